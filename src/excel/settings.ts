@@ -1,0 +1,51 @@
+/**
+ * The framework settings saved in the workbook (Excel's workbook settings collection, which is
+ * stored inside the file), so they travel with it. One sync to read, one to write.
+ */
+import {
+  DEFAULT_SETTINGS,
+  deserializeSettings,
+  parseSettings,
+  serializeSettings,
+  type FrameworkSettings,
+  type SettingsResult,
+} from "../engine/settings";
+import { applySettings } from "../engine/settingsStore";
+
+export const SETTINGS_KEY = "FundingToolkit.settings";
+
+/** Read the workbook's settings (defaults when none were saved). Problems are reported, not thrown. */
+export async function loadSettings(context: Excel.RequestContext): Promise<SettingsResult> {
+  const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  item.load("value");
+  await context.sync();
+  if (item.isNullObject) return { ok: true, settings: DEFAULT_SETTINGS };
+  const raw = item.value;
+  return deserializeSettings(typeof raw === "string" ? raw : JSON.stringify(raw));
+}
+
+/** Validate and save; invalid settings are refused with the field named and nothing is written. */
+export async function saveSettings(context: Excel.RequestContext, input: unknown): Promise<SettingsResult> {
+  const parsed = parseSettings(input);
+  if (!parsed.ok) return parsed;
+  context.workbook.settings.add(SETTINGS_KEY, serializeSettings(parsed.settings));
+  await context.sync();
+  applySettings(parsed.settings);
+  return parsed;
+}
+
+/** Back to the defaults from the sources. */
+export async function resetSettings(context: Excel.RequestContext): Promise<FrameworkSettings> {
+  const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  item.delete();
+  await context.sync();
+  applySettings(DEFAULT_SETTINGS);
+  return DEFAULT_SETTINGS;
+}
+
+/** Load the workbook's settings into the store the custom functions read. */
+export async function loadAndApplySettings(context: Excel.RequestContext): Promise<SettingsResult> {
+  const result = await loadSettings(context);
+  applySettings(result.ok ? result.settings : DEFAULT_SETTINGS);
+  return result;
+}

@@ -1,0 +1,2 @@
+// FUNDING functions for this capability are added here.
+export {};

@@ -1,0 +1,52 @@
+import * as React from "react";
+import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { RegisterView } from "./views/RegisterView";
+import { CostRecoveryView } from "./views/CostRecoveryView";
+import { EvaluationView } from "./views/EvaluationView";
+import { SettingsView } from "./views/SettingsView";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
+  header: { padding: "8px 12px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  title: { margin: "4px 0 4px", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  main: { padding: "12px", flexGrow: 1 },
+});
+
+export type ViewId = "register" | "costs" | "evaluation" | "settings";
+
+const VIEWS: { id: ViewId; label: string }[] = [
+  { id: "register", label: "Funding register" },
+  { id: "costs", label: "Cost recovery" },
+  { id: "evaluation", label: "Evaluation" },
+  { id: "settings", label: "Settings" },
+];
+
+export function App({ theme, initialView = "register" }: { theme: Theme; initialView?: ViewId }) {
+  const styles = useStyles();
+  const [view, setView] = React.useState<ViewId>(initialView);
+  return (
+    <FluentProvider theme={theme} className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>Funding Toolkit</h1>
+        <TabList
+          selectedValue={view}
+          onTabSelect={(_, d) => setView(d.value as ViewId)}
+          aria-label="Funding Toolkit views"
+          size="small"
+        >
+          {VIEWS.map((v) => (
+            <Tab key={v.id} value={v.id} id={`tab-${v.id}`}>
+              {v.label}
+            </Tab>
+          ))}
+        </TabList>
+      </header>
+      <main className={styles.main} role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === "register" && <RegisterView />}
+        {view === "costs" && <CostRecoveryView />}
+        {view === "evaluation" && <EvaluationView />}
+        {view === "settings" && <SettingsView />}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,4 @@
+import * as React from "react";
+export function SettingsView() {
+  return <p>Settings</p>;
+}

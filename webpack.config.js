@@ -1,0 +1,114 @@
+/* eslint-disable no-undef */
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const customFunctionFiles = require("./scripts/custom-function-files");
+
+const urlDev = "https://localhost:3000/";
+// The address the add-in is served from in production. Set FUNDING_TOOLKIT_URL when deploying.
+const urlProd = process.env.FUNDING_TOOLKIT_URL || "https://funding-toolkit.example.org/";
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    // No trusted development certificate (e.g. on Linux without the CA installed): let
+    // webpack-dev-server make a self-signed one so the preview still serves over https.
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const entries = {
+    taskpane: "./src/taskpane/index.tsx",
+    functions: "./src/functions/functions.ts",
+  };
+  const previewEntry = "./src/preview/index.tsx";
+  const withPreview = fs.existsSync(path.resolve(__dirname, previewEntry));
+  if (withPreview) entries.preview = previewEntry;
+
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: entries,
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".html"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    // functions.js must stay one self-contained script: the custom-functions runtime loads it
+    // alone, so nothing may be split into shared chunks.
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: customFunctionFiles(),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: one page hosts the task pane and the custom functions.
+        chunks: ["functions", "taskpane"],
+        scriptLoading: "blocking",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/taskpane/help.html",
+        chunks: [],
+      }),
+      ...(withPreview
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/preview/preview.html",
+              chunks: ["functions", "preview"],
+              scriptLoading: "blocking",
+            }),
+          ]
+        : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/samples", to: "assets/samples", noErrorOnMissing: true },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      server: { type: "https", options: dev ? await httpsOptions() : undefined },
+      client: { overlay: false },
+      hot: false,
+    },
+  };
+  return config;
+};
