@@ -33,7 +33,18 @@ export function classifyFunding(
     { annualValue, outputsSpecified, recipientTier, currentLabel, competitivelySelected, accredited, termYears },
     8,
     (row) => {
-      const result = classify(row, settings);
+      const result = classify(
+        {
+          annualValue: row.annualValue,
+          outputsSpecified: row.outputsSpecified,
+          recipientTier: row.recipientTier,
+          currentLabel: row.currentLabel,
+          competitivelySelected: row.competitivelySelected,
+          accredited: row.accredited,
+          termYears: row.termYears,
+        },
+        settings,
+      );
       return result.ok ? { ok: true, value: toRow(result.value) } : result;
     },
   );
