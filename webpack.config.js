@@ -6,9 +6,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const customFunctionFiles = require("./scripts/custom-function-files");
 
-const urlDev = "https://localhost:3000/";
+const urlDev = "https://localhost:3000";
 // The address the add-in is served from in production. Set FUNDING_TOOLKIT_URL when deploying.
-const urlProd = process.env.FUNDING_TOOLKIT_URL || "https://funding-toolkit.example.org/";
+const urlProd = (process.env.FUNDING_TOOLKIT_URL || "https://funding-toolkit.example.org").replace(/\/$/, "");
 
 async function httpsOptions() {
   try {

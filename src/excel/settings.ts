@@ -31,6 +31,7 @@ export async function saveSettings(context: Excel.RequestContext, input: unknown
   context.workbook.settings.add(SETTINGS_KEY, serializeSettings(parsed.settings));
   await context.sync();
   applySettings(parsed.settings);
+  await recalculate(context);
   return parsed;
 }
 
@@ -40,7 +41,14 @@ export async function resetSettings(context: Excel.RequestContext): Promise<Fram
   item.delete();
   await context.sync();
   applySettings(DEFAULT_SETTINGS);
+  await recalculate(context);
   return DEFAULT_SETTINGS;
+}
+
+/** FUNDING functions read the settings in force: recalculate so cells show the new figures. */
+async function recalculate(context: Excel.RequestContext): Promise<void> {
+  context.workbook.application.calculate("Full");
+  await context.sync();
 }
 
 /** Load the workbook's settings into the store the custom functions read. */
