@@ -1,2 +1,154 @@
-// FUNDING functions for this capability are added here.
-export {};
+/**
+ * Full cost recovery and cost splits: FUNDING.SPLIT, MATCH, FULLCOST, APPORTION, PRICEGAP.
+ * Thin: parse the arguments (args.ts conventions), call src/engine/costs.ts, return cells.
+ * Money is returned in pounds, exact to the penny (computed in pence).
+ */
+import { apportion, driverValue, fullCost, match, parseBasis, priceGap, split } from "../engine/costs";
+import { toPounds, type Pence } from "../engine/money";
+import { isBlank, parseAmount } from "../engine/parse";
+import { fail, ok, type Result } from "../engine/result";
+import { currentSettings } from "../engine/settingsStore";
+import { errorRow, flatten, mapRows, toExcelError, type Cell } from "./args";
+
+/**
+ * Split a full cost between the VCS organisation and the funder. One row per input row:
+ * VCS organisation share, Funder share. The funder share is rounded half up to the penny and the
+ * VCS share is the rest, so they add back to the full cost.
+ * @customfunction SPLIT SPLIT
+ * @param fullCost Full cost in £, 0 or more (a cell or a column).
+ * @param basis full; a ratio VCS organisation/funder such as 80/20 or 50:50; a funding type (Commissioned service, Investment, Small grant, Qualifying activity); a mode (Shopping, Investing, Giving); or the funder's share from 0 to 1.
+ * @returns One row per input row: VCS organisation share, Funder share.
+ */
+export function costSplit(fullCost: any[][], basis: any[][]): any[][] {
+  const settings = currentSettings();
+  return mapRows({ fullCost, basis }, 2, (row) => {
+    const f = parseAmount(row.fullCost, "fullCost");
+    if (!f.ok) return f;
+    const b = parseBasis(row.basis, settings);
+    if (!b.ok) return b;
+    const s = split(f.value, b.value);
+    return ok([toPounds(s.vcs), toPounds(s.funder)]);
+  });
+}
+
+/**
+ * Work back from what a funder awards: the full cost the award pays its part of, and the match
+ * the organisation must find. full gives the award and 0.
+ * @customfunction MATCH MATCH
+ * @param award Award in £, 0 or more (a cell or a column).
+ * @param basis full; a ratio VCS organisation/funder such as 80/20; a funding type; a mode; or the funder's share from 0 to 1 (above 0).
+ * @returns One row per input row: Full cost, Match needed.
+ */
+export function costMatch(award: any[][], basis: any[][]): any[][] {
+  const settings = currentSettings();
+  return mapRows({ award, basis }, 2, (row) => {
+    const a = parseAmount(row.award, "award");
+    if (!a.ok) return a;
+    const b = parseBasis(row.basis, settings);
+    if (!b.ok) return b;
+    const m = match(a.value, b.value);
+    if (!m.ok) return m;
+    return ok([toPounds(m.value.fullCost), toPounds(m.value.matchNeeded)]);
+  });
+}
+
+/** Money cells of a list argument; blank cells are £0. */
+function moneyList(arg: unknown, field: string): Result<Pence[]> {
+  const out: Pence[] = [];
+  const cells = flatten(arg);
+  for (let i = 0; i < cells.length; i++) {
+    if (isBlank(cells[i])) {
+      out.push(0);
+      continue;
+    }
+    const p = parseAmount(cells[i], `${field} ${i + 1}`);
+    if (!p.ok) return fail(field, p.problem.message);
+    out.push(p.value);
+  }
+  return ok(out);
+}
+
+/** Driver cells of a list argument; blank cells are 0. */
+function driverList(cells: readonly Cell[], field: string): Result<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const v = driverValue(cells[i]);
+    if (v === null) return fail(field, `${field} ${i + 1} must be a number (a cost-driver value such as hours, headcount or £); got "${String(cells[i])}"`);
+    out.push(v);
+  }
+  return ok(out);
+}
+
+/**
+ * One project's full cost: direct cost plus, for each overhead pool, pool x project driver /
+ * total driver, each share rounded half up to the penny.
+ * @customfunction FULLCOST FULLCOST
+ * @param directCost The project's direct costs in £, 0 or more.
+ * @param pools The overhead pools in £ (a range).
+ * @param projectDrivers The project's value of each pool's cost driver (a range the size of pools).
+ * @param totalDrivers The organisation's total of each cost driver (a range the size of pools).
+ * @returns The full cost in £.
+ */
+export function costFullCost(directCost: any, pools: any[][], projectDrivers: any[][], totalDrivers: any[][]): number {
+  const d = flatten(directCost);
+  if (d.length !== 1) throw toExcelError({ kind: "value", field: "directCost", message: `directCost must be one cell; got ${d.length} cells` });
+  const direct = parseAmount(d[0], "directCost");
+  if (!direct.ok) throw toExcelError(direct.problem);
+  const p = moneyList(pools, "pools");
+  if (!p.ok) throw toExcelError(p.problem);
+  const pd = driverList(flatten(projectDrivers), "projectDrivers");
+  if (!pd.ok) throw toExcelError(pd.problem);
+  const td = driverList(flatten(totalDrivers), "totalDrivers");
+  if (!td.ok) throw toExcelError(td.problem);
+  const r = fullCost(direct.value, p.value, pd.value, td.value);
+  if (!r.ok) throw toExcelError(r.problem);
+  return toPounds(r.value.fullCost);
+}
+
+/**
+ * Share overhead pools out over projects by their cost drivers, largest remainder per pool so
+ * every pool adds back to the penny. One row with one cell per project: the overheads it carries.
+ * @customfunction APPORTION APPORTION
+ * @param pools A column of overhead pool amounts in £, one per pool.
+ * @param drivers One row per pool and one column per project: that pool's cost-driver values (staff time, headcount, floor area, direct spend).
+ * @returns One row: the overheads each project carries, in £.
+ */
+export function costApportion(pools: any[][], drivers: any[][]): any[][] {
+  const grid = (Array.isArray(drivers) ? drivers : [[drivers]]) as Cell[][];
+  const width = Math.max(1, grid[0]?.length ?? 1);
+  const p = moneyList(pools, "pools");
+  if (!p.ok) return [errorRow(p.problem, width)];
+  const rows: number[][] = [];
+  for (let k = 0; k < grid.length; k++) {
+    const r = driverList(grid[k], `drivers row ${k + 1}, project`);
+    if (!r.ok) return [errorRow({ ...r.problem, field: "drivers" }, width)];
+    rows.push(r.value);
+  }
+  try {
+    const a = apportion(p.value, rows);
+    if (!a.ok) return [errorRow(a.problem, width)];
+    return [a.value.perProject.map(toPounds)];
+  } catch (e) {
+    return [errorRow({ kind: "value", field: "", message: `Could not apportion: ${(e as Error)?.message ?? String(e)}` }, width)];
+  }
+}
+
+/**
+ * Compare a price (or award) with the full cost. One row per input row: Recovery (a fraction,
+ * format as %), Shortfall in £ (0 when the price covers the full cost).
+ * @customfunction PRICEGAP PRICEGAP
+ * @param price The price offered or award in £, 0 or more (a cell or a column).
+ * @param fullCost The full cost in £, above 0 (a cell or a column).
+ * @returns One row per input row: Recovery, Shortfall.
+ */
+export function costPriceGap(price: any[][], fullCost: any[][]): any[][] {
+  return mapRows({ price, fullCost }, 2, (row) => {
+    const p = parseAmount(row.price, "price", { min0: false });
+    if (!p.ok) return p;
+    const f = parseAmount(row.fullCost, "fullCost", { min0: false });
+    if (!f.ok) return f;
+    const g = priceGap(p.value, f.value);
+    if (!g.ok) return g;
+    return ok([g.value.recovery, toPounds(g.value.shortfall)]);
+  });
+}
