@@ -65,9 +65,11 @@ export function weightedScore(
   for (let i = 0; i < scores.length; i++) {
     const label = `Score for ${criterionLabel(names, i)}`;
     if (isBlank(scores[i])) return fail(label, `${label} is blank (not scored yet)`, "na");
-    const r = parseNumber(scores[i], label, { min: 0, max: max.value, expected: `a score from 0 to ${max.value}` });
+    const r = parseNumber(scores[i], label, { expected: `a score from 0 to ${max.value}` });
     if (!r.ok) return r;
-    total += ((r.value as number) / max.value) * w[i];
+    const v = r.value as number;
+    if (v < 0 || v > max.value) return fail(label, `${label} must be a score from 0 to ${max.value}; got ${v}`);
+    total += (v / max.value) * w[i];
   }
   return ok(total);
 }
