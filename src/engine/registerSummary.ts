@@ -249,7 +249,7 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
 
   // Mix of shopping / investing / giving (000:390-398)
   titles.push(push(["Mix of shopping, investing and giving"]));
-  headerRows.push(push(["Mode", "Rows", "Value (£)", "Share of value"]));
+  headerRows.push(push(["Mode", "Value (£)", "Share of value", "Rows"]));
   const mixFirst = cells.length;
   const totalRow = mixFirst + MODES.length;
   const shares = modeShares(s);
@@ -259,28 +259,28 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
     push(
       [
         m,
-        count(t.count, `COUNTIFS(${refs.mode},${formulaText(m)})`),
         money(t.pence, `SUMIFS(${refs.value},${refs.mode},${formulaText(m)})`),
-        F ? `=IF(${cell(totalRow, 2)}=0,0,${cell(r, 2)}/${cell(totalRow, 2)})` : shares[m],
+        F ? `=IF(${cell(totalRow, 1)}=0,0,${cell(r, 1)}/${cell(totalRow, 1)})` : shares[m],
+        count(t.count, `COUNTIFS(${refs.mode},${formulaText(m)})`),
       ],
-      [null, null, POUNDS_FORMAT, PERCENT_FORMAT],
+      [null, POUNDS_FORMAT, PERCENT_FORMAT, null],
     );
-    check(r, 1, "count", t.count, `${m} rows`);
-    check(r, 2, "pence", t.pence, `${m} value`);
-    check(r, 3, "share", shares[m], `${m} share`);
+    check(r, 1, "pence", t.pence, `${m} value`);
+    check(r, 2, "share", shares[m], `${m} share`);
+    check(r, 3, "count", t.count, `${m} rows`);
   }
   {
     const r = push(
       [
         "Total",
-        F ? `=SUM(${cell(mixFirst, 1)}:${cell(totalRow - 1, 1)})` : s.all.total.count,
-        F ? `=ROUND(SUM(${cell(mixFirst, 2)}:${cell(totalRow - 1, 2)}),2)` : s.all.total.pence / 100,
-        F ? `=SUM(${cell(mixFirst, 3)}:${cell(totalRow - 1, 3)})` : s.all.total.pence === 0 ? 0 : 1,
+        F ? `=ROUND(SUM(${cell(mixFirst, 1)}:${cell(totalRow - 1, 1)}),2)` : s.all.total.pence / 100,
+        F ? `=SUM(${cell(mixFirst, 2)}:${cell(totalRow - 1, 2)})` : s.all.total.pence === 0 ? 0 : 1,
+        F ? `=SUM(${cell(mixFirst, 3)}:${cell(totalRow - 1, 3)})` : s.all.total.count,
       ],
-      [null, null, POUNDS_FORMAT, PERCENT_FORMAT],
+      [null, POUNDS_FORMAT, PERCENT_FORMAT, null],
     );
-    check(r, 1, "count", s.all.total.count, "Total rows");
-    check(r, 2, "pence", s.all.total.pence, "Total value");
+    check(r, 1, "pence", s.all.total.pence, "Total value");
+    check(r, 3, "count", s.all.total.count, "Total rows");
   }
   push([]);
 
@@ -339,7 +339,7 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
   if (s.unclassified.length === 0) push(["None"]);
   for (const u of s.unclassified) push([u.row, u.reason], [], [false, true]);
 
-  return { cells, text, formats, checks, mix: { firstRow: mixFirst, labelCol: 0, valueCol: 2, rows: MODES.length }, titles, headerRows, width };
+  return { cells, text, formats, checks, mix: { firstRow: mixFirst, labelCol: 0, valueCol: 1, rows: MODES.length }, titles, headerRows, width };
 }
 
 /** Does an evaluated value match the engine's figure? Money to the penny, counts exactly. */
