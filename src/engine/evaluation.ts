@@ -301,3 +301,44 @@ export function methodologyText(model: EvaluationModel): string[] {
   lines.push(`The total is the sum of quality, price and social value points. Bids are ranked by total; equal totals share a rank. The highest-ranked bid is the most advantageous tender.`);
   return lines;
 }
+
+/** A checked model back as a draft (for saving with the workbook and re-checking later). */
+export function modelToDraft(model: EvaluationModel): EvaluationDraft {
+  return {
+    tenderName: model.tenderName,
+    criteria: model.criteria.map((c) => ({ name: c.name, group: c.group, weight: c.weightBp / 100, minimum: c.minimum ?? "" })),
+    scaleMax: model.scale.max,
+    descriptors: [...model.scale.descriptors],
+    bidders: model.bidders.map((b) => ({ name: b.name, price: b.pricePence === null ? "" : b.pricePence / 100 })),
+    evaluators: [...model.evaluators],
+    priceMethod: model.priceMethod,
+    spreadLimit: model.spreadLimit,
+    qualityThreshold: model.qualityThreshold,
+  };
+}
+
+/** Read a saved draft from JSON, filling anything missing so the form can show it. */
+export function draftFromJson(raw: unknown, settings: FrameworkSettings): EvaluationDraft | null {
+  if (!raw || typeof raw !== "object") return null;
+  const r = raw as Record<string, unknown>;
+  const base = blankDraft(settings);
+  const arr = (v: unknown) => (Array.isArray(v) ? v : null);
+  const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return {
+    tenderName: str(r.tenderName),
+    criteria: (arr(r.criteria) ?? base.criteria).map((c) => {
+      const o = (c ?? {}) as Record<string, unknown>;
+      return { name: str(o.name), group: str(o.group) || "quality", weight: o.weight ?? "", minimum: o.minimum ?? "" };
+    }),
+    scaleMax: r.scaleMax ?? base.scaleMax,
+    descriptors: (arr(r.descriptors) ?? base.descriptors).map(str),
+    bidders: (arr(r.bidders) ?? base.bidders).map((b) => {
+      const o = (b ?? {}) as Record<string, unknown>;
+      return { name: str(o.name), price: o.price ?? "" };
+    }),
+    evaluators: (arr(r.evaluators) ?? base.evaluators).map(str),
+    priceMethod: str(r.priceMethod) || "lowest",
+    spreadLimit: r.spreadLimit ?? base.spreadLimit,
+    qualityThreshold: r.qualityThreshold ?? 0,
+  };
+}
