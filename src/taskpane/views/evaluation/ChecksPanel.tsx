@@ -1,0 +1,77 @@
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { FINDING_TITLES, type Finding, type FindingKind } from "../../../engine/evaluationChecks";
+import { describeReversal, STATUS_TEXT } from "../../../engine/evaluationResults";
+import type { ChecksOutcome } from "../../../excel/evaluation";
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
+  item: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
+  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "8px 0 4px" },
+});
+
+/** How many findings of one kind are listed before "and N more". */
+const SHOWN = 25;
+
+type Done = Extract<ChecksOutcome, { status: "done" }>;
+
+/** The findings of "Check returns", grouped by kind, each with where it is and a button to go there. */
+export function ChecksPanel({ outcome, onGo }: { outcome: Done; onGo: (f: Finding) => void }) {
+  const s = useStyles();
+  const groups = new Map<FindingKind, Finding[]>();
+  for (const f of outcome.findings) groups.set(f.kind, [...(groups.get(f.kind) ?? []), f]);
+  const { results, reversal } = outcome;
+  return (
+    <section aria-label="Check returns findings">
+      {outcome.findings.length === 0 ? (
+        <MessageBar intent="success">
+          <MessageBarBody>No problems found: every declaration, score, reason, consensus score and rationale is in place.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="warning">
+          <MessageBarBody>{`${outcome.findings.length} problem${outcome.findings.length === 1 ? "" : "s"} found in the returns.`}</MessageBarBody>
+        </MessageBar>
+      )}
+      {[...groups.entries()].map(([kind, list]) => (
+        <div key={kind}>
+          <h3 className={s.heading}>{`${FINDING_TITLES[kind]} (${list.length})`}</h3>
+          <ul className={s.list}>
+            {list.slice(0, SHOWN).map((f, i) => (
+              <li key={i} className={s.item}>
+                <Text>{f.message}</Text>
+                <Button size="small" appearance="subtle" aria-label={`Go to ${f.sheet} ${f.address}`} onClick={() => onGo(f)}>
+                  {`${f.sheet}!${f.address}`}
+                </Button>
+              </li>
+            ))}
+            {list.length > SHOWN && <li>{`and ${list.length - SHOWN} more`}</li>}
+          </ul>
+        </div>
+      ))}
+      <h3 className={s.heading}>Results so far</h3>
+      <ul className={s.list} aria-label="Results by bidder">
+        {results.bids.map((b) => (
+          <li key={b.name}>
+            {b.status === "passed"
+              ? `${b.name}: total ${b.total.toFixed(2)} (quality ${b.quality.toFixed(2)}, price ${b.pricePoints.toFixed(2)}, social value ${b.socialValue.toFixed(2)}), rank ${b.rank}`
+              : `${b.name}: ${STATUS_TEXT[b.status]}${b.belowMinimum.length ? ` (${b.belowMinimum.join(", ")})` : ""}`}
+          </li>
+        ))}
+      </ul>
+      <h3 className={s.heading}>Rank reversal</h3>
+      {reversal.winners.length === 0 ? (
+        <Text>No bid has passed yet, so there is no winner to check.</Text>
+      ) : reversal.reversals.length === 0 ? (
+        <Text>{`The winner (${reversal.winners.join(" and ")}) would not change if any one other bid were withdrawn.`}</Text>
+      ) : (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {reversal.reversals.map((r) => (
+              <div key={r.withdrawn}>{describeReversal(r, reversal.winners)}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
