@@ -10,16 +10,16 @@
  *
  * Exactness in the sheet: every amount is carried in pence (whole numbers) in the workings and
  * divided by 100 only for display. Each pool is shared by the largest remainder written as
- * formulas: floor = INT(pool pence x weight / total weight); remainder = pool pence x weight -
- * total weight x floor; a project gets one more penny when (remainders above its own) + (equal
+ * formulas: remainder = MOD(pool pence x weight, total weight); floor = (pool pence x weight -
+ * remainder) / total weight; a project gets one more penny when (remainders above its own) + (equal
  * remainders of earlier projects) < pence left after the floors. That is exactly
  * allocateLargestRemainder (earlier projects first on ties), so the sheet and the engine agree to
  * the penny, and every pool adds back by construction (the check column shows the difference).
  * Weights are whole numbers so the arithmetic is exact: driver values count to two decimal
- * places (weight = ROUND(driver x 100, 0)); direct expenditure counts in whole pounds. Exact while
- * pool pence x weight stays below 10^13 (e.g. a £100,000 pool with drivers up to 1,000,000 hours
- * or £100m of direct spend); beyond that spreadsheet arithmetic may drop the last penny, which
- * the pool check then shows.
+ * places (weight = ROUND(driver x 100, 0)); direct expenditure counts in whole pounds. MOD keeps
+ * the remainder exact (no cancellation in a subtraction of two large numbers). Exact while pool
+ * pence x weight stays below 2^53, about 9 x 10^15 (e.g. a £1m pool with drivers up to 900,000
+ * hours or £90m of direct spend per project); beyond that the pool check shows any lost penny.
  */
 import { FUNDING_TYPES, funderPercent, type FundingType } from "./classify";
 import { basisForType, fundingTypeNamed, match, overheadRate, priceGap, split, unitCost } from "./costs";
@@ -491,8 +491,8 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
       const remFirst = AA(rWorkRow0, wPool(kk, 2));
       row.push(
         weight,
-        `=IF(${W}=0,0,INT(${P}*${w}/${W}))`,
-        `=IF(${W}=0,0,${P}*${w}-${W}*${fl})`,
+        `=IF(${W}=0,0,(${P}*${w}-${rem})/${W})`,
+        `=IF(${W}=0,0,MOD(${P}*${w},${W}))`,
         `=IF(${W}=0,0,IF(COUNTIF(${remCol},">"&${rem})+COUNTIF(${remFirst}:${rem},${rem})-1<${L},1,0))`,
         `=${fl}+${A(r, wPool(kk, 3))}`,
       );
