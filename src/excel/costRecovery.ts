@@ -135,7 +135,7 @@ export async function buildCostRecoveryWorkbook(
 
   // Sync 1: does the sheet exist?
   const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
-  existing.load("isNullObject");
+  existing.load("name");
   await context.sync();
 
   let sheet: Excel.Worksheet;
@@ -144,7 +144,7 @@ export async function buildCostRecoveryWorkbook(
     // Sync 2: what is in the target rectangle, and is the sheet protected?
     const area = sheet.getRange(layout.range);
     const used = area.getUsedRangeOrNullObject(true);
-    used.load("isNullObject, address");
+    used.load("address");
     sheet.protection.load("protected");
     sheet.charts.load("items/name");
     await context.sync();
@@ -226,7 +226,7 @@ export async function writeBidderInputs(
   bidder: BidderSetup,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-  sheet.load("isNullObject");
+  sheet.load("name");
   await context.sync();
   if (sheet.isNullObject) return { ok: false, message: `Sheet ${sheetName} is not there any more; build the workbook again` };
   const b = layout.refs.bidder;
