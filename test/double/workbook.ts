@@ -1,0 +1,335 @@
+/**
+ * MemoryWorkbook: an in-memory Excel workbook implementing the part of the Excel JavaScript API
+ * the add-in uses, for tests and a browser preview. `wb.run(batch)` is Excel.run; the inspection
+ * helpers (getValues, getFill, getValidation, ...) read the state directly, outside the API.
+ * Browser-safe: no Node APIs.
+ */
+import { Area, cellAddress, parseAddress, quoteSheetName } from "./address";
+import { WorkbookProxy, passesValidation } from "./api";
+import { itemNotFound } from "./errors";
+import { CellValue, ConditionalFormatState, DEFAULT_STYLE, FormulaProblem, Model, RequestRecord, SheetState, STANDARD_HEIGHT, STANDARD_WIDTH, Style, cellInput, parseInput } from "./model";
+import { Host, REQUEST_LIMIT_BYTES, RequestContext } from "./proxy";
+
+export interface MemoryWorkbookOptions {
+  /** Sheets to create up front (default: ["Sheet1"]). Pass [] for none. */
+  sheets?: string[];
+  /** Request payload limit in bytes (Excel on the web: 5 MB). */
+  requestLimitBytes?: number;
+  /** Response payload limit in bytes (Excel on the web: 5 MB). */
+  responseLimitBytes?: number;
+}
+
+export interface ChangeEvent {
+  kind: "sync" | "helper";
+  syncCount: number;
+}
+
+type Listener = (e: ChangeEvent) => void;
+
+export class MemoryWorkbook implements Host {
+  readonly model = new Model();
+  requestLimitBytes: number;
+  responseLimitBytes: number;
+  /** Number of context.sync() calls (and the implicit final sync of run() when operations were pending). */
+  syncCount = 0;
+  /** Every request: its size in bytes, response size, number of operations, and whether it failed. */
+  requests: RequestRecord[] = [];
+  largestRequestBytes = 0;
+  private listeners = new Set<Listener>();
+
+  constructor(options: MemoryWorkbookOptions = {}) {
+    this.requestLimitBytes = options.requestLimitBytes ?? REQUEST_LIMIT_BYTES;
+    this.responseLimitBytes = options.responseLimitBytes ?? REQUEST_LIMIT_BYTES;
+    for (const name of options.sheets ?? ["Sheet1"]) this.model.addSheet(name);
+  }
+
+  // ------------------------------------------------------------------ Excel.run
+  /** Excel.run: runs the batch with a fresh RequestContext, then syncs anything still queued. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = this.createContext();
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx._queue.length) await ctx.sync();
+    return result;
+  }
+
+  /** A RequestContext on this workbook (what `new Excel.RequestContext()` gives). */
+  createContext(): RequestContext {
+    return new RequestContext(this, (ctx) => new WorkbookProxy(ctx, () => this.model, "workbook"));
+  }
+
+  recordSync(rec: RequestRecord): void {
+    this.syncCount++;
+    this.requests.push(rec);
+    if (rec.bytes > this.largestRequestBytes) this.largestRequestBytes = rec.bytes;
+  }
+
+  resetCounters(): void {
+    this.syncCount = 0;
+    this.requests = [];
+    this.largestRequestBytes = 0;
+  }
+
+  // ------------------------------------------------------------------ change notifications
+  /** Called after every sync that carried operations and after helper writes. Returns an unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(kind: "sync" | "helper" = "sync"): void {
+    for (const l of [...this.listeners]) l({ kind, syncCount: this.syncCount });
+  }
+
+  // ------------------------------------------------------------------ helpers outside the API
+  private sheet(name: string): SheetState {
+    return this.model.requireSheet(name);
+  }
+
+  private area(address: string): Area {
+    const p = parseAddress(address);
+    return { row: p.row, col: p.col, rows: p.rows, cols: p.cols };
+  }
+
+  addSheet(name: string): void {
+    this.model.addSheet(name);
+    this.changed("helper");
+  }
+
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  /** Write values (and formulas, strings starting with "=") as a user typing them; the array must match the address. */
+  setCells(sheet: string, address: string, values: unknown[][] | unknown): void {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    const get = cellInput(values, a, "setCells");
+    this.model.writeRaw(s, a, (r, c) => {
+      const v = get(r, c);
+      const parsed = parseInput(v, this.model.numberFormatAt(s, a.row + r, a.col + c) === "@", "setCells");
+      return parsed;
+    });
+    this.model.resume();
+    this.changed("helper");
+  }
+
+  /** Computed values (formulas evaluated): numbers, strings, booleans, "" for empty, "#DIV/0!"-style errors. */
+  getValues(sheet: string, address: string): CellValue[][] {
+    return this.model.readValues(this.sheet(sheet), this.area(address));
+  }
+
+  /** Formula text for formula cells, the value otherwise. */
+  getFormulas(sheet: string, address: string): CellValue[][] {
+    return this.model.readFormulas(this.sheet(sheet), this.area(address));
+  }
+
+  getNumberFormats(sheet: string, address: string): string[][] {
+    return this.model.readNumberFormats(this.sheet(sheet), this.area(address));
+  }
+
+  /** The displayed text (number formats applied). */
+  getText(sheet: string, address: string): string[][] {
+    return this.model.readText(this.sheet(sheet), this.area(address));
+  }
+
+  setNumberFormats(sheet: string, address: string, formats: unknown[][] | string): void {
+    this.model.writeNumberFormat(this.sheet(sheet), this.area(address), formats, "setNumberFormats");
+    this.changed("helper");
+  }
+
+  private styles<K extends keyof Style>(sheet: string, address: string, key: K): Style[K][][] {
+    const s = this.sheet(sheet);
+    return this.model.readBlock(s, this.area(address), (r, c) => this.model.styleAt(s, r, c)[key]);
+  }
+
+  /** Fill colours ("#RRGGBB"), null where there is no fill. */
+  getFill(sheet: string, address: string): (string | null)[][] {
+    return this.styles(sheet, address, "fill");
+  }
+
+  getBold(sheet: string, address: string): boolean[][] {
+    return this.styles(sheet, address, "bold");
+  }
+
+  getFontColor(sheet: string, address: string): string[][] {
+    return this.styles(sheet, address, "fontColor");
+  }
+
+  /** Cell protection flags (true = locked, Excel's default). */
+  getLocked(sheet: string, address: string): boolean[][] {
+    return this.styles(sheet, address, "locked");
+  }
+
+  /** Every style property of one cell plus its number format. */
+  getCellFormat(sheet: string, address: string): Style & { numberFormat: string; columnWidth: number; rowHeight: number } {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    return {
+      ...(this.model.styleAt(s, a.row, a.col) ?? DEFAULT_STYLE),
+      numberFormat: this.model.numberFormatAt(s, a.row, a.col),
+      columnWidth: s.colWidths.get(a.col) ?? STANDARD_WIDTH,
+      rowHeight: s.rowHeights.get(a.row) ?? STANDARD_HEIGHT,
+    };
+  }
+
+  getColumnWidth(sheet: string, column: string | number): number {
+    const s = this.sheet(sheet);
+    const col = typeof column === "number" ? column : parseAddress(`${column}1`).col;
+    return s.colWidths.get(col) ?? STANDARD_WIDTH;
+  }
+
+  /** The data validation of one cell: { type, rule, errorAlert, prompt, ignoreBlanks }, or null. */
+  getValidation(sheet: string, address: string) {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    const rec = this.model.validationAt(s, a.row, a.col);
+    return rec ? JSON.parse(JSON.stringify(rec)) : null;
+  }
+
+  /** Whether a value typed into the cell would pass its data validation (true when there is none). */
+  isValidInput(sheet: string, address: string, value: unknown): boolean {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    const rec = this.model.validationAt(s, a.row, a.col);
+    if (!rec) return true;
+    return passesValidation(this.model, s, rec, parseInput(value, false, "isValidInput") ?? "");
+  }
+
+  /** Conditional formats on a sheet, highest priority first. */
+  getConditionalFormats(sheet: string): { id: string; type: string; address: string; priority: number; stopIfTrue: boolean; rule: unknown; format: unknown; detail: Record<string, unknown> }[] {
+    const s = this.sheet(sheet);
+    return [...s.conditionalFormats]
+      .sort((a, b) => a.priority - b.priority)
+      .map((cf: ConditionalFormatState) => ({
+        id: cf.id,
+        type: cf.type,
+        address: this.model.addressOf(s, cf.area),
+        priority: cf.priority,
+        stopIfTrue: cf.stopIfTrue,
+        rule: cf.detail.rule ?? null,
+        format: cf.detail.format ? JSON.parse(JSON.stringify(cf.detail.format)) : null,
+        detail: JSON.parse(JSON.stringify(cf.detail)),
+      }));
+  }
+
+  getCharts(sheet: string) {
+    const s = this.sheet(sheet);
+    return s.charts.map((c) => ({
+      name: c.name,
+      chartType: c.chartType,
+      source: c.source ? this.model.addressOf(c.source.sheet, c.source.area) : null,
+      seriesBy: c.seriesBy,
+      title: c.title.text,
+      titleVisible: c.title.visible,
+      legend: { ...c.legend },
+      position: { start: c.start, end: c.end, top: c.top, left: c.left, width: c.width, height: c.height },
+      axes: JSON.parse(JSON.stringify(c.axes)),
+      series: c.series.map((x) => ({ ...x })),
+      dataLabels: { ...c.dataLabels },
+    }));
+  }
+
+  /** Tables in the workbook (or on one sheet) with their address and header names. */
+  getTables(sheet?: string) {
+    return this.model.tables
+      .filter((t) => !sheet || t.sheet.name.toLowerCase() === sheet.toLowerCase())
+      .map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        address: this.model.addressOf(t.sheet, t.area),
+        headers: t.columns.map((c) => c.name),
+        showHeaders: t.showHeaders,
+        showTotals: t.showTotals,
+        style: t.style,
+        rowCount: t.emptyInsertRow ? 0 : this.model.tableBodyArea(t).rows,
+      }));
+  }
+
+  isProtected(sheet: string): boolean {
+    return this.sheet(sheet).protection.protected;
+  }
+
+  getProtection(sheet: string): { protected: boolean; options: Record<string, boolean | string>; hasPassword: boolean } {
+    const p = this.sheet(sheet).protection;
+    return { protected: p.protected, options: { ...p.options }, hasPassword: !!p.password };
+  }
+
+  getFreezePanes(sheet: string): { rows: number; columns: number } {
+    const f = this.sheet(sheet).freeze;
+    return { rows: f.rows, columns: f.cols };
+  }
+
+  getSheetInfo(sheet: string) {
+    const s = this.sheet(sheet);
+    return { name: s.name, position: this.model.sheets.indexOf(s), visibility: s.visibility, tabColor: s.tabColor, showGridlines: s.showGridlines };
+  }
+
+  getSettings(): Record<string, unknown> {
+    return Object.fromEntries([...this.model.settings.entries()].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]));
+  }
+
+  getNames(): { name: string; formula: string; comment: string }[] {
+    return [...this.model.names.values()].map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }));
+  }
+
+  getMerged(sheet: string): string[] {
+    const s = this.sheet(sheet);
+    return s.merged.map((a) => this.model.addressOf(s, a));
+  }
+
+  getHyperlink(sheet: string, address: string) {
+    const s = this.sheet(sheet);
+    const a = this.area(address);
+    return s.hyperlinks.get(cellAddress(a.row, a.col)) ?? null;
+  }
+
+  /** The used range's address ("Sheet1!A1:C3"), or null for an empty sheet. */
+  usedAddress(sheet: string, valuesOnly = true): string | null {
+    const s = this.sheet(sheet);
+    const a = this.model.usedArea(s, valuesOnly);
+    return a ? this.model.addressOf(s, a) : null;
+  }
+
+  /** Make a sheet active and select a range on it. */
+  select(sheet: string, address: string): void {
+    this.model.activate(this.sheet(sheet), this.area(address));
+    this.changed("helper");
+  }
+
+  activeSheetName(): string | null {
+    return this.model.activeSheet?.name ?? null;
+  }
+
+  /** The selection, e.g. "Sheet1!B2:C4". */
+  selectedAddress(): string | null {
+    const sel = this.model.selection;
+    return sel ? this.model.addressOf(sel.sheet, sel.area) : null;
+  }
+
+  /** Protect a sheet directly (as a user would), e.g. to test code that must cope with protection. */
+  protectSheet(sheet: string, options: Record<string, boolean> = {}, password?: string): void {
+    this.sheet(sheet).protection = { protected: true, options: { ...options }, password: password ?? null };
+  }
+
+  /**
+   * Formulas that do not evaluate: unknown functions or names (#NAME?), parse errors (#PARSE!),
+   * circular references (#CYCLE!). Generators should assert this is empty.
+   */
+  formulaErrors(): FormulaProblem[] {
+    return this.model.formulaProblems();
+  }
+
+  /** A sheet's address prefix as Excel writes it ("'Bidder 1'!"). */
+  static sheetPrefix(name: string): string {
+    return `${quoteSheetName(name)}!`;
+  }
+
+  /** Throws ItemNotFound if the sheet does not exist; handy in helpers. */
+  hasSheet(name: string): boolean {
+    return this.model.findSheet(name) !== null;
+  }
+
+  requireSheet(name: string): void {
+    if (!this.model.findSheet(name)) throw itemNotFound(name);
+  }
+}
