@@ -1,0 +1,56 @@
+/**
+ * Generating an evaluation workbook for 50 bids x 30 criteria x 7 evaluators on the workbook
+ * double: syncs, largest request, time; and reading the returns back ("Check returns").
+ */
+import { MemoryWorkbook } from "../test/double";
+import { DEFAULT_SETTINGS } from "../src/engine/settings";
+import { defaultDescriptors, type EvaluationDraft } from "../src/engine/evaluation";
+import { checkEvaluationReturns, generateEvaluationWorkbook } from "../src/excel/evaluation";
+
+function bigPanel(bids: number, criteria: number, evaluators: number): EvaluationDraft {
+  const scored = criteria - 1;
+  const sv = 2;
+  const each = Math.floor((6000 - 500 * sv) / (scored - sv));
+  const crit = Array.from({ length: scored }, (_, k) => ({
+    name: `Criterion ${k + 1}`,
+    group: k < scored - sv ? "quality" : "socialValue",
+    weight: (k < scored - sv ? each : 500) / 100,
+    minimum: "",
+  }));
+  const used = crit.reduce((s, c) => s + Math.round(c.weight * 100), 0);
+  crit.push({ name: "Price", group: "price", weight: (10000 - used) / 100, minimum: "" });
+  return {
+    tenderName: "Benchmark tender",
+    criteria: crit,
+    scaleMax: 5,
+    descriptors: defaultDescriptors(5),
+    bidders: Array.from({ length: bids }, (_, b) => ({ name: `Bidder ${b + 1}`, price: 50000 + 137 * b })),
+    evaluators: Array.from({ length: evaluators }, (_, e) => `Member ${e + 1}`),
+    priceMethod: "lowest",
+    spreadLimit: 1,
+    qualityThreshold: 50,
+  };
+}
+
+describe("evaluation workbook benchmark", () => {
+  it("generates 50 bids x 30 criteria x 7 evaluators and checks the returns", async () => {
+    const d = bigPanel(50, 30, 7);
+    const wb = new MemoryWorkbook();
+    wb.resetCounters();
+    let t = Date.now();
+    const out = await wb.run((ctx) => generateEvaluationWorkbook(ctx, d, DEFAULT_SETTINGS));
+    const genMs = Date.now() - t;
+    expect(out.status).toBe("done");
+    console.log(
+      `evaluation generate 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${genMs} ms`,
+    );
+    wb.resetCounters();
+    t = Date.now();
+    const checks = await wb.run((ctx) => checkEvaluationReturns(ctx, DEFAULT_SETTINGS));
+    const chkMs = Date.now() - t;
+    expect(checks.status).toBe("done");
+    console.log(
+      `evaluation check returns 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${chkMs} ms, ${checks.status === "done" ? checks.findings.length : 0} findings on a blank return`,
+    );
+  });
+});
