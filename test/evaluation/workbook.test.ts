@@ -95,6 +95,21 @@ describe("generating the evaluation workbook", () => {
     const crit = wb.getValues("Criteria", "A1:A40").flat().join("\n");
     expect(crit).toContain("Assessment methodology");
     expect(crit).toContain("is excluded before price is scored");
+    expect(wb.formulaErrors()).toEqual([]);
+    const charts = wb.getCharts("Results");
+    expect(charts).toHaveLength(1);
+    expect(JSON.stringify(charts[0])).toContain("BarStacked");
+    const cf = wb.getConditionalFormats("Moderation") as { type: string; rule: { formula: string } }[];
+    expect(cf.map((c) => [c.type, c.rule.formula])).toEqual([["Custom", '=$M5="Discuss"']]);
+    expect(wb.isValidInput("Scores Ann", "B8", 6)).toBe(false);
+    expect(wb.isValidInput("Scores Ann", "B8", 5)).toBe(true);
+    expect(wb.isValidInput("Scores Ann", "B8", 2.5)).toBe(false);
+    expect(wb.isValidInput("Scores Ann", "B3", DECLARATION_NO_CONFLICT)).toBe(true);
+    expect(wb.isValidInput("Scores Ann", "B3", "Maybe")).toBe(false);
+    const refs = evaluationRefs(checked(d));
+    expect(refs.consensusCell(0, 0)).toBe("N5");
+    expect(wb.isValidInput("Moderation", "N5", 6)).toBe(false);
+    expect(wb.isValidInput("Moderation", "N5", 4)).toBe(true);
   });
 
   it("asks before replacing existing sheets, then replaces them when confirmed", async () => {
@@ -216,6 +231,7 @@ describe("generating the evaluation workbook", () => {
         const out = await generate(wb, d);
         expect(out.status).toBe("done");
         fillConsensus(wb, m, scores);
+        expect(wb.formulaErrors()).toEqual([]);
         expectSameAsEngine(wb, m, scores);
       }),
       { numRuns: 15 },
@@ -383,5 +399,6 @@ describe("a large panel", () => {
     expect(wb.syncCount).toBeLessThanOrEqual(6);
     expect(wb.largestRequestBytes).toBeLessThan(5_000_000);
     expect(wb.getValues("Results", "A55")).toEqual([["Bidder 50"]]);
+    expect(wb.formulaErrors()).toEqual([]);
   }, 120000);
 });
