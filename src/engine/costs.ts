@@ -234,16 +234,43 @@ export function apportion(pools: readonly Pence[], drivers: readonly (readonly n
       perPool.push(new Array(n).fill(0));
       continue;
     }
-    const weights = driversToWeights(row);
+    // whole-number drivers are already weights; decimals are scaled to whole numbers exactly
+    const weights = row.every((d) => Number.isSafeInteger(d)) ? row : driversToWeights(row);
     if (!weights) return fail("drivers", `drivers row ${k + 1} has a value too large or too precise to share exactly`);
     if (weights.every((w) => w === 0)) {
       return fail("drivers", `drivers row ${k + 1} is all 0 but pool ${k + 1} is not £0; give at least one project a driver above 0`);
     }
-    const parts = allocateLargestRemainder(pools[k], weights);
+    const parts = allocateSafe(pools[k], weights);
     perPool.push(parts);
     for (let j = 0; j < n; j++) perProject[j] += parts[j];
   }
   return ok({ perPool, perProject });
+}
+
+/**
+ * allocateLargestRemainder with a fast path in ordinary numbers when every product pool x weight
+ * (and the remainders) are exact safe integers; the same parts, earlier items first on ties.
+ */
+export function allocateSafe(total: Pence, weights: readonly number[]): Pence[] {
+  let sum = 0;
+  for (const w of weights) sum += w;
+  if (total < 0 || !(sum > 0) || total * sum >= Number.MAX_SAFE_INTEGER) return allocateLargestRemainder(total, weights);
+  const n = weights.length;
+  const parts = new Array<number>(n);
+  const rems = new Float64Array(n);
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const a = total * weights[i]; // exact: below total x sum < 2^53
+    const q = Math.floor(a / sum); // exact for a < 2^53
+    parts[i] = q;
+    rems[i] = a - q * sum;
+    left -= q;
+  }
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => rems[j] - rems[i] || i - j);
+    for (let t = 0; t < left; t++) parts[order[t]] += 1;
+  }
+  return parts;
 }
 
 export type PriceGap = { recovery: number; shortfall: Pence };

@@ -202,3 +202,20 @@ describe("no NaN, no Infinity, no exceptions whatever the cells hold", () => {
     );
   });
 });
+
+describe("APPORTION's fast path", () => {
+  test("gives exactly the parts of allocateLargestRemainder (BigInt), ties to earlier items", () => {
+    const { allocateSafe } = jest.requireActual("../../src/engine/costs") as typeof import("../../src/engine/costs");
+    const { allocateLargestRemainder } = jest.requireActual("../../src/engine/money") as typeof import("../../src/engine/money");
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 10_000_000_000 })),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1_000_000_000 })), { minLength: 1, maxLength: 30 }).filter((w) => w.some((x) => x > 0)),
+        (total, weights) => {
+          expect(allocateSafe(total, weights)).toEqual(allocateLargestRemainder(total, weights));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
