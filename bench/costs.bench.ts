@@ -3,7 +3,11 @@
  * largest request for building a 50-project cost recovery workbook on the workbook double.
  */
 import { apportion } from "../src/engine/costs";
-import { computeCostWorkbook, defaultPools, type CostWorkbookSetup } from "../src/engine/costsWorkbook";
+import {
+  computeCostWorkbook,
+  defaultPools,
+  type CostWorkbookSetup,
+} from "../src/engine/costsWorkbook";
 import { DEFAULT_SETTINGS } from "../src/engine/settings";
 import { costApportion } from "../src/functions/costs";
 import { buildCostRecoveryWorkbook } from "../src/excel/costRecovery";
@@ -15,7 +19,8 @@ function inputs(pools: number, projects: number, decimals: boolean) {
   for (let k = 0; k < pools; k++) {
     p.push(1_000_000 + k * 123_457); // pence
     const row: number[] = new Array(projects);
-    for (let j = 0; j < projects; j++) row[j] = decimals ? ((j * 7919 + k * 31) % 5000) / 100 : (j * 7919 + k * 31) % 5000;
+    for (let j = 0; j < projects; j++)
+      row[j] = decimals ? ((j * 7919 + k * 31) % 5000) / 100 : (j * 7919 + k * 31) % 5000;
     d.push(row);
   }
   return { p, d };
@@ -36,17 +41,23 @@ test("APPORTION: 10 pools x 10,000 projects, and 10 x 100,000", () => {
     if (!r.ok) throw new Error(r.problem.message);
     const addsBack = r.value.perPool.every((parts, i) => parts.reduce((s, x) => s + x, 0) === p[i]);
     t = process.hrtime.bigint();
-    const out = costApportion(p.map((x) => [x / 100]), d);
+    const out = costApportion(
+      p.map((x) => [x / 100]),
+      d
+    );
     const fnMs = ms(t);
     console.log(
       `apportion ${k} pools x ${n.toLocaleString("en-GB")} projects (${dec ? "2-dp" : "whole"} drivers): engine ${engineMs.toFixed(0)} ms, ` +
-        `=FUNDING.APPORTION ${fnMs.toFixed(0)} ms; every pool adds back: ${addsBack}; cells out: ${out[0].length.toLocaleString("en-GB")}`,
+        `=FUNDING.APPORTION ${fnMs.toFixed(0)} ms; every pool adds back: ${addsBack}; cells out: ${out[0].length.toLocaleString("en-GB")}`
     );
   }
 });
 
 function setupOf(projects: number): CostWorkbookSetup {
-  const pools = defaultPools().map((p, k) => ({ ...p, amount: [42_000, 65_000.5, 18_000, 9_999.99][k] }));
+  const pools = defaultPools().map((p, k) => ({
+    ...p,
+    amount: [42_000, 65_000.5, 18_000, 9_999.99][k],
+  }));
   return {
     organisation: "Bench CVS",
     singleDriver: false,
@@ -55,11 +66,19 @@ function setupOf(projects: number): CostWorkbookSetup {
       name: `Project ${j + 1}`,
       directCost: 10_000 + ((j * 7919) % 90_000) + 0.5 * (j % 2),
       units: 100 + (j % 37),
-      fundingType: (["Commissioned service", "Investment", "Small grant", "Qualifying activity"] as const)[j % 4],
+      fundingType: (
+        ["Commissioned service", "Investment", "Small grant", "Qualifying activity"] as const
+      )[j % 4],
       price: j % 3 === 0 ? null : 20_000 + ((j * 104729) % 80_000),
       drivers: [1 + (j % 9), 100 + ((j * 31) % 1700) + 0.25 * (j % 4), null, null],
     })),
-    bidder: { service: "Befriending", directCost: 20_000, overheads: 5_000, units: 250, fundingType: "Investment" },
+    bidder: {
+      service: "Befriending",
+      directCost: 20_000,
+      overheads: 5_000,
+      units: 250,
+      fundingType: "Investment",
+    },
   };
 }
 
@@ -69,19 +88,26 @@ test("building the cost recovery workbook on the double: syncs and largest reque
     const setup = setupOf(n);
     wb.resetCounters();
     const t = process.hrtime.bigint();
-    const outcome = await wb.run((context) => buildCostRecoveryWorkbook(context, setup, DEFAULT_SETTINGS, { sheetName: "Cost recovery" }));
+    const outcome = await wb.run((context) =>
+      buildCostRecoveryWorkbook(context, setup, DEFAULT_SETTINGS, { sheetName: "Cost recovery" })
+    );
     const buildMs = ms(t);
     const engineT = process.hrtime.bigint();
     computeCostWorkbook(setup, DEFAULT_SETTINGS);
     console.log(
       `build ${n} projects x 4 pools: ${outcome.status}, ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1024).toFixed(0)} KB, ` +
-        `${buildMs.toFixed(0)} ms on the double (incl. formula evaluation); engine computation ${ms(engineT).toFixed(1)} ms`,
+        `${buildMs.toFixed(0)} ms on the double (incl. formula evaluation); engine computation ${ms(engineT).toFixed(1)} ms`
     );
     // into an existing sheet with room: one more sync to check the target is empty
     const wb2 = new MemoryWorkbook();
     wb2.addSheet("Cost recovery");
     wb2.resetCounters();
-    await wb2.run((context) => buildCostRecoveryWorkbook(context, setup, DEFAULT_SETTINGS, { sheetName: "Cost recovery", startCell: "B3" }));
+    await wb2.run((context) =>
+      buildCostRecoveryWorkbook(context, setup, DEFAULT_SETTINGS, {
+        sheetName: "Cost recovery",
+        startCell: "B3",
+      })
+    );
     console.log(`build ${n} projects into an existing empty sheet: ${wb2.syncCount} syncs`);
   }
 });

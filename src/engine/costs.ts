@@ -82,9 +82,15 @@ function basisError(got: string) {
  * Read a basis (see BASIS_EXPECTED). A ratio a/b is always VCS organisation / funder (DOMAIN.md
  * s.3: the label "VCS organisation / Council" is given once for both examples, 002:355).
  */
-export function parseBasis(value: unknown, settings: FrameworkSettings, field = "basis"): Result<Basis> {
+export function parseBasis(
+  value: unknown,
+  settings: FrameworkSettings,
+  field = "basis"
+): Result<Basis> {
   const rename = (r: Result<Basis>): Result<Basis> =>
-    r.ok || field === "basis" ? r : fail(field, r.problem.message.replace(/^basis/, field), r.problem.kind);
+    r.ok || field === "basis"
+      ? r
+      : fail(field, r.problem.message.replace(/^basis/, field), r.problem.kind);
   if (isBlank(value)) return rename(fail("basis", `basis is blank; expected ${BASIS_EXPECTED}`));
   if (typeof value === "boolean") return rename(basisError(value ? "TRUE" : "FALSE"));
   if (typeof value === "number") return rename(numberBasis(value, String(value)));
@@ -94,7 +100,11 @@ export function parseBasis(value: unknown, settings: FrameworkSettings, field = 
   const type = fundingTypeNamed(s) ?? MODE_TYPES[s];
   if (type) {
     const b = basisForType(type, settings);
-    return ok(MODE_TYPES[s] ? { ...b, label: `${value.trim()} (${ratioLabel(b.funderNum, b.funderDen)})` } : b);
+    return ok(
+      MODE_TYPES[s]
+        ? { ...b, label: `${value.trim()} (${ratioLabel(b.funderNum, b.funderDen)})` }
+        : b
+    );
   }
   const ratio = /^(\d+(?:\.\d+)?|\.\d+)\s*[/:]\s*(\d+(?:\.\d+)?|\.\d+)$/.exec(s);
   if (ratio) {
@@ -106,20 +116,27 @@ export function parseBasis(value: unknown, settings: FrameworkSettings, field = 
       return rename(
         fail(
           "basis",
-          `basis ${value.trim()} must add up to 100 (VCS organisation/funder, e.g. 80/20); ${a} + ${b} = ${Number((a + b).toFixed(10))}`,
-        ),
+          `basis ${value.trim()} must add up to 100 (VCS organisation/funder, e.g. 80/20); ${a} + ${b} = ${Number((a + b).toFixed(10))}`
+        )
       );
     }
     return ok({ label: `${a}/${b}`, funderNum: w[1], funderDen: w[2] });
   }
-  if (/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(s)) return rename(numberBasis(Number(s), value.trim()));
+  if (/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(s))
+    return rename(numberBasis(Number(s), value.trim()));
   return rename(basisError(`"${value}"`));
 }
 
 function numberBasis(n: number, shown: string): Result<Basis> {
   if (!Number.isFinite(n) || n < 0 || n > 1) {
-    const hint = Number.isFinite(n) && n > 1 && n <= 100 ? ` (for ${n}% write ${Number((n / 100).toFixed(6))} or a ratio such as ${Number((100 - n).toFixed(4))}/${n})` : "";
-    return fail("basis", `basis as a number is the funder's share from 0 to 1; got ${shown}${hint}`);
+    const hint =
+      Number.isFinite(n) && n > 1 && n <= 100
+        ? ` (for ${n}% write ${Number((n / 100).toFixed(6))} or a ratio such as ${Number((100 - n).toFixed(4))}/${n})`
+        : "";
+    return fail(
+      "basis",
+      `basis as a number is the funder's share from 0 to 1; got ${shown}${hint}`
+    );
   }
   const f = decimalFraction(n);
   if (!f) return fail("basis", `basis as a number is the funder's share from 0 to 1; got ${shown}`);
@@ -147,7 +164,10 @@ export type Match = { fullCost: Pence; matchNeeded: Pence };
  */
 export function match(awardPence: Pence, basis: Basis): Result<Match> {
   if (basis.funderNum === 0) {
-    return fail("basis", `basis ${basis.label} gives the funder a part of 0, so there is nothing to work back from; use a basis where the funder pays something`);
+    return fail(
+      "basis",
+      `basis ${basis.label} gives the funder a part of 0, so there is nothing to work back from; use a basis where the funder pays something`
+    );
   }
   const fullCost = mulDivRound(awardPence, basis.funderDen, basis.funderNum);
   return ok({ fullCost, matchNeeded: fullCost - awardPence });
@@ -157,7 +177,10 @@ export function match(awardPence: Pence, basis: Basis): Result<Match> {
 export function driverValue(value: unknown): number | null {
   if (isBlank(value)) return 0;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string" && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value.replace(/,/g, ""))) {
+  if (
+    typeof value === "string" &&
+    /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value.replace(/,/g, ""))
+  ) {
     return Number(value.replace(/,/g, ""));
   }
   return null;
@@ -172,31 +195,51 @@ export function fullCost(
   directPence: Pence,
   pools: readonly Pence[],
   projectDrivers: readonly number[],
-  totalDrivers: readonly number[],
+  totalDrivers: readonly number[]
 ): Result<{ fullCost: Pence; overheads: Pence; shares: Pence[] }> {
   if (projectDrivers.length !== pools.length) {
-    return fail("projectDrivers", `projectDrivers has ${projectDrivers.length} cells but pools has ${pools.length}; they must be the same size`);
+    return fail(
+      "projectDrivers",
+      `projectDrivers has ${projectDrivers.length} cells but pools has ${pools.length}; they must be the same size`
+    );
   }
   if (totalDrivers.length !== pools.length) {
-    return fail("totalDrivers", `totalDrivers has ${totalDrivers.length} cells but pools has ${pools.length}; they must be the same size`);
+    return fail(
+      "totalDrivers",
+      `totalDrivers has ${totalDrivers.length} cells but pools has ${pools.length}; they must be the same size`
+    );
   }
   const shares: Pence[] = [];
   for (let k = 0; k < pools.length; k++) {
     const pd = projectDrivers[k];
     const td = totalDrivers[k];
     if (pools[k] !== 0 && !(td > 0)) {
-      return fail("totalDrivers", `totalDrivers for pool ${k + 1} is ${td}; a pool that is not £0 needs a total driver above 0`);
+      return fail(
+        "totalDrivers",
+        `totalDrivers for pool ${k + 1} is ${td}; a pool that is not £0 needs a total driver above 0`
+      );
     }
-    if (pd < 0) return fail("projectDrivers", `projectDrivers for pool ${k + 1} is ${pd}; a driver must be 0 or more`);
+    if (pd < 0)
+      return fail(
+        "projectDrivers",
+        `projectDrivers for pool ${k + 1} is ${pd}; a driver must be 0 or more`
+      );
     if (pd > td) {
-      return fail("projectDrivers", `projectDrivers for pool ${k + 1} is ${pd}, above its total ${td}; a project's driver cannot exceed the total`);
+      return fail(
+        "projectDrivers",
+        `projectDrivers for pool ${k + 1} is ${pd}, above its total ${td}; a project's driver cannot exceed the total`
+      );
     }
     if (pools[k] === 0 || pd === 0) {
       shares.push(0);
       continue;
     }
     const w = driversToWeights([pd, td]);
-    if (!w || w[1] === 0) return fail("projectDrivers", `projectDrivers for pool ${k + 1} is not a number Excel can hold exactly`);
+    if (!w || w[1] === 0)
+      return fail(
+        "projectDrivers",
+        `projectDrivers for pool ${k + 1} is not a number Excel can hold exactly`
+      );
     shares.push(mulDivRound(pools[k], w[0], w[1]));
   }
   const overheads = shares.reduce((s, x) => s + x, 0);
@@ -215,30 +258,50 @@ export type Apportionment = {
  * largest remainder (earlier projects first on ties), so every pool adds back exactly
  * (DOMAIN.md s.3 step 5). drivers[k][j] is project j's value of pool k's cost driver.
  */
-export function apportion(pools: readonly Pence[], drivers: readonly (readonly number[])[]): Result<Apportionment> {
+export function apportion(
+  pools: readonly Pence[],
+  drivers: readonly (readonly number[])[]
+): Result<Apportionment> {
   if (drivers.length !== pools.length) {
-    return fail("drivers", `drivers has ${drivers.length} rows but pools has ${pools.length}; drivers needs one row per pool`);
+    return fail(
+      "drivers",
+      `drivers has ${drivers.length} rows but pools has ${pools.length}; drivers needs one row per pool`
+    );
   }
   const n = drivers.length ? drivers[0].length : 0;
   const perPool: Pence[][] = [];
   const perProject: Pence[] = new Array(n).fill(0);
   for (let k = 0; k < pools.length; k++) {
     const row = drivers[k];
-    if (row.length !== n) return fail("drivers", `drivers row ${k + 1} has ${row.length} cells but row 1 has ${n}`);
+    if (row.length !== n)
+      return fail("drivers", `drivers row ${k + 1} has ${row.length} cells but row 1 has ${n}`);
     for (let j = 0; j < n; j++) {
-      if (!Number.isFinite(row[j])) return fail("drivers", `drivers row ${k + 1}, project ${j + 1} is not a number`);
-      if (row[j] < 0) return fail("drivers", `drivers row ${k + 1}, project ${j + 1} is ${row[j]}; a driver must be 0 or more`);
+      if (!Number.isFinite(row[j]))
+        return fail("drivers", `drivers row ${k + 1}, project ${j + 1} is not a number`);
+      if (row[j] < 0)
+        return fail(
+          "drivers",
+          `drivers row ${k + 1}, project ${j + 1} is ${row[j]}; a driver must be 0 or more`
+        );
     }
-    if (pools[k] < 0) return fail("pools", `pools ${k + 1} is ${pools[k] / 100}; a pool must be £0 or more`);
+    if (pools[k] < 0)
+      return fail("pools", `pools ${k + 1} is ${pools[k] / 100}; a pool must be £0 or more`);
     if (pools[k] === 0) {
       perPool.push(new Array(n).fill(0));
       continue;
     }
     // whole-number drivers are already weights; decimals are scaled to whole numbers exactly
     const weights = row.every((d) => Number.isSafeInteger(d)) ? row : driversToWeights(row);
-    if (!weights) return fail("drivers", `drivers row ${k + 1} has a value too large or too precise to share exactly`);
+    if (!weights)
+      return fail(
+        "drivers",
+        `drivers row ${k + 1} has a value too large or too precise to share exactly`
+      );
     if (weights.every((w) => w === 0)) {
-      return fail("drivers", `drivers row ${k + 1} is all 0 but pool ${k + 1} is not £0; give at least one project a driver above 0`);
+      return fail(
+        "drivers",
+        `drivers row ${k + 1} is all 0 but pool ${k + 1} is not £0; give at least one project a driver above 0`
+      );
     }
     const parts = allocateSafe(pools[k], weights);
     perPool.push(parts);
@@ -254,7 +317,8 @@ export function apportion(pools: readonly Pence[], drivers: readonly (readonly n
 export function allocateSafe(total: Pence, weights: readonly number[]): Pence[] {
   let sum = 0;
   for (const w of weights) sum += w;
-  if (total < 0 || !(sum > 0) || total * sum >= Number.MAX_SAFE_INTEGER) return allocateLargestRemainder(total, weights);
+  if (total < 0 || !(sum > 0) || total * sum >= Number.MAX_SAFE_INTEGER)
+    return allocateLargestRemainder(total, weights);
   const n = weights.length;
   const parts = new Array<number>(n);
   const rems = new Float64Array(n);
@@ -277,9 +341,16 @@ export type PriceGap = { recovery: number; shortfall: Pence };
 
 /** Recovery = price / full cost (a fraction); shortfall = full cost - price when below, else 0. */
 export function priceGap(pricePence: Pence, fullCostPence: Pence): Result<PriceGap> {
-  if (!(fullCostPence > 0)) return fail("fullCost", `fullCost must be above £0 to compare a price with; got ${fullCostPence / 100}`);
+  if (!(fullCostPence > 0))
+    return fail(
+      "fullCost",
+      `fullCost must be above £0 to compare a price with; got ${fullCostPence / 100}`
+    );
   if (pricePence < 0) return fail("price", `price must be £0 or more; got ${pricePence / 100}`);
-  return ok({ recovery: pricePence / fullCostPence, shortfall: Math.max(0, fullCostPence - pricePence) });
+  return ok({
+    recovery: pricePence / fullCostPence,
+    shortfall: Math.max(0, fullCostPence - pricePence),
+  });
 }
 
 /** Overhead rate = overheads / direct costs (DOMAIN.md s.3 step 3); null when direct costs are 0. */
@@ -292,8 +363,10 @@ export function overheadRate(overheadsPence: Pence, directPence: Pence): number 
  * Units may be decimal (hours); they are used exactly.
  */
 export function unitCost(fullCostPence: Pence, units: number): Result<Pence> {
-  if (!Number.isFinite(units) || units <= 0) return fail("units", `units of output must be above 0; got ${units}`);
+  if (!Number.isFinite(units) || units <= 0)
+    return fail("units", `units of output must be above 0; got ${units}`);
   const f = decimalFraction(units);
-  if (!f || f.num === 0) return fail("units", `units of output must be a number Excel can hold exactly; got ${units}`);
+  if (!f || f.num === 0)
+    return fail("units", `units of output must be a number Excel can hold exactly; got ${units}`);
   return ok(mulDivRound(fullCostPence, f.den, f.num));
 }

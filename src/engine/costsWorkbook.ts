@@ -22,8 +22,22 @@
  * hours or £90m of direct spend per project); beyond that the pool check shows any lost penny.
  */
 import { FUNDING_TYPES, funderPercent, type FundingType } from "./classify";
-import { basisForType, fundingTypeNamed, match, overheadRate, priceGap, split, unitCost } from "./costs";
-import { allocateLargestRemainder, PERCENT_FORMAT, POUNDS_FORMAT, toPence, type Pence } from "./money";
+import {
+  basisForType,
+  fundingTypeNamed,
+  match,
+  overheadRate,
+  priceGap,
+  split,
+  unitCost,
+} from "./costs";
+import {
+  allocateLargestRemainder,
+  PERCENT_FORMAT,
+  POUNDS_FORMAT,
+  toPence,
+  type Pence,
+} from "./money";
 import type { FrameworkSettings } from "./settings";
 
 export type DriverKind = "headcount" | "floorArea" | "staffTime" | "directExpenditure" | "other";
@@ -48,7 +62,13 @@ export type ProjectSetup = {
   /** One value per pool (or one value, people, with the single-driver option). Ignored for direct-expenditure pools. */
   drivers: (number | null)[];
 };
-export type BidderSetup = { service: string; directCost: number; overheads: number; units: number | null; fundingType: FundingType };
+export type BidderSetup = {
+  service: string;
+  directCost: number;
+  overheads: number;
+  units: number | null;
+  fundingType: FundingType;
+};
 export type CostWorkbookSetup = {
   organisation: string;
   pools: PoolSetup[];
@@ -105,14 +125,30 @@ export type BidderResult = {
   organisation: Pence | null;
   overheadRate: number | null;
 };
-export type CostWorkbookResult = { pools: PoolResult[]; projects: ProjectResult[]; totals: Totals; bidder: BidderResult };
-export type Totals = { direct: Pence; shares: Pence[]; overheads: Pence; fullCost: Pence; funder: Pence; vcs: Pence; shortfall: Pence };
+export type CostWorkbookResult = {
+  pools: PoolResult[];
+  projects: ProjectResult[];
+  totals: Totals;
+  bidder: BidderResult;
+};
+export type Totals = {
+  direct: Pence;
+  shares: Pence[];
+  overheads: Pence;
+  fullCost: Pence;
+  funder: Pence;
+  vcs: Pence;
+  shortfall: Pence;
+};
 
-const penceOf = (pounds: number | null | undefined): Pence => toPence(Math.max(0, pounds ?? 0)) ?? 0;
+const penceOf = (pounds: number | null | undefined): Pence =>
+  toPence(Math.max(0, pounds ?? 0)) ?? 0;
 /** Driver weight as the sheet counts it: two decimal places (ROUND(driver*100,0)), at least 0. */
-export const driverWeight = (d: number | null | undefined): number => Math.max(0, Math.round((d ?? 0) * 100));
+export const driverWeight = (d: number | null | undefined): number =>
+  Math.max(0, Math.round((d ?? 0) * 100));
 /** Direct expenditure as a weight: whole pounds (ROUND(direct,0)), at least 0. */
-export const spendWeight = (pounds: number | null | undefined): number => Math.max(0, Math.round(pounds ?? 0));
+export const spendWeight = (pounds: number | null | undefined): number =>
+  Math.max(0, Math.round(pounds ?? 0));
 
 function funderBasisPoints(type: string, settings: FrameworkSettings): number | null {
   const t = fundingTypeNamed(type);
@@ -128,7 +164,10 @@ export function weightOf(setup: CostWorkbookSetup, k: number, j: number): number
 }
 
 /** Everything the sheet shows, computed by the engine (the functions behind FUNDING.*). */
-export function computeCostWorkbook(setup: CostWorkbookSetup, settings: FrameworkSettings): CostWorkbookResult {
+export function computeCostWorkbook(
+  setup: CostWorkbookSetup,
+  settings: FrameworkSettings
+): CostWorkbookResult {
   const n = setup.projects.length;
   const pools: PoolResult[] = [];
   const sharesByPool: Pence[][] = [];
@@ -136,7 +175,8 @@ export function computeCostWorkbook(setup: CostWorkbookSetup, settings: Framewor
     const pence = penceOf(pool.amount);
     const weights = setup.projects.map((_, j) => weightOf(setup, k, j));
     const totalWeight = weights.reduce((s, w) => s + w, 0);
-    const shares = totalWeight > 0 ? allocateLargestRemainder(pence, weights) : new Array(n).fill(0);
+    const shares =
+      totalWeight > 0 ? allocateLargestRemainder(pence, weights) : new Array(n).fill(0);
     const sharedOut = shares.reduce((s, x) => s + x, 0);
     sharesByPool.push(shares);
     pools.push({
@@ -144,7 +184,12 @@ export function computeCostWorkbook(setup: CostWorkbookSetup, settings: Framewor
       totalWeight,
       sharedOut,
       difference: pence - sharedOut,
-      status: pence > 0 && totalWeight === 0 ? "Drivers all 0" : pence === sharedOut ? "Adds back" : "Does not add back",
+      status:
+        pence > 0 && totalWeight === 0
+          ? "Drivers all 0"
+          : pence === sharedOut
+            ? "Adds back"
+            : "Does not add back",
     });
   });
   const projects: ProjectResult[] = setup.projects.map((p, j) => {
@@ -180,7 +225,8 @@ export function computeCostWorkbook(setup: CostWorkbookSetup, settings: Framewor
       shortfall: awardPence !== null ? Math.max(0, full - awardPence) : null,
     };
   });
-  const sum = (f: (p: ProjectResult) => Pence | null) => projects.reduce((s, p) => s + (f(p) ?? 0), 0);
+  const sum = (f: (p: ProjectResult) => Pence | null) =>
+    projects.reduce((s, p) => s + (f(p) ?? 0), 0);
   const totals: Totals = {
     direct: sum((p) => p.directPence),
     shares: setup.pools.map((_, k) => sum((p) => p.shares[k])),
@@ -215,7 +261,16 @@ export function computeBidder(b: BidderSetup, settings: FrameworkSettings): Bidd
 // The layout: cells to write
 
 export type CellValue = string | number | boolean;
-export type BlockKind = "title" | "note" | "heading" | "header" | "label" | "input" | "text-input" | "formula" | "working";
+export type BlockKind =
+  | "title"
+  | "note"
+  | "heading"
+  | "header"
+  | "label"
+  | "input"
+  | "text-input"
+  | "formula"
+  | "working";
 export type Block = {
   /** A1 address without the sheet, e.g. "B12:B15". */
   address: string;
@@ -236,22 +291,50 @@ export type CostWorkbookLayout = {
   validations: Validation[];
   /** Recovery cells highlighted when below 100%. */
   recoveryHighlight: { address: string; below: number; fill: string; fontColor: string };
-  chart: { type: "ColumnStacked"; source: string; title: string; topLeft: string; bottomRight: string };
+  chart: {
+    type: "ColumnStacked";
+    source: string;
+    title: string;
+    topLeft: string;
+    bottomRight: string;
+  };
   columnWidths: { column: string; width: number }[];
   refs: CostWorkbookRefs;
 };
 /** Where things are, for the task pane's messages and the tests. */
 export type CostWorkbookRefs = {
   settings: { type: string; funderShare: string }[];
-  pools: { name: string; amount: string; totalDriver: string; sharedOut: string; difference: string; status: string }[];
-  projects: { name: string; direct: string; units: string; type: string; price: string; drivers: string[] }[];
+  pools: {
+    name: string;
+    amount: string;
+    totalDriver: string;
+    sharedOut: string;
+    difference: string;
+    status: string;
+  }[];
+  projects: {
+    name: string;
+    direct: string;
+    units: string;
+    type: string;
+    price: string;
+    drivers: string[];
+  }[];
   /** Results block (without header): columns in RESULT_COLUMNS order then one per pool after Direct costs. */
   results: string;
   resultHeaders: string[];
   totals: string;
   bidder: {
-    service: string; direct: string; overheads: string; units: string; type: string;
-    fullCost: string; unitPrice: string; funder: string; organisation: string; overheadRate: string;
+    service: string;
+    direct: string;
+    overheads: string;
+    units: string;
+    type: string;
+    fullCost: string;
+    unitPrice: string;
+    funder: string;
+    organisation: string;
+    overheadRate: string;
   };
 };
 
@@ -292,33 +375,53 @@ export function validateSetup(setup: CostWorkbookSetup): SetupProblem[] {
   const problems: SetupProblem[] = [];
   const num = (v: unknown, field: string, opts: { blankOk?: boolean } = {}) => {
     if (v === null || v === undefined) {
-      if (!opts.blankOk) problems.push({ field, message: `${field} is blank; enter a number, 0 or more` });
+      if (!opts.blankOk)
+        problems.push({ field, message: `${field} is blank; enter a number, 0 or more` });
       return;
     }
-    if (typeof v !== "number" || !Number.isFinite(v)) problems.push({ field, message: `${field} must be a number` });
+    if (typeof v !== "number" || !Number.isFinite(v))
+      problems.push({ field, message: `${field} must be a number` });
     else if (v < 0) problems.push({ field, message: `${field} must be 0 or more; got ${v}` });
   };
-  if (setup.pools.length === 0) problems.push({ field: "Overhead pools", message: "Add at least one overhead pool" });
-  if (setup.pools.length > MAX_POOLS) problems.push({ field: "Overhead pools", message: `At most ${MAX_POOLS} overhead pools` });
-  if (setup.projects.length === 0) problems.push({ field: "Projects", message: "Add at least one project" });
-  if (setup.projects.length > MAX_PROJECTS) problems.push({ field: "Projects", message: `At most ${MAX_PROJECTS} projects on one sheet` });
+  if (setup.pools.length === 0)
+    problems.push({ field: "Overhead pools", message: "Add at least one overhead pool" });
+  if (setup.pools.length > MAX_POOLS)
+    problems.push({ field: "Overhead pools", message: `At most ${MAX_POOLS} overhead pools` });
+  if (setup.projects.length === 0)
+    problems.push({ field: "Projects", message: "Add at least one project" });
+  if (setup.projects.length > MAX_PROJECTS)
+    problems.push({ field: "Projects", message: `At most ${MAX_PROJECTS} projects on one sheet` });
   setup.pools.forEach((p, k) => {
     const label = `Pool ${k + 1} (${p.name || "unnamed"})`;
-    if (!p.name.trim()) problems.push({ field: `Pool ${k + 1} name`, message: `Pool ${k + 1} needs a name` });
+    if (!p.name.trim())
+      problems.push({ field: `Pool ${k + 1} name`, message: `Pool ${k + 1} needs a name` });
     num(p.amount, `${label} annual cost`);
-    if (!(p.driver in DRIVER_LABELS)) problems.push({ field: `${label} cost driver`, message: `${label} cost driver must be one of ${Object.values(DRIVER_LABELS).join(", ")}` });
+    if (!(p.driver in DRIVER_LABELS))
+      problems.push({
+        field: `${label} cost driver`,
+        message: `${label} cost driver must be one of ${Object.values(DRIVER_LABELS).join(", ")}`,
+      });
   });
   setup.projects.forEach((p, j) => {
     const label = `Project ${j + 1} (${p.name || "unnamed"})`;
-    if (!p.name.trim()) problems.push({ field: `Project ${j + 1} name`, message: `Project ${j + 1} needs a name` });
+    if (!p.name.trim())
+      problems.push({ field: `Project ${j + 1} name`, message: `Project ${j + 1} needs a name` });
     num(p.directCost, `${label} direct costs`);
     num(p.units, `${label} units of output`, { blankOk: true });
     num(p.price, `${label} price offered or award`, { blankOk: true });
-    if (!FUNDING_TYPES.includes(p.fundingType)) problems.push({ field: `${label} funding type`, message: `${label} funding type must be one of ${FUNDING_TYPES.join(", ")}` });
+    if (!FUNDING_TYPES.includes(p.fundingType))
+      problems.push({
+        field: `${label} funding type`,
+        message: `${label} funding type must be one of ${FUNDING_TYPES.join(", ")}`,
+      });
     const needed = setup.singleDriver ? 1 : setup.pools.length;
     for (let k = 0; k < needed; k++) {
       if (!setup.singleDriver && setup.pools[k]?.driver === "directExpenditure") continue;
-      num(p.drivers[k], `${label} driver for ${setup.singleDriver ? SINGLE_DRIVER_LABEL : setup.pools[k]?.name || `pool ${k + 1}`}`, { blankOk: true });
+      num(
+        p.drivers[k],
+        `${label} driver for ${setup.singleDriver ? SINGLE_DRIVER_LABEL : setup.pools[k]?.name || `pool ${k + 1}`}`,
+        { blankOk: true }
+      );
     }
   });
   return problems;
@@ -341,19 +444,35 @@ export const RESULT_COLUMNS = [
  * Lay the workbook out from `origin` (0-based row and column of its top-left cell). Formulas use
  * absolute references to fixed ranges and plain references within a row.
  */
-export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: FrameworkSettings, origin = { row: 0, col: 0 }): CostWorkbookLayout {
+export function layoutCostWorkbook(
+  setup: CostWorkbookSetup,
+  settings: FrameworkSettings,
+  origin = { row: 0, col: 0 }
+): CostWorkbookLayout {
   const k = setup.pools.length;
   const n = setup.projects.length;
   const R = origin.row;
   const C = origin.col;
   const A = (r: number, c: number) => `${columnLetter(C + c)}${R + r + 1}`;
   const AA = (r: number, c: number) => `$${columnLetter(C + c)}$${R + r + 1}`;
-  const rng = (r1: number, c1: number, r2: number, c2: number) => (r1 === r2 && c1 === c2 ? A(r1, c1) : `${A(r1, c1)}:${A(r2, c2)}`);
+  const rng = (r1: number, c1: number, r2: number, c2: number) =>
+    r1 === r2 && c1 === c2 ? A(r1, c1) : `${A(r1, c1)}:${A(r2, c2)}`;
   const arng = (r1: number, c1: number, r2: number, c2: number) => `${AA(r1, c1)}:${AA(r2, c2)}`;
   const blocks: Block[] = [];
-  const put = (r: number, c: number, kind: BlockKind, cells: CellValue[][], numberFormat?: string) => {
+  const put = (
+    r: number,
+    c: number,
+    kind: BlockKind,
+    cells: CellValue[][],
+    numberFormat?: string
+  ) => {
     if (cells.length === 0 || cells[0].length === 0) return;
-    blocks.push({ address: rng(r, c, r + cells.length - 1, c + cells[0].length - 1), kind, cells, numberFormat });
+    blocks.push({
+      address: rng(r, c, r + cells.length - 1, c + cells[0].length - 1),
+      kind,
+      cells,
+      numberFormat,
+    });
   };
   const column = <T extends CellValue>(xs: T[]) => xs.map((x) => [x]);
 
@@ -386,43 +505,107 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
 
   // --- settings block: funder share per funding type (from the workbook's settings)
   put(rSettings, 0, "heading", [["Funder share by funding type (from Settings; 002:353-355)"]]);
-  put(rSettings + 1, 0, "header", [["Funding type", "Funder share", "VCS organisation share", "Basis points (working)"]]);
+  put(rSettings + 1, 0, "header", [
+    ["Funding type", "Funder share", "VCS organisation share", "Basis points (working)"],
+  ]);
   const rType0 = rSettings + 2;
   put(rType0, 0, "label", column(FUNDING_TYPES.map((t) => t)));
-  put(rType0, 1, "formula", column(FUNDING_TYPES.map((t) => funderPercent(t, settings) / 100)), "0.00%");
+  put(
+    rType0,
+    1,
+    "formula",
+    column(FUNDING_TYPES.map((t) => funderPercent(t, settings) / 100)),
+    "0.00%"
+  );
   put(rType0, 2, "formula", column(FUNDING_TYPES.map((_, i) => `=1-${A(rType0 + i, 1)}`)), "0.00%");
-  put(rType0, 3, "working", column(FUNDING_TYPES.map((_, i) => `=ROUND(${A(rType0 + i, 1)}*10000,0)`)), "0");
+  put(
+    rType0,
+    3,
+    "working",
+    column(FUNDING_TYPES.map((_, i) => `=ROUND(${A(rType0 + i, 1)}*10000,0)`)),
+    "0"
+  );
   const typeRange = arng(rType0, 0, rType0 + nTypes - 1, 0);
   const bpRange = arng(rType0, 3, rType0 + nTypes - 1, 3);
 
   // --- projects table geometry (needed by pool formulas)
   const driverCols = setup.singleDriver ? 1 : k;
-  const pName = 0, pDirect = 1, pUnits = 2, pType = 3, pPrice = 4, pDriver0 = 5;
+  const pName = 0,
+    pDirect = 1,
+    pUnits = 2,
+    pType = 3,
+    pPrice = 4,
+    pDriver0 = 5;
   const driverColOf = (kk: number) => pDriver0 + (setup.singleDriver ? 0 : kk);
   const rProjLast = rProjRow0 + n - 1;
 
   // --- workings geometry: per project row
-  const wName = 0, wDirect = 1, wAward = 2, wUnits = 3, wBp = 4, wPool0 = 5;
+  // column 0 holds the project's name
+  const wDirect = 1,
+    wAward = 2,
+    wUnits = 3,
+    wBp = 4,
+    wPool0 = 5;
   const wPool = (kk: number, part: 0 | 1 | 2 | 3 | 4) => wPool0 + kk * 5 + part; // weight, floor, remainder, extra, share
-  const wOverheads = wPool0 + 5 * k, wFull = wOverheads + 1, wFunder = wFull + 1, wVcs = wFunder + 1, wShort = wVcs + 1;
+  const wOverheads = wPool0 + 5 * k,
+    wFull = wOverheads + 1,
+    wFunder = wFull + 1,
+    wVcs = wFunder + 1,
+    wShort = wVcs + 1;
   const rWorkLast = rWorkRow0 + n - 1;
 
   // --- pools table
   put(rPools, 0, "heading", [["Overhead pools (annual)"]]);
   put(rPools + 1, 0, "header", [
-    ["Overhead pool", "Annual cost (£)", "Cost driver", "Total driver", "Shared out (£)", "Difference (£)", "Check", "Pool (pence)", "Total weight", "Pence left after floors"],
+    [
+      "Overhead pool",
+      "Annual cost (£)",
+      "Cost driver",
+      "Total driver",
+      "Shared out (£)",
+      "Difference (£)",
+      "Check",
+      "Pool (pence)",
+      "Total weight",
+      "Pence left after floors",
+    ],
   ]);
   const poolPence = (kk: number) => A(rPoolRow0 + kk, 7);
   const poolWeight = (kk: number) => A(rPoolRow0 + kk, 8);
-  const poolLeft = (kk: number) => A(rPoolRow0 + kk, 9);
   put(rPoolRow0, 0, "text-input", column(setup.pools.map((p) => p.name)));
   put(rPoolRow0, 1, "input", column(setup.pools.map((p) => p.amount)), POUNDS_FORMAT);
-  put(rPoolRow0, 2, "label", column(setup.pools.map((p) => (setup.singleDriver ? SINGLE_DRIVER_LABEL : DRIVER_LABELS[p.driver]))));
+  put(
+    rPoolRow0,
+    2,
+    "label",
+    column(
+      setup.pools.map((p) => (setup.singleDriver ? SINGLE_DRIVER_LABEL : DRIVER_LABELS[p.driver]))
+    )
+  );
   const drvRange = (kk: number) => arng(rProjRow0, driverColOf(kk), rProjLast, driverColOf(kk));
-  const workRange = (kk: number, part: 0 | 1 | 2 | 3 | 4) => arng(rWorkRow0, wPool(kk, part), rWorkLast, wPool(kk, part));
-  put(rPoolRow0, 3, "formula", column(setup.pools.map((_, kk) => `=SUM(${drvRange(kk)})`)), "#,##0.##");
-  put(rPoolRow0, 4, "formula", column(setup.pools.map((_, kk) => `=SUM(${workRange(kk, 4)})/100`)), POUNDS_FORMAT);
-  put(rPoolRow0, 5, "formula", column(setup.pools.map((_, kk) => `=(${poolPence(kk)}-SUM(${workRange(kk, 4)}))/100`)), POUNDS_FORMAT);
+  const workRange = (kk: number, part: 0 | 1 | 2 | 3 | 4) =>
+    arng(rWorkRow0, wPool(kk, part), rWorkLast, wPool(kk, part));
+  put(
+    rPoolRow0,
+    3,
+    "formula",
+    column(setup.pools.map((_, kk) => `=SUM(${drvRange(kk)})`)),
+    "#,##0.##"
+  );
+  put(
+    rPoolRow0,
+    4,
+    "formula",
+    column(setup.pools.map((_, kk) => `=SUM(${workRange(kk, 4)})/100`)),
+    POUNDS_FORMAT
+  );
+  put(
+    rPoolRow0,
+    5,
+    "formula",
+    column(setup.pools.map((_, kk) => `=(${poolPence(kk)}-SUM(${workRange(kk, 4)}))/100`)),
+    POUNDS_FORMAT
+  );
   put(
     rPoolRow0,
     6,
@@ -430,20 +613,49 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
     column(
       setup.pools.map(
         (_, kk) =>
-          `=IF(AND(${poolPence(kk)}>0,${poolWeight(kk)}=0),"Drivers all 0",IF(${A(rPoolRow0 + kk, 5)}=0,"Adds back","Does not add back"))`,
-      ),
-    ),
+          `=IF(AND(${poolPence(kk)}>0,${poolWeight(kk)}=0),"Drivers all 0",IF(${A(rPoolRow0 + kk, 5)}=0,"Adds back","Does not add back"))`
+      )
+    )
   );
-  put(rPoolRow0, 7, "working", column(setup.pools.map((_, kk) => `=ROUND(MAX(0,${A(rPoolRow0 + kk, 1)})*100,0)`)), "0");
-  put(rPoolRow0, 8, "working", column(setup.pools.map((_, kk) => `=SUM(${workRange(kk, 0)})`)), "0");
-  put(rPoolRow0, 9, "working", column(setup.pools.map((_, kk) => `=${poolPence(kk)}-SUM(${workRange(kk, 1)})`)), "0");
+  put(
+    rPoolRow0,
+    7,
+    "working",
+    column(setup.pools.map((_, kk) => `=ROUND(MAX(0,${A(rPoolRow0 + kk, 1)})*100,0)`)),
+    "0"
+  );
+  put(
+    rPoolRow0,
+    8,
+    "working",
+    column(setup.pools.map((_, kk) => `=SUM(${workRange(kk, 0)})`)),
+    "0"
+  );
+  put(
+    rPoolRow0,
+    9,
+    "working",
+    column(setup.pools.map((_, kk) => `=${poolPence(kk)}-SUM(${workRange(kk, 1)})`)),
+    "0"
+  );
 
   // --- projects table (inputs)
   put(rProjects, 0, "heading", [["Projects (inputs)"]]);
   const driverHeaders: CellValue[] = setup.singleDriver
     ? [`Driver: ${SINGLE_DRIVER_LABEL}`]
-    : setup.pools.map((p, kk) => `="Driver: "&${A(rPoolRow0 + kk, 0)}&" (${DRIVER_LABELS[p.driver]})"`);
-  put(rProjects + 1, 0, "header", [["Project", "Direct costs (£)", "Units of output", "Funding type", "Price offered or award (£)", ...driverHeaders]]);
+    : setup.pools.map(
+        (p, kk) => `="Driver: "&${A(rPoolRow0 + kk, 0)}&" (${DRIVER_LABELS[p.driver]})"`
+      );
+  put(rProjects + 1, 0, "header", [
+    [
+      "Project",
+      "Direct costs (£)",
+      "Units of output",
+      "Funding type",
+      "Price offered or award (£)",
+      ...driverHeaders,
+    ],
+  ]);
   put(rProjRow0, pName, "text-input", column(setup.projects.map((p) => p.name)));
   put(rProjRow0, pDirect, "input", column(setup.projects.map((p) => p.directCost)), POUNDS_FORMAT);
   put(rProjRow0, pUnits, "input", column(setup.projects.map((p) => p.units ?? "")), "#,##0.##");
@@ -452,20 +664,54 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
   for (let dc = 0; dc < driverCols; dc++) {
     const spend = !setup.singleDriver && setup.pools[dc].driver === "directExpenditure";
     if (spend) {
-      put(rProjRow0, pDriver0 + dc, "formula", column(setup.projects.map((_, j) => `=ROUND(MAX(0,${A(rProjRow0 + j, pDirect)}),0)`)), "£#,##0");
+      put(
+        rProjRow0,
+        pDriver0 + dc,
+        "formula",
+        column(setup.projects.map((_, j) => `=ROUND(MAX(0,${A(rProjRow0 + j, pDirect)}),0)`)),
+        "£#,##0"
+      );
     } else {
-      put(rProjRow0, pDriver0 + dc, "input", column(setup.projects.map((p) => p.drivers[dc] ?? "")), "#,##0.##");
+      put(
+        rProjRow0,
+        pDriver0 + dc,
+        "input",
+        column(setup.projects.map((p) => p.drivers[dc] ?? "")),
+        "#,##0.##"
+      );
     }
   }
 
   // --- workings (pence)
-  put(rWork, 0, "heading", [["Workings (formulas; do not edit): amounts in pence, each pool shared by the largest remainder"]]);
-  const workHeaders: CellValue[] = ["Project", "Direct (pence)", "Price or award (pence)", "Units (hundredths)", "Funder share (basis points)"];
+  put(rWork, 0, "heading", [
+    [
+      "Workings (formulas; do not edit): amounts in pence, each pool shared by the largest remainder",
+    ],
+  ]);
+  const workHeaders: CellValue[] = [
+    "Project",
+    "Direct (pence)",
+    "Price or award (pence)",
+    "Units (hundredths)",
+    "Funder share (basis points)",
+  ];
   setup.pools.forEach((_, kk) => {
     const nm = `Pool ${kk + 1}`;
-    workHeaders.push(`${nm} weight`, `${nm} floor`, `${nm} remainder`, `${nm} extra penny`, `${nm} share (pence)`);
+    workHeaders.push(
+      `${nm} weight`,
+      `${nm} floor`,
+      `${nm} remainder`,
+      `${nm} extra penny`,
+      `${nm} share (pence)`
+    );
   });
-  workHeaders.push("Overheads (pence)", "Full cost (pence)", "Funder share (pence)", "VCS organisation share (pence)", "Shortfall (pence)");
+  workHeaders.push(
+    "Overheads (pence)",
+    "Full cost (pence)",
+    "Funder share (pence)",
+    "VCS organisation share (pence)",
+    "Shortfall (pence)"
+  );
   put(rWork + 1, 0, "header", [workHeaders]);
   const wRows: CellValue[][] = setup.projects.map((_, j) => {
     const r = rWorkRow0 + j;
@@ -480,7 +726,9 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
     setup.pools.forEach((pool, kk) => {
       const dcell = A(pr, driverColOf(kk));
       const weight =
-        !setup.singleDriver && pool.driver === "directExpenditure" ? `=MAX(0,ROUND(${dcell},0))` : `=MAX(0,ROUND(${dcell}*100,0))`;
+        !setup.singleDriver && pool.driver === "directExpenditure"
+          ? `=MAX(0,ROUND(${dcell},0))`
+          : `=MAX(0,ROUND(${dcell}*100,0))`;
       const W = AA(rPoolRow0 + kk, 8);
       const P = AA(rPoolRow0 + kk, 7);
       const L = AA(rPoolRow0 + kk, 9);
@@ -494,7 +742,7 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
         `=IF(${W}=0,0,(${P}*${w}-${rem})/${W})`,
         `=IF(${W}=0,0,MOD(${P}*${w},${W}))`,
         `=IF(${W}=0,0,IF(COUNTIF(${remCol},">"&${rem})+COUNTIF(${remFirst}:${rem},${rem})-1<${L},1,0))`,
-        `=${fl}+${A(r, wPool(kk, 3))}`,
+        `=${fl}+${A(r, wPool(kk, 3))}`
       );
     });
     const shareCells = setup.pools.map((_, kk) => A(r, wPool(kk, 4)));
@@ -503,7 +751,7 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
       `=${A(r, wDirect)}+${A(r, wOverheads)}`,
       `=IF(${A(r, wBp)}="","",ROUND(${A(r, wFull)}*${A(r, wBp)}/10000,0))`,
       `=IF(${A(r, wBp)}="","",${A(r, wFull)}-${A(r, wFunder)})`,
-      `=IF(${A(r, wAward)}="","",MAX(0,${A(r, wFull)}-${A(r, wAward)}))`,
+      `=IF(${A(r, wAward)}="","",MAX(0,${A(r, wFull)}-${A(r, wAward)}))`
     );
     return row;
   });
@@ -511,10 +759,24 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
 
   // --- results
   put(rResults, 0, "heading", [["Results (formulas)"]]);
-  const resultHeaders = ["Project", "Direct costs (£)", ...setup.pools.map((p) => p.name), ...RESULT_COLUMNS];
-  put(rResults + 1, 0, "header", [["Project", "Direct costs (£)", ...setup.pools.map((_, kk) => `=${A(rPoolRow0 + kk, 0)}&" (£)"`), ...RESULT_COLUMNS]]);
+  const resultHeaders = [
+    "Project",
+    "Direct costs (£)",
+    ...setup.pools.map((p) => p.name),
+    ...RESULT_COLUMNS,
+  ];
+  put(rResults + 1, 0, "header", [
+    [
+      "Project",
+      "Direct costs (£)",
+      ...setup.pools.map((_, kk) => `=${A(rPoolRow0 + kk, 0)}&" (£)"`),
+      ...RESULT_COLUMNS,
+    ],
+  ]);
   const cOver = 2 + k;
-  const cFull = cOver + 1, cRate = cOver + 2, cUnit = cOver + 3, cFunder = cOver + 4, cVcs = cOver + 5, cMatch = cOver + 6, cRec = cOver + 7, cShort = cOver + 8;
+  // after Overheads: Full cost, Overhead rate, Unit cost, Funder share, VCS share, Match needed
+  const cRec = cOver + 7,
+    cShort = cOver + 8;
   const resRows: CellValue[][] = setup.projects.map((_, j) => {
     const w = (c: number) => A(rWorkRow0 + j, c);
     const bp = w(wBp);
@@ -550,7 +812,15 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
     POUNDS_FORMAT,
   ];
   // one block per column so each gets its number format
-  resFormats.forEach((fmt, c) => put(rResRow0, c, "formula", resRows.map((row) => [row[c]]), fmt));
+  resFormats.forEach((fmt, c) =>
+    put(
+      rResRow0,
+      c,
+      "formula",
+      resRows.map((row) => [row[c]]),
+      fmt
+    )
+  );
   // totals (sums of the pence workings, so they are exact)
   const wcol = (c: number) => arng(rWorkRow0, c, rWorkLast, c);
   const totalRow: CellValue[] = [
@@ -567,13 +837,26 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
     "",
     `=SUM(${wcol(wShort)})/100`,
   ];
-  resFormats.forEach((fmt, c) => put(rTotals, c, c === 0 ? "label" : "formula", [[totalRow[c]]], fmt));
+  resFormats.forEach((fmt, c) =>
+    put(rTotals, c, c === 0 ? "label" : "formula", [[totalRow[c]]], fmt)
+  );
 
   // --- bidder mode: Price a service
   const b = setup.bidder;
   put(rBidder, 0, "heading", [["Price a service (bidder mode)"]]);
   const bIn = rBidder + 1;
-  put(bIn, 0, "label", column(["Service", "Direct costs (£)", "Share of overheads (£)", "Expected units of output", "Funding type"]));
+  put(
+    bIn,
+    0,
+    "label",
+    column([
+      "Service",
+      "Direct costs (£)",
+      "Share of overheads (£)",
+      "Expected units of output",
+      "Funding type",
+    ])
+  );
   put(bIn, 1, "text-input", [[b.service]]);
   put(bIn + 1, 1, "input", [[b.directCost], [b.overheads]], POUNDS_FORMAT);
   put(bIn + 3, 1, "input", [[b.units ?? ""]], "#,##0.##");
@@ -583,36 +866,108 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
   const bfull = `(${bd}+${bo})`;
   const bbp = `INDEX(${bpRange},MATCH(${A(bIn + 4, 1)},${typeRange},0))`;
   const bOut = bIn + 6;
-  put(bOut, 0, "label", column(["Full cost (£)", "Unit price at full cost (£)", "Funder's part (£)", "Organisation's part (£)", "Overhead rate"]));
+  put(
+    bOut,
+    0,
+    "label",
+    column([
+      "Full cost (£)",
+      "Unit price at full cost (£)",
+      "Funder's part (£)",
+      "Organisation's part (£)",
+      "Overhead rate",
+    ])
+  );
   put(bOut, 1, "formula", [[`=${bfull}/100`]], POUNDS_FORMAT);
-  put(bOut + 1, 1, "formula", [[`=IF(N(${A(bIn + 3, 1)})<=0,"",ROUND(${bfull}*100/ROUND(${A(bIn + 3, 1)}*100,0),0)/100)`]], POUNDS_FORMAT);
+  put(
+    bOut + 1,
+    1,
+    "formula",
+    [[`=IF(N(${A(bIn + 3, 1)})<=0,"",ROUND(${bfull}*100/ROUND(${A(bIn + 3, 1)}*100,0),0)/100)`]],
+    POUNDS_FORMAT
+  );
   put(bOut + 2, 1, "formula", [[`=IFERROR(ROUND(${bfull}*${bbp}/10000,0)/100,"")`]], POUNDS_FORMAT);
-  put(bOut + 3, 1, "formula", [[`=IFERROR((${bfull}-ROUND(${bfull}*${bbp}/10000,0))/100,"")`]], POUNDS_FORMAT);
+  put(
+    bOut + 3,
+    1,
+    "formula",
+    [[`=IFERROR((${bfull}-ROUND(${bfull}*${bbp}/10000,0))/100,"")`]],
+    POUNDS_FORMAT
+  );
   put(bOut + 4, 1, "formula", [[`=IF(${bd}=0,"",${bo}/${bd})`]], PERCENT_FORMAT);
-  put(bOut, 2, "note", column(["Direct costs + share of overheads", "Full cost / expected units, to the penny", "Full cost x the funder's share for the funding type, rounded half up", "The rest: what the organisation must find", "Share of overheads / direct costs"]));
+  put(
+    bOut,
+    2,
+    "note",
+    column([
+      "Direct costs + share of overheads",
+      "Full cost / expected units, to the penny",
+      "Full cost x the funder's share for the funding type, rounded half up",
+      "The rest: what the organisation must find",
+      "Share of overheads / direct costs",
+    ])
+  );
 
   // --- validations
   const validations: Validation[] = [
-    { address: rng(rProjRow0, pType, rProjLast, pType), type: "list", source: `=${typeRange}`, prompt: "Choose a funding type" },
-    { address: A(bIn + 4, 1), type: "list", source: `=${typeRange}`, prompt: "Choose a funding type" },
-    { address: rng(rPoolRow0, 1, rPoolRow0 + k - 1, 1), type: "decimalMin0", prompt: "An amount in £, 0 or more" },
-    { address: rng(rProjRow0, pDirect, rProjLast, pUnits), type: "decimalMin0", prompt: "A number, 0 or more" },
-    { address: rng(rProjRow0, pPrice, rProjLast, pPrice), type: "decimalMin0", prompt: "An amount in £, 0 or more" },
+    {
+      address: rng(rProjRow0, pType, rProjLast, pType),
+      type: "list",
+      source: `=${typeRange}`,
+      prompt: "Choose a funding type",
+    },
+    {
+      address: A(bIn + 4, 1),
+      type: "list",
+      source: `=${typeRange}`,
+      prompt: "Choose a funding type",
+    },
+    {
+      address: rng(rPoolRow0, 1, rPoolRow0 + k - 1, 1),
+      type: "decimalMin0",
+      prompt: "An amount in £, 0 or more",
+    },
+    {
+      address: rng(rProjRow0, pDirect, rProjLast, pUnits),
+      type: "decimalMin0",
+      prompt: "A number, 0 or more",
+    },
+    {
+      address: rng(rProjRow0, pPrice, rProjLast, pPrice),
+      type: "decimalMin0",
+      prompt: "An amount in £, 0 or more",
+    },
     { address: rng(bIn + 1, 1, bIn + 3, 1), type: "decimalMin0", prompt: "A number, 0 or more" },
   ];
   for (let dc = 0; dc < driverCols; dc++) {
     if (!setup.singleDriver && setup.pools[dc].driver === "directExpenditure") continue;
-    validations.push({ address: rng(rProjRow0, pDriver0 + dc, rProjLast, pDriver0 + dc), type: "decimalMin0", prompt: "A driver value, 0 or more" });
+    validations.push({
+      address: rng(rProjRow0, pDriver0 + dc, rProjLast, pDriver0 + dc),
+      type: "decimalMin0",
+      prompt: "A driver value, 0 or more",
+    });
   }
 
-  const columns = Math.max(4, 10, pDriver0 + driverCols, 2 + k + RESULT_COLUMNS.length, wShort + 1, 3);
+  const columns = Math.max(
+    4,
+    10,
+    pDriver0 + driverCols,
+    2 + k + RESULT_COLUMNS.length,
+    wShort + 1,
+    3
+  );
   return {
     range: rng(0, 0, rows - 1, columns - 1),
     rows,
     columns,
     blocks,
     validations,
-    recoveryHighlight: { address: rng(rResRow0, cRec, rResRow0 + n - 1, cRec), below: 1, fill: SHORTFALL_FILL, fontColor: SHORTFALL_FONT },
+    recoveryHighlight: {
+      address: rng(rResRow0, cRec, rResRow0 + n - 1, cRec),
+      below: 1,
+      fill: SHORTFALL_FILL,
+      fontColor: SHORTFALL_FONT,
+    },
     chart: {
       type: "ColumnStacked",
       source: rng(rResults + 1, 0, rResRow0 + n - 1, 1 + k),
@@ -620,9 +975,18 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
       topLeft: A(rChart, 0),
       bottomRight: A(rChart + chartRows - 1, Math.min(columns - 1, 7)),
     },
-    columnWidths: [{ column: columnLetter(C), width: 260 }, ...Array.from({ length: columns - 1 }, (_, i) => ({ column: columnLetter(C + i + 1), width: 110 }))],
+    columnWidths: [
+      { column: columnLetter(C), width: 260 },
+      ...Array.from({ length: columns - 1 }, (_, i) => ({
+        column: columnLetter(C + i + 1),
+        width: 110,
+      })),
+    ],
     refs: {
-      settings: FUNDING_TYPES.map((_, i) => ({ type: A(rType0 + i, 0), funderShare: A(rType0 + i, 1) })),
+      settings: FUNDING_TYPES.map((_, i) => ({
+        type: A(rType0 + i, 0),
+        funderShare: A(rType0 + i, 1),
+      })),
       pools: setup.pools.map((_, kk) => ({
         name: A(rPoolRow0 + kk, 0),
         amount: A(rPoolRow0 + kk, 1),
@@ -662,7 +1026,10 @@ export function layoutCostWorkbook(setup: CostWorkbookSetup, settings: Framework
  * The results rows as the sheet should show them (pounds; "" for an empty result), in the order
  * of refs.results: Project, Direct costs, each pool, then RESULT_COLUMNS.
  */
-export function expectedResultRows(setup: CostWorkbookSetup, result: CostWorkbookResult): CellValue[][] {
+export function expectedResultRows(
+  setup: CostWorkbookSetup,
+  result: CostWorkbookResult
+): CellValue[][] {
   const gbp = (p: Pence | null) => (p === null ? "" : p / 100);
   return result.projects.map((p, j) => [
     setup.projects[j].name,

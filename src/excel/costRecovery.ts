@@ -25,8 +25,20 @@ export type CostTarget = { sheetName: string; startCell?: string };
 
 export type BuildOutcome =
   | { status: "invalid"; problems: SetupProblem[] }
-  | { status: "needs-confirmation"; sheetName: string; range: string; occupied: string; message: string }
-  | { status: "built"; sheetName: string; range: string; layout: CostWorkbookLayout; message: string }
+  | {
+      status: "needs-confirmation";
+      sheetName: string;
+      range: string;
+      occupied: string;
+      message: string;
+    }
+  | {
+      status: "built";
+      sheetName: string;
+      range: string;
+      layout: CostWorkbookLayout;
+      message: string;
+    }
   | { status: "failed"; message: string };
 
 /** Largest batch of cell text queued before a sync, well under Excel's 5 MB request limit. */
@@ -35,9 +47,11 @@ const BATCH_BYTES = 3_000_000;
 /** Excel's rules for a worksheet name; null when the name is fine. */
 export function sheetNameProblem(name: string): string | null {
   if (!name.trim()) return "Sheet name is blank; enter a name for the sheet";
-  if (name.length > 31) return `Sheet name must be 31 characters or fewer; "${name}" has ${name.length}`;
+  if (name.length > 31)
+    return `Sheet name must be 31 characters or fewer; "${name}" has ${name.length}`;
   if (/[[\]:*?/\\]/.test(name)) return "Sheet name cannot contain any of [ ] : * ? / \\";
-  if (name.startsWith("'") || name.endsWith("'")) return "Sheet name cannot begin or end with an apostrophe";
+  if (name.startsWith("'") || name.endsWith("'"))
+    return "Sheet name cannot begin or end with an apostrophe";
   if (name.trim().toLowerCase() === "history") return 'Excel reserves the sheet name "History"';
   return null;
 }
@@ -53,18 +67,31 @@ function fill<T>(rows: number, cols: number, v: T): T[][] {
 export function planCostWorkbook(
   setup: CostWorkbookSetup,
   settings: FrameworkSettings,
-  target: CostTarget,
+  target: CostTarget
 ): { ok: true; layout: CostWorkbookLayout } | { ok: false; problems: SetupProblem[] } {
   const problems = validateSetup(setup);
   const nameProblem = sheetNameProblem(target.sheetName);
   if (nameProblem) problems.push({ field: "Sheet name", message: nameProblem });
   const origin = parseCell(target.startCell?.trim() || "A1");
-  if (!origin) problems.push({ field: "Start cell", message: `Start cell must be a cell address such as A1 or C5; got "${target.startCell}"` });
+  if (!origin)
+    problems.push({
+      field: "Start cell",
+      message: `Start cell must be a cell address such as A1 or C5; got "${target.startCell}"`,
+    });
   if (problems.length) return { ok: false, problems };
   const layout = layoutCostWorkbook(setup, settings, origin!);
   const end = parseCell(layout.range.split(":")[1]);
   if (!end || end.row >= 1048576 || end.col >= 16384) {
-    return { ok: false, problems: [{ field: "Start cell", message: "The workbook does not fit on the sheet from that start cell; choose a cell nearer A1" }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "Start cell",
+          message:
+            "The workbook does not fit on the sheet from that start cell; choose a cell nearer A1",
+        },
+      ],
+    };
   }
   return { ok: true, layout };
 }
@@ -83,33 +110,32 @@ function writeBlock(sheet: Excel.Worksheet, block: Block): number {
     if (block.kind === "input") range.values = block.cells;
     else range.formulas = block.cells;
   }
-  const f = range.format;
   switch (block.kind) {
     case "input":
     case "text-input":
-      f.fill.color = INPUT_FILL;
-      f.font.color = INPUT_FONT;
-      f.protection.locked = false;
+      range.format.fill.color = INPUT_FILL;
+      range.format.font.color = INPUT_FONT;
+      range.format.protection.locked = false;
       break;
     case "title":
-      f.font.bold = true;
-      f.font.size = 14;
+      range.format.font.bold = true;
+      range.format.font.size = 14;
       break;
     case "heading":
-      f.font.bold = true;
-      f.font.size = 12;
+      range.format.font.bold = true;
+      range.format.font.size = 12;
       break;
     case "header":
-      f.font.bold = true;
-      f.fill.color = HEADER_FILL;
-      f.wrapText = true;
+      range.format.font.bold = true;
+      range.format.fill.color = HEADER_FILL;
+      range.format.wrapText = true;
       break;
     case "note":
-      f.font.italic = true;
-      f.font.color = "#595959";
+      range.format.font.italic = true;
+      range.format.font.color = "#595959";
       break;
     case "working":
-      f.font.color = "#808080";
+      range.format.font.color = "#808080";
       break;
     default:
       break;
@@ -126,7 +152,7 @@ export async function buildCostRecoveryWorkbook(
   setup: CostWorkbookSetup,
   settings: FrameworkSettings,
   target: CostTarget,
-  opts: { confirm?: boolean } = {},
+  opts: { confirm?: boolean } = {}
 ): Promise<BuildOutcome> {
   const plan = planCostWorkbook(setup, settings, target);
   if (!plan.ok) return { status: "invalid", problems: plan.problems };
@@ -175,6 +201,8 @@ export async function buildCostRecoveryWorkbook(
   for (const block of layout.blocks) {
     queued += writeBlock(sheet, block);
     if (queued > BATCH_BYTES) {
+      // a few big batches for very large organisations (each request stays under 5 MB), not one per row
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       queued = 0;
     }
@@ -196,14 +224,19 @@ export async function buildCostRecoveryWorkbook(
   cf.cellValue.rule = { formula1: String(hl.below), operator: "LessThan" };
 
   if (existing.isNullObject) {
-    for (const w of layout.columnWidths) sheet.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width;
+    for (const w of layout.columnWidths)
+      sheet.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width;
   }
   const chart = sheet.charts.add("ColumnStacked", sheet.getRange(layout.chart.source), "Columns");
   chart.name = chartName(layout);
   chart.title.text = layout.chart.title;
   chart.setPosition(layout.chart.topLeft, layout.chart.bottomRight);
 
-  sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false });
+  sheet.protection.protect({
+    allowFormatColumns: true,
+    allowFormatRows: true,
+    allowFormatCells: false,
+  });
   sheet.activate();
   await context.sync();
 
@@ -223,12 +256,16 @@ export async function writeBidderInputs(
   context: Excel.RequestContext,
   sheetName: string,
   layout: CostWorkbookLayout,
-  bidder: BidderSetup,
+  bidder: BidderSetup
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
   sheet.load("name");
   await context.sync();
-  if (sheet.isNullObject) return { ok: false, message: `Sheet ${sheetName} is not there any more; build the workbook again` };
+  if (sheet.isNullObject)
+    return {
+      ok: false,
+      message: `Sheet ${sheetName} is not there any more; build the workbook again`,
+    };
   const b = layout.refs.bidder;
   // the service cell was formatted as text when the workbook was built, so the name stays text
   sheet.getRange(b.service).values = [[bidder.service]];

@@ -3,7 +3,15 @@
  * Thin: parse the arguments (args.ts conventions), call src/engine/costs.ts, return cells.
  * Money is returned in pounds, exact to the penny (computed in pence).
  */
-import { apportion, driverValue, fullCost, match, parseBasis, priceGap, split } from "../engine/costs";
+import {
+  apportion,
+  driverValue,
+  fullCost,
+  match,
+  parseBasis,
+  priceGap,
+  split,
+} from "../engine/costs";
 import { toPounds, type Pence } from "../engine/money";
 import { isBlank, parseAmount } from "../engine/parse";
 import { fail, ok, type Result } from "../engine/result";
@@ -73,7 +81,11 @@ function driverList(cells: readonly Cell[], field: string): Result<number[]> {
   const out: number[] = [];
   for (let i = 0; i < cells.length; i++) {
     const v = driverValue(cells[i]);
-    if (v === null) return fail(field, `${field} ${i + 1} must be a number (a cost-driver value such as hours, headcount or £); got "${String(cells[i])}"`);
+    if (v === null)
+      return fail(
+        field,
+        `${field} ${i + 1} must be a number (a cost-driver value such as hours, headcount or £); got "${String(cells[i])}"`
+      );
     out.push(v);
   }
   return ok(out);
@@ -89,9 +101,19 @@ function driverList(cells: readonly Cell[], field: string): Result<number[]> {
  * @param totalDrivers The organisation's total of each cost driver (a range the size of pools).
  * @returns The full cost in £.
  */
-export function costFullCost(directCost: any, pools: any[][], projectDrivers: any[][], totalDrivers: any[][]): number {
+export function costFullCost(
+  directCost: any,
+  pools: any[][],
+  projectDrivers: any[][],
+  totalDrivers: any[][]
+): number {
   const d = flatten(directCost);
-  if (d.length !== 1) throw toExcelError({ kind: "value", field: "directCost", message: `directCost must be one cell; got ${d.length} cells` });
+  if (d.length !== 1)
+    throw toExcelError({
+      kind: "value",
+      field: "directCost",
+      message: `directCost must be one cell; got ${d.length} cells`,
+    });
   const direct = parseAmount(d[0], "directCost");
   if (!direct.ok) throw toExcelError(direct.problem);
   const p = moneyList(pools, "pools");
@@ -129,7 +151,16 @@ export function costApportion(pools: any[][], drivers: any[][]): any[][] {
     if (!a.ok) return [errorRow(a.problem, width)];
     return [a.value.perProject.map(toPounds)];
   } catch (e) {
-    return [errorRow({ kind: "value", field: "", message: `Could not apportion: ${(e as Error)?.message ?? String(e)}` }, width)];
+    return [
+      errorRow(
+        {
+          kind: "value",
+          field: "",
+          message: `Could not apportion: ${(e as Error)?.message ?? String(e)}`,
+        },
+        width
+      ),
+    ];
   }
 }
 

@@ -42,17 +42,29 @@ describe("worked cases, DOMAIN.md section 3", () => {
     expect(split(5_000_000, basis("Shopping"))).toEqual({ vcs: 0, funder: 5_000_000 });
   });
   test("working back: grant award £4,000 at 80/20 -> full cost £20,000, match £16,000", () => {
-    expect(match(400_000, basis("80/20"))).toEqual({ ok: true, value: { fullCost: 2_000_000, matchNeeded: 1_600_000 } });
-    expect(match(400_000, basis("Small grant"))).toEqual({ ok: true, value: { fullCost: 2_000_000, matchNeeded: 1_600_000 } });
+    expect(match(400_000, basis("80/20"))).toEqual({
+      ok: true,
+      value: { fullCost: 2_000_000, matchNeeded: 1_600_000 },
+    });
+    expect(match(400_000, basis("Small grant"))).toEqual({
+      ok: true,
+      value: { fullCost: 2_000_000, matchNeeded: 1_600_000 },
+    });
   });
   test("bid £36,000 against full cost £40,000 -> recovery 90%, shortfall £4,000", () => {
-    expect(priceGap(3_600_000, 4_000_000)).toEqual({ ok: true, value: { recovery: 0.9, shortfall: 400_000 } });
+    expect(priceGap(3_600_000, 4_000_000)).toEqual({
+      ok: true,
+      value: { recovery: 0.9, shortfall: 400_000 },
+    });
   });
   test("issue example: 3,333.33 at 50/50 -> VCS 1,666.66 and funder 1,666.67 (funder share rounded half up)", () => {
     expect(split(333_333, basis("50/50"))).toEqual({ vcs: 166_666, funder: 166_667 });
   });
   test("full gives the award and no match", () => {
-    expect(match(123_456, basis("full"))).toEqual({ ok: true, value: { fullCost: 123_456, matchNeeded: 0 } });
+    expect(match(123_456, basis("full"))).toEqual({
+      ok: true,
+      value: { fullCost: 123_456, matchNeeded: 0 },
+    });
   });
 });
 
@@ -80,10 +92,19 @@ describe("parseBasis", () => {
   test("funding types and modes take the ratio from the settings", () => {
     const s = parseSettings({ funderShareInvestment: 60, funderShareSmallGrant: 33.33 });
     if (!s.ok) throw new Error("settings");
-    expect(split(1_000_000, basis("Investment", s.settings))).toEqual({ vcs: 400_000, funder: 600_000 });
-    expect(split(1_000_000, basis("Investing", s.settings))).toEqual({ vcs: 400_000, funder: 600_000 });
+    expect(split(1_000_000, basis("Investment", s.settings))).toEqual({
+      vcs: 400_000,
+      funder: 600_000,
+    });
+    expect(split(1_000_000, basis("Investing", s.settings))).toEqual({
+      vcs: 400_000,
+      funder: 600_000,
+    });
     // 33.33% of £10,000 = £3,333.00 exactly
-    expect(split(1_000_000, basis("Giving", s.settings))).toEqual({ vcs: 666_700, funder: 333_300 });
+    expect(split(1_000_000, basis("Giving", s.settings))).toEqual({
+      vcs: 666_700,
+      funder: 333_300,
+    });
   });
 
   test.each([
@@ -122,9 +143,19 @@ describe("fullCost", () => {
   test("direct plus each pool's share, each rounded half up to the penny", () => {
     // £10,000 direct; premises £6,000 by headcount 2 of 5; central £9,000 by hours 300 of 900
     const r = fullCost(1_000_000, [600_000, 900_000], [2, 300], [5, 900]);
-    expect(r).toEqual({ ok: true, value: { fullCost: 1_000_000 + 240_000 + 300_000, overheads: 540_000, shares: [240_000, 300_000] } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        fullCost: 1_000_000 + 240_000 + 300_000,
+        overheads: 540_000,
+        shares: [240_000, 300_000],
+      },
+    });
     // £100.00 pool, 1 of 3 -> 3333.33..p rounds to 3333; 1 of 6 -> 1666.67 -> 1667
-    expect(fullCost(0, [10_000, 10_000], [1, 1], [3, 6])).toEqual({ ok: true, value: { fullCost: 5_000, overheads: 5_000, shares: [3333, 1667] } });
+    expect(fullCost(0, [10_000, 10_000], [1, 1], [3, 6])).toEqual({
+      ok: true,
+      value: { fullCost: 5_000, overheads: 5_000, shares: [3333, 1667] },
+    });
     // half a penny rounds up: 1p pool, half the driver
     expect(fullCost(0, [1], [1], [2])).toMatchObject({ ok: true, value: { fullCost: 1 } });
   });
@@ -150,10 +181,13 @@ describe("fullCost", () => {
 describe("apportion", () => {
   test("each pool adds back by the largest remainder; the row adds to the sum of the pools", () => {
     // £100.00 over three equal projects: 33.34 / 33.33 / 33.33 (earlier first on ties)
-    const r = apportion([10_000, 20_000], [
-      [1, 1, 1],
-      [1, 2, 3],
-    ]);
+    const r = apportion(
+      [10_000, 20_000],
+      [
+        [1, 1, 1],
+        [1, 2, 3],
+      ]
+    );
     if (!r.ok) throw new Error(r.problem.message);
     expect(r.value.perPool[0]).toEqual([3334, 3333, 3333]);
     expect(r.value.perPool[1]).toEqual([3333, 6667, 10000]);
@@ -161,17 +195,45 @@ describe("apportion", () => {
   });
   test("decimal drivers are used exactly", () => {
     const r = apportion([10_000], [[0.1, 0.2, 0.7]]);
-    expect(r).toEqual({ ok: true, value: { perPool: [[1000, 2000, 7000]], perProject: [1000, 2000, 7000] } });
+    expect(r).toEqual({
+      ok: true,
+      value: { perPool: [[1000, 2000, 7000]], perProject: [1000, 2000, 7000] },
+    });
   });
   test("a £0 pool may have all-zero drivers", () => {
-    expect(apportion([0, 300], [[0, 0], [1, 2]])).toEqual({ ok: true, value: { perPool: [[0, 0], [100, 200]], perProject: [100, 200] } });
+    expect(
+      apportion(
+        [0, 300],
+        [
+          [0, 0],
+          [1, 2],
+        ]
+      )
+    ).toEqual({
+      ok: true,
+      value: {
+        perPool: [
+          [0, 0],
+          [100, 200],
+        ],
+        perProject: [100, 200],
+      },
+    });
   });
   test("errors: rows differ, negative driver, non-zero pool with all drivers 0, negative pool", () => {
     expect(problem(apportion([1, 2], [[1, 1]])).message).toContain("1 rows but pools has 2");
     const neg = problem(apportion([100], [[1, -2]]));
     expect(neg.field).toBe("drivers");
     expect(neg.message).toContain("project 2");
-    const zero = problem(apportion([0, 100], [[0, 0], [0, 0]]));
+    const zero = problem(
+      apportion(
+        [0, 100],
+        [
+          [0, 0],
+          [0, 0],
+        ]
+      )
+    );
     expect(zero.field).toBe("drivers");
     expect(zero.message).toContain("row 2 is all 0");
     expect(problem(apportion([-100], [[1]])).field).toBe("pools");
@@ -180,7 +242,10 @@ describe("apportion", () => {
 
 describe("priceGap, overhead rate, unit cost", () => {
   test("no shortfall when the price covers the full cost", () => {
-    expect(priceGap(5_000_000, 4_000_000)).toEqual({ ok: true, value: { recovery: 1.25, shortfall: 0 } });
+    expect(priceGap(5_000_000, 4_000_000)).toEqual({
+      ok: true,
+      value: { recovery: 1.25, shortfall: 0 },
+    });
   });
   test("errors name the argument", () => {
     expect(problem(priceGap(100, 0)).field).toBe("fullCost");

@@ -2,7 +2,13 @@
  * The custom functions as a cell sees them: shapes, spills, values in pounds, and #VALUE! with a
  * message naming the argument, per row, the other rows still computing.
  */
-import { costApportion, costFullCost, costMatch, costPriceGap, costSplit } from "../../src/functions/costs";
+import {
+  costApportion,
+  costFullCost,
+  costMatch,
+  costPriceGap,
+  costSplit,
+} from "../../src/functions/costs";
 import { applySettings } from "../../src/engine/settingsStore";
 import { DEFAULT_SETTINGS, parseSettings } from "../../src/engine/settings";
 
@@ -29,7 +35,12 @@ afterEach(() => applySettings(DEFAULT_SETTINGS));
 describe("=FUNDING.SPLIT(fullCost, basis)", () => {
   test("one row per input row: VCS organisation share | Funder share", () => {
     expect(costSplit([[3333.33]], [["50/50"]])).toEqual([[1666.66, 1666.67]]);
-    expect(costSplit([[12000], [10000], [50000]], [["Investment"], ["Small grant"], ["Commissioned service"]])).toEqual([
+    expect(
+      costSplit(
+        [[12000], [10000], [50000]],
+        [["Investment"], ["Small grant"], ["Commissioned service"]]
+      )
+    ).toEqual([
       [6000, 6000],
       [8000, 2000],
       [0, 50000],
@@ -48,7 +59,10 @@ describe("=FUNDING.SPLIT(fullCost, basis)", () => {
     expect(costSplit([[1000]], [["Investing"]])).toEqual([[250, 750]]);
   });
   test("a bad row is #VALUE! naming the argument; the others compute", () => {
-    const out = costSplit([[100], ["lots"], [-5], [100], [null]], [["full"], ["full"], ["full"], ["60/30"], ["full"]]);
+    const out = costSplit(
+      [[100], ["lots"], [-5], [100], [null]],
+      [["full"], ["full"], ["full"], ["60/30"], ["full"]]
+    );
     expect(out[0]).toEqual([0, 100]);
     expectError(out[1][0], "fullCost", "amount in pounds");
     expectError(out[1][1], "fullCost");
@@ -57,7 +71,11 @@ describe("=FUNDING.SPLIT(fullCost, basis)", () => {
     expectError(out[4][0], "fullCost", "blank");
   });
   test("an unknown basis lists what is accepted", () => {
-    expectError(costSplit([[1]], [["grant"]])[0][0], "basis", "Commissioned service, Investment, Small grant, Qualifying activity");
+    expectError(
+      costSplit([[1]], [["grant"]])[0][0],
+      "basis",
+      "Commissioned service, Investment, Small grant, Qualifying activity"
+    );
   });
   test("ranges of different heights are refused naming the argument", () => {
     expectError(costSplit([[1], [2], [3]], [["full"], ["full"]])[0][0], "basis", "same height");
@@ -88,28 +106,62 @@ describe("=FUNDING.MATCH(award, basis)", () => {
 
 describe("=FUNDING.FULLCOST(directCost, pools, projectDrivers, totalDrivers)", () => {
   test("one number: direct plus each pool's share to the penny", () => {
-    expect(costFullCost(10000, [[6000], [9000], [2000]], [[2], [300], [10000]], [[5], [900], [40000]])).toBe(15900);
+    expect(
+      costFullCost(10000, [[6000], [9000], [2000]], [[2], [300], [10000]], [[5], [900], [40000]])
+    ).toBe(15900);
     // pools as a row, drivers as columns: any shape of the same number of cells
     expect(costFullCost("£100", [[100, 100]], [[1], [1]], [[3, 6]])).toBe(150);
   });
   test("errors: sizes differ; total 0 for a non-zero pool; project driver below 0 or above total; bad direct cost", () => {
-    expectError(thrown(() => costFullCost(1, [[1], [2]], [[1]], [[1], [2]])), "projectDrivers", "same size");
-    expectError(thrown(() => costFullCost(1, [[1], [2]], [[1], [1]], [[1]])), "totalDrivers", "same size");
-    expectError(thrown(() => costFullCost(1, [[100]], [[0]], [[0]])), "totalDrivers", "above 0");
-    expectError(thrown(() => costFullCost(1, [[100]], [[-1]], [[4]])), "projectDrivers", "0 or more");
-    expectError(thrown(() => costFullCost(1, [[100]], [[5]], [[4]])), "projectDrivers", "above its total");
-    expectError(thrown(() => costFullCost("ten", [[100]], [[1]], [[4]])), "directCost");
-    expectError(thrown(() => costFullCost(1, [["rent"]], [[1]], [[4]])), "pools 1");
-    expectError(thrown(() => costFullCost(1, [[100]], [["half"]], [[4]])), "projectDrivers 1");
+    expectError(
+      thrown(() => costFullCost(1, [[1], [2]], [[1]], [[1], [2]])),
+      "projectDrivers",
+      "same size"
+    );
+    expectError(
+      thrown(() => costFullCost(1, [[1], [2]], [[1], [1]], [[1]])),
+      "totalDrivers",
+      "same size"
+    );
+    expectError(
+      thrown(() => costFullCost(1, [[100]], [[0]], [[0]])),
+      "totalDrivers",
+      "above 0"
+    );
+    expectError(
+      thrown(() => costFullCost(1, [[100]], [[-1]], [[4]])),
+      "projectDrivers",
+      "0 or more"
+    );
+    expectError(
+      thrown(() => costFullCost(1, [[100]], [[5]], [[4]])),
+      "projectDrivers",
+      "above its total"
+    );
+    expectError(
+      thrown(() => costFullCost("ten", [[100]], [[1]], [[4]])),
+      "directCost"
+    );
+    expectError(
+      thrown(() => costFullCost(1, [["rent"]], [[1]], [[4]])),
+      "pools 1"
+    );
+    expectError(
+      thrown(() => costFullCost(1, [[100]], [["half"]], [[4]])),
+      "projectDrivers 1"
+    );
   });
 });
 
 describe("=FUNDING.APPORTION(pools, drivers)", () => {
   test("one row, one cell per project; each pool adds back by the largest remainder", () => {
-    const out = costApportion([[100], [200]], [
-      [1, 1, 1],
-      [1, 2, 3],
-    ]);
+    const out = costApportion(
+      [[100], [200]],
+      [
+        [1, 1, 1],
+        [1, 2, 3],
+      ]
+    );
     expect(out).toEqual([[66.67, 100, 133.33]]);
     expect(Math.round(out[0].reduce((s: number, x: number) => s + x * 100, 0))).toBe(30000);
   });

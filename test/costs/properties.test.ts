@@ -6,7 +6,13 @@
 import fc from "fast-check";
 import { apportion, match, parseBasis, split, type Basis } from "../../src/engine/costs";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
-import { costApportion, costFullCost, costMatch, costPriceGap, costSplit } from "../../src/functions/costs";
+import {
+  costApportion,
+  costFullCost,
+  costMatch,
+  costPriceGap,
+  costSplit,
+} from "../../src/functions/costs";
 
 const RUNS = 3000;
 const pence = fc.integer({ min: 0, max: 100_000_000_000 }); // up to £1bn
@@ -16,7 +22,16 @@ const basisInput: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: 0, max: 100 }).map((b) => `${100 - b}/${b}`),
   fc.integer({ min: 0, max: 1000 }).map((b) => `${(1000 - b) / 10}:${b / 10}`),
   fc.integer({ min: 0, max: 10_000 }).map((b) => b / 10_000),
-  fc.constantFrom("full", "Investment", "Small grant", "Commissioned service", "Qualifying activity", "Shopping", "Investing", "Giving"),
+  fc.constantFrom(
+    "full",
+    "Investment",
+    "Small grant",
+    "Commissioned service",
+    "Qualifying activity",
+    "Shopping",
+    "Investing",
+    "Giving"
+  )
 );
 const basisOf = (v: unknown): Basis => {
   const r = parseBasis(v, DEFAULT_SETTINGS);
@@ -29,9 +44,11 @@ describe("SPLIT", () => {
     fc.assert(
       fc.property(pence, basisInput, (f, b) => {
         const s = split(f, basisOf(b));
-        return s.vcs + s.funder === f && s.vcs >= 0 && s.funder >= 0 && Number.isSafeInteger(s.funder);
+        return (
+          s.vcs + s.funder === f && s.vcs >= 0 && s.funder >= 0 && Number.isSafeInteger(s.funder)
+        );
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
   test("the funder share is the exact share rounded half up: |funder - F x part| <= 1/2, ties upward", () => {
@@ -40,10 +57,11 @@ describe("SPLIT", () => {
         const B = basisOf(b);
         const s = split(f, B);
         // 2 * den * funder - 2 * F * num lies in (-den, den]
-        const diff = 2n * BigInt(B.funderDen) * BigInt(s.funder) - 2n * BigInt(f) * BigInt(B.funderNum);
+        const diff =
+          2n * BigInt(B.funderDen) * BigInt(s.funder) - 2n * BigInt(f) * BigInt(B.funderNum);
         return diff > -BigInt(B.funderDen) && diff <= BigInt(B.funderDen);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 });
@@ -60,7 +78,7 @@ describe("MATCH inverts SPLIT to the penny where the share allows", () => {
         const s = split(m.value.fullCost, B);
         return s.funder === a && s.vcs === m.value.matchNeeded;
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
@@ -72,7 +90,7 @@ describe("MATCH inverts SPLIT to the penny where the share allows", () => {
         const m = match(split(f, B).funder, B);
         return m.ok && m.value.fullCost === f;
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
@@ -89,10 +107,11 @@ describe("MATCH inverts SPLIT to the penny where the share allows", () => {
         const e2 = 2n * den * BigInt(funder) - 2n * BigInt(f) * num;
         const inverts = -num <= e2 && e2 < num;
         // the miss is never more than the funder share's half penny scaled back up, plus half a penny
-        const missOk = Math.abs(m.value.fullCost - f) <= Math.ceil(B.funderDen / (2 * B.funderNum) + 0.5);
+        const missOk =
+          Math.abs(m.value.fullCost - f) <= Math.ceil(B.funderDen / (2 * B.funderNum) + 0.5);
         return (m.value.fullCost === f) === inverts && missOk;
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
@@ -107,18 +126,20 @@ describe("APPORTION", () => {
   const driver = fc.oneof(
     fc.integer({ min: 0, max: 10_000 }),
     fc.integer({ min: 0, max: 1_000_000 }).map((x) => x / 100),
-    fc.constant(0),
+    fc.constant(0)
   );
   const problemShape = fc.integer({ min: 1, max: 6 }).chain((k) =>
     fc.integer({ min: 1, max: 25 }).chain((n) =>
       fc.record({
         pools: fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: k, maxLength: k }),
         drivers: fc.array(
-          fc.array(driver, { minLength: n, maxLength: n }).map((row) => (row.every((d) => d === 0) ? [1, ...row.slice(1)] : row)),
-          { minLength: k, maxLength: k },
+          fc
+            .array(driver, { minLength: n, maxLength: n })
+            .map((row) => (row.every((d) => d === 0) ? [1, ...row.slice(1)] : row)),
+          { minLength: k, maxLength: k }
         ),
-      }),
-    ),
+      })
+    )
   );
 
   test("every pool adds back to the penny and the projects' row adds up to the sum of the pools", () => {
@@ -126,11 +147,13 @@ describe("APPORTION", () => {
       fc.property(problemShape, ({ pools, drivers }) => {
         const r = apportion(pools, drivers);
         if (!r.ok) return false;
-        const poolsOk = r.value.perPool.every((parts, k) => parts.reduce((s, x) => s + x, 0) === pools[k] && parts.every((x) => x >= 0));
+        const poolsOk = r.value.perPool.every(
+          (parts, k) => parts.reduce((s, x) => s + x, 0) === pools[k] && parts.every((x) => x >= 0)
+        );
         const total = r.value.perProject.reduce((s, x) => s + x, 0);
         return poolsOk && total === pools.reduce((s, x) => s + x, 0);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
@@ -141,22 +164,29 @@ describe("APPORTION", () => {
         if (!r.ok) return false;
         return r.value.perPool.every((parts, k) => {
           const sum = drivers[k].reduce((s, d) => s + d, 0);
-          return parts.every((p, j) => Math.abs(p - (pools[k] * drivers[k][j]) / sum) < 1 + 1e-6 && (drivers[k][j] !== 0 || p === 0));
+          return parts.every(
+            (p, j) =>
+              Math.abs(p - (pools[k] * drivers[k][j]) / sum) < 1 + 1e-6 &&
+              (drivers[k][j] !== 0 || p === 0)
+          );
         });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
   test("the function returns the same amounts in pounds, adding back to the pools in pence", () => {
     fc.assert(
       fc.property(problemShape, ({ pools, drivers }) => {
-        const out = costApportion(pools.map((p) => [p / 100]), drivers);
+        const out = costApportion(
+          pools.map((p) => [p / 100]),
+          drivers
+        );
         const engine = apportion(pools, drivers);
         if (!engine.ok) return false;
         return out.length === 1 && out[0].every((v, j) => v === engine.value.perProject[j] / 100);
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 });
@@ -169,22 +199,44 @@ describe("no NaN, no Infinity, no exceptions whatever the cells hold", () => {
     fc.boolean(),
     fc.constant(null),
     fc.constant(""),
-    fc.constantFrom("£1,234.56", "80/20", "full", "Investment", "0.3", "-5", "1e308", "Infinity"),
+    fc.constantFrom("£1,234.56", "80/20", "full", "Investment", "0.3", "-5", "1e308", "Infinity")
   );
-  const column = fc.oneof(cell.map((c) => [[c]]), fc.array(cell.map((c) => [c]), { minLength: 1, maxLength: 5 }));
-  const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }).map((rows) => {
-    const w = rows[0].length;
-    return rows.map((r) => (r.length >= w ? r.slice(0, w) : [...r, ...Array(w - r.length).fill(0)]));
-  });
+  const column = fc.oneof(
+    cell.map((c) => [[c]]),
+    fc.array(
+      cell.map((c) => [c]),
+      { minLength: 1, maxLength: 5 }
+    )
+  );
+  const grid = fc
+    .array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 })
+    .map((rows) => {
+      const w = rows[0].length;
+      return rows.map((r) =>
+        r.length >= w ? r.slice(0, w) : [...r, ...Array(w - r.length).fill(0)]
+      );
+    });
   const finiteOrError = (out: unknown[][]) =>
     out.every((row) =>
-      row.every((v) => v instanceof CustomFunctions.Error || (typeof v === "number" && Number.isFinite(v)) || typeof v === "string"),
+      row.every(
+        (v) =>
+          v instanceof CustomFunctions.Error ||
+          (typeof v === "number" && Number.isFinite(v)) ||
+          typeof v === "string"
+      )
     );
 
   test("SPLIT, MATCH and PRICEGAP", () => {
     fc.assert(
-      fc.property(column, column, (a, b) => finiteOrError(costSplit(a, b)) && finiteOrError(costMatch(a, b)) && finiteOrError(costPriceGap(a, b))),
-      { numRuns: 2000 },
+      fc.property(
+        column,
+        column,
+        (a, b) =>
+          finiteOrError(costSplit(a, b)) &&
+          finiteOrError(costMatch(a, b)) &&
+          finiteOrError(costPriceGap(a, b))
+      ),
+      { numRuns: 2000 }
     );
   });
   test("APPORTION and FULLCOST", () => {
@@ -195,27 +247,41 @@ describe("no NaN, no Infinity, no exceptions whatever the cells hold", () => {
           const v = costFullCost(direct, pools, drivers, totals);
           return Number.isFinite(v);
         } catch (e) {
-          return e instanceof CustomFunctions.Error && e.code === "#VALUE!" && typeof e.message === "string" && e.message.length > 0;
+          return (
+            e instanceof CustomFunctions.Error &&
+            e.code === "#VALUE!" &&
+            typeof e.message === "string" &&
+            e.message.length > 0
+          );
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 });
 
 describe("APPORTION's fast path", () => {
   test("gives exactly the parts of allocateLargestRemainder (BigInt), ties to earlier items", () => {
-    const { allocateSafe } = jest.requireActual("../../src/engine/costs") as typeof import("../../src/engine/costs");
-    const { allocateLargestRemainder } = jest.requireActual("../../src/engine/money") as typeof import("../../src/engine/money");
+    const { allocateSafe } = jest.requireActual(
+      "../../src/engine/costs"
+    ) as typeof import("../../src/engine/costs");
+    const { allocateLargestRemainder } = jest.requireActual(
+      "../../src/engine/money"
+    ) as typeof import("../../src/engine/money");
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 10_000_000_000 })),
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1_000_000_000 })), { minLength: 1, maxLength: 30 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(
+            fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1_000_000_000 })),
+            { minLength: 1, maxLength: 30 }
+          )
+          .filter((w) => w.some((x) => x > 0)),
         (total, weights) => {
           expect(allocateSafe(total, weights)).toEqual(allocateLargestRemainder(total, weights));
-        },
+        }
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 });

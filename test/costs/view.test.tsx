@@ -19,11 +19,12 @@ function mount() {
   render(
     <FluentProvider theme={webLightTheme}>
       <CostRecoveryView />
-    </FluentProvider>,
+    </FluentProvider>
   );
   return wb;
 }
-const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 function fill() {
   type("Organisation", "Riverside CVS");
@@ -39,7 +40,9 @@ function fill() {
   fireEvent.click(screen.getByRole("button", { name: "Add project" }));
   type("Project 2 name", "Advice");
   type("Project 2 direct costs (£)", "10000");
-  fireEvent.change(screen.getByLabelText("Project 2 funding type"), { target: { value: "Small grant" } });
+  fireEvent.change(screen.getByLabelText("Project 2 funding type"), {
+    target: { value: "Small grant" },
+  });
   type("Project 2 price offered or award (£)", "2000");
   type(/Project 2 headcount for Premises/, "1");
   type(/Project 2 staff time \(hours\) for Central/, "300");
@@ -52,7 +55,11 @@ describe("CostRecoveryView", () => {
     // live preview from the engine: lunch club 20,000 + 9,000 + 6,000 + 2,000 = 37,000
     expect(screen.getByText("Full cost £37,000.00 (overheads £17,000.00)")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Build cost recovery sheet" }));
-    expect(await screen.findByText(/Built the cost recovery workbook for 2 projects on Cost recovery!A1:/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Built the cost recovery workbook for 2 projects on Cost recovery!A1:/
+      )
+    ).toBeTruthy();
     expect(wb.sheetNames()).toContain("Cost recovery");
     const found = await wb.run(async (context) => {
       const r = context.workbook.worksheets.getItem("Cost recovery").getUsedRange();
@@ -60,10 +67,18 @@ describe("CostRecoveryView", () => {
       await context.sync();
       return r.values;
     });
-    const lunch = found.find((row) => row[0] === "Lunch club" && typeof row[1] === "number" && row.length > 10 && row.includes(37000));
+    const lunch = found.find(
+      (row) =>
+        row[0] === "Lunch club" &&
+        typeof row[1] === "number" &&
+        row.length > 10 &&
+        row.includes(37000)
+    );
     expect(lunch).toBeTruthy();
     // advice: premises 12,000 x 1/4 = 3,000; central 9,000 x 300/900 = 3,000; governance 3,000 x 10,000/30,000 = 1,000
-    expect(found.some((row) => row[0] === "Advice" && row.includes(17000) && row.includes(3400))).toBe(true); // full cost and funder share at 20%
+    expect(
+      found.some((row) => row[0] === "Advice" && row.includes(17000) && row.includes(3400))
+    ).toBe(true); // full cost and funder share at 20%
   });
 
   test("asks before replacing content, and Cancel leaves it as it was", async () => {
@@ -78,7 +93,9 @@ describe("CostRecoveryView", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(wb.getValues("Cost recovery", "B5")).toEqual([["do not lose me"]]);
     fireEvent.click(screen.getByRole("button", { name: "Build cost recovery sheet" }));
-    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
+    fireEvent.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" })
+    );
     expect(await screen.findByText(/Built the cost recovery workbook/)).toBeTruthy();
     expect(wb.getValues("Cost recovery", "A1")).toEqual([["Full cost recovery: Riverside CVS"]]);
   });
@@ -88,7 +105,9 @@ describe("CostRecoveryView", () => {
     type("Project 1 name", "Lunch club");
     type("Project 1 direct costs (£)", "lots");
     fireEvent.click(screen.getByRole("button", { name: "Build cost recovery sheet" }));
-    expect((await screen.findAllByText(/Project 1 direct costs must be an amount in pounds/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/Project 1 direct costs must be an amount in pounds/)).length
+    ).toBeGreaterThan(0);
     expect(wb.sheetNames()).not.toContain("Cost recovery");
   });
 
@@ -99,14 +118,20 @@ describe("CostRecoveryView", () => {
     type("Service direct costs (£)", "20000");
     type("Share of overheads (£)", "5000");
     type("Expected units of output", "250");
-    fireEvent.change(screen.getByLabelText("Service funding type"), { target: { value: "Investment" } });
+    fireEvent.change(screen.getByLabelText("Service funding type"), {
+      target: { value: "Investment" },
+    });
     const results = screen.getByRole("list", { name: "Price a service results" });
     expect(within(results).getByText("Full cost: £25,000.00")).toBeTruthy();
     expect(within(results).getByText("Unit price at full cost: £100.00")).toBeTruthy();
     expect(within(results).getByText("Funder's part: £12,500.00")).toBeTruthy();
     expect(within(results).getByText("Organisation's part: £12,500.00")).toBeTruthy();
     // take the overheads from project 1 instead: £17,000
-    fireEvent.change(screen.getByLabelText("Share of overheads from"), { target: { value: screen.getByRole("option", { name: /Project 1: Lunch club/ }).getAttribute("value") } });
+    fireEvent.change(screen.getByLabelText("Share of overheads from"), {
+      target: {
+        value: screen.getByRole("option", { name: /Project 1: Lunch club/ }).getAttribute("value"),
+      },
+    });
     expect(within(results).getByText("Full cost: £37,000.00")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Build cost recovery sheet" }));
     await screen.findByText(/Built the cost recovery workbook/);

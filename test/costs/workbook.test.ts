@@ -34,16 +34,51 @@ function sample(): CostWorkbookSetup {
     singleDriver: false,
     pools,
     projects: [
-      { name: "Lunch club", directCost: 40_000, units: 1_200, fundingType: "Commissioned service", price: 36_000, drivers: [3, 1_000, null, null] },
-      { name: "=Advice line", directCost: 25_000.5, units: 300, fundingType: "Small grant", price: 4_000, drivers: [2, 700.5, null, null] },
-      { name: "Youth club", directCost: 10_000, units: null, fundingType: "Investment", price: null, drivers: [1, 300, null, null] },
+      {
+        name: "Lunch club",
+        directCost: 40_000,
+        units: 1_200,
+        fundingType: "Commissioned service",
+        price: 36_000,
+        drivers: [3, 1_000, null, null],
+      },
+      {
+        name: "=Advice line",
+        directCost: 25_000.5,
+        units: 300,
+        fundingType: "Small grant",
+        price: 4_000,
+        drivers: [2, 700.5, null, null],
+      },
+      {
+        name: "Youth club",
+        directCost: 10_000,
+        units: null,
+        fundingType: "Investment",
+        price: null,
+        drivers: [1, 300, null, null],
+      },
     ],
-    bidder: { service: "Befriending", directCost: 20_000, overheads: 5_000, units: 250, fundingType: "Investment" },
+    bidder: {
+      service: "Befriending",
+      directCost: 20_000,
+      overheads: 5_000,
+      units: 250,
+      fundingType: "Investment",
+    },
   };
 }
 
-async function build(wb: MemoryWorkbook, setup: CostWorkbookSetup, settings: FrameworkSettings = DEFAULT_SETTINGS, target = { sheetName: SHEET, startCell: "A1" }, confirm = false) {
-  return wb.run((context) => buildCostRecoveryWorkbook(context, setup, settings, target, { confirm })) as Promise<BuildOutcome>;
+async function build(
+  wb: MemoryWorkbook,
+  setup: CostWorkbookSetup,
+  settings: FrameworkSettings = DEFAULT_SETTINGS,
+  target = { sheetName: SHEET, startCell: "A1" },
+  confirm = false
+) {
+  return wb.run((context) =>
+    buildCostRecoveryWorkbook(context, setup, settings, target, { confirm })
+  ) as Promise<BuildOutcome>;
 }
 function layoutOf(o: BuildOutcome): CostWorkbookLayout {
   if (o.status !== "built") throw new Error(`not built: ${JSON.stringify(o)}`);
@@ -51,7 +86,12 @@ function layoutOf(o: BuildOutcome): CostWorkbookLayout {
 }
 
 /** Compare the sheet's results block with the engine: money to the penny, ratios to 1e-9 relative, text exactly. */
-function expectSheetEqualsEngine(wb: MemoryWorkbook, setup: CostWorkbookSetup, layout: CostWorkbookLayout, settings: FrameworkSettings = DEFAULT_SETTINGS) {
+function expectSheetEqualsEngine(
+  wb: MemoryWorkbook,
+  setup: CostWorkbookSetup,
+  layout: CostWorkbookLayout,
+  settings: FrameworkSettings = DEFAULT_SETTINGS
+) {
   const result = computeCostWorkbook(setup, settings);
   const expected = expectedResultRows(setup, result);
   const got = wb.getValues(SHEET, layout.refs.results);
@@ -71,7 +111,7 @@ function expectSheetEqualsEngine(wb: MemoryWorkbook, setup: CostWorkbookSetup, l
       } else {
         expect([where, v]).toEqual([where, e]);
       }
-    }),
+    })
   );
   // every pool adds back, in the sheet and in the engine
   result.pools.forEach((p, kk) => {
@@ -94,7 +134,10 @@ function expectSheetEqualsEngine(wb: MemoryWorkbook, setup: CostWorkbookSetup, l
   expect(toPence(totals[1] as number)).toBe(result.totals.direct);
   expect(toPence(totals[2 + k] as number)).toBe(result.totals.overheads);
   expect(toPence(totals[3 + k] as number)).toBe(result.totals.fullCost);
-  expect(toPence(totals[2 + k] as number)).toBe(setup.pools.reduce((s, p) => s + Math.round(p.amount * 100), 0) - result.pools.reduce((s, p) => s + p.difference, 0));
+  expect(toPence(totals[2 + k] as number)).toBe(
+    setup.pools.reduce((s, p) => s + Math.round(p.amount * 100), 0) -
+      result.pools.reduce((s, p) => s + p.difference, 0)
+  );
 }
 
 describe("the generated sheet equals the engine", () => {
@@ -122,17 +165,44 @@ describe("the generated sheet equals the engine", () => {
       singleDriver: false,
       pools,
       projects: [
-        { name: "Grant", directCost: 10_000, units: null, fundingType: "Small grant", price: 4_000, drivers: [1] },
-        { name: "Investment", directCost: 12_000, units: null, fundingType: "Investment", price: null, drivers: [1] },
-        { name: "Bid", directCost: 40_000, units: null, fundingType: "Commissioned service", price: 36_000, drivers: [1] },
+        {
+          name: "Grant",
+          directCost: 10_000,
+          units: null,
+          fundingType: "Small grant",
+          price: 4_000,
+          drivers: [1],
+        },
+        {
+          name: "Investment",
+          directCost: 12_000,
+          units: null,
+          fundingType: "Investment",
+          price: null,
+          drivers: [1],
+        },
+        {
+          name: "Bid",
+          directCost: 40_000,
+          units: null,
+          fundingType: "Commissioned service",
+          price: 36_000,
+          drivers: [1],
+        },
       ],
       bidder: { service: "", directCost: 0, overheads: 0, units: null, fundingType: "Small grant" },
     };
     const layout = layoutOf(await build(wb, setup));
     const rows = wb.getValues(SHEET, layout.refs.results);
     const col = (name: string) => layout.refs.resultHeaders.indexOf(name);
-    expect([rows[0][col("Funder share (£)")], rows[0][col("VCS organisation share (£)")], rows[0][col("Match needed (£)")]]).toEqual([2000, 8000, 16000]);
-    expect([rows[1][col("Funder share (£)")], rows[1][col("VCS organisation share (£)")]]).toEqual([6000, 6000]);
+    expect([
+      rows[0][col("Funder share (£)")],
+      rows[0][col("VCS organisation share (£)")],
+      rows[0][col("Match needed (£)")],
+    ]).toEqual([2000, 8000, 16000]);
+    expect([rows[1][col("Funder share (£)")], rows[1][col("VCS organisation share (£)")]]).toEqual([
+      6000, 6000,
+    ]);
     expect([rows[2][col("Recovery")], rows[2][col("Shortfall (£)")]]).toEqual([0.9, 4000]);
   });
 
@@ -156,7 +226,9 @@ describe("the generated sheet equals the engine", () => {
     changed.bidder.units = 7;
     expectSheetEqualsEngine(wb, changed, layout);
     // the pool by direct expenditure followed the new direct costs
-    expect(computeCostWorkbook(changed, DEFAULT_SETTINGS).projects[0].shares[3]).not.toBe(computeCostWorkbook(sample(), DEFAULT_SETTINGS).projects[0].shares[3]);
+    expect(computeCostWorkbook(changed, DEFAULT_SETTINGS).projects[0].shares[3]).not.toBe(
+      computeCostWorkbook(sample(), DEFAULT_SETTINGS).projects[0].shares[3]
+    );
   });
 
   test("a pool whose drivers are all 0 is flagged on the sheet and shares nothing", async () => {
@@ -194,36 +266,68 @@ describe("the generated sheet equals the engine", () => {
     fc.record({
       name: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0),
       directCost: fc.integer({ min: 0, max: 20_000_000 }).map((p) => p / 100),
-      units: fc.option(fc.integer({ min: 1, max: 500_000 }).map((u) => u / 100), { nil: null }),
-      fundingType: fc.constantFrom(...FUNDING_TYPES),
-      price: fc.option(fc.integer({ min: 0, max: 30_000_000 }).map((p) => p / 100), { nil: null }),
-      drivers: fc.array(fc.option(fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 300_000 }).map((x) => x / 100)), { nil: null }), {
-        minLength: pools,
-        maxLength: pools,
-      }),
-    });
-  const organisation: fc.Arbitrary<CostWorkbookSetup> = fc.integer({ min: 1, max: 4 }).chain((k) =>
-    fc.record({
-      organisation: fc.string({ maxLength: 20 }),
-      singleDriver: fc.boolean(),
-      pools: fc.array(
-        fc.record({
-          name: fc.string({ minLength: 1, maxLength: 15 }).filter((s) => s.trim().length > 0),
-          amount: fc.integer({ min: 0, max: 10_000_000 }).map((p) => p / 100),
-          driver: fc.constantFrom("headcount" as const, "staffTime" as const, "directExpenditure" as const, "floorArea" as const),
-        }),
-        { minLength: k, maxLength: k },
+      units: fc.option(
+        fc.integer({ min: 1, max: 500_000 }).map((u) => u / 100),
+        { nil: null }
       ),
-      projects: fc.array(project(k), { minLength: 1, maxLength: 6 }),
-      bidder: fc.record({
-        service: fc.string({ maxLength: 10 }),
-        directCost: fc.integer({ min: 0, max: 10_000_000 }).map((p) => p / 100),
-        overheads: fc.integer({ min: 0, max: 5_000_000 }).map((p) => p / 100),
-        units: fc.option(fc.integer({ min: 1, max: 100_000 }).map((u) => u / 100), { nil: null }),
-        fundingType: fc.constantFrom(...FUNDING_TYPES),
-      }),
-    }),
-  ).map((s) => ({ ...s, projects: s.projects.map((p) => ({ ...p, drivers: s.singleDriver ? p.drivers.slice(0, 1) : p.drivers })) }));
+      fundingType: fc.constantFrom(...FUNDING_TYPES),
+      price: fc.option(
+        fc.integer({ min: 0, max: 30_000_000 }).map((p) => p / 100),
+        { nil: null }
+      ),
+      drivers: fc.array(
+        fc.option(
+          fc.oneof(
+            fc.integer({ min: 0, max: 50 }),
+            fc.integer({ min: 0, max: 300_000 }).map((x) => x / 100)
+          ),
+          { nil: null }
+        ),
+        {
+          minLength: pools,
+          maxLength: pools,
+        }
+      ),
+    });
+  const organisation: fc.Arbitrary<CostWorkbookSetup> = fc
+    .integer({ min: 1, max: 4 })
+    .chain((k) =>
+      fc.record({
+        organisation: fc.string({ maxLength: 20 }),
+        singleDriver: fc.boolean(),
+        pools: fc.array(
+          fc.record({
+            name: fc.string({ minLength: 1, maxLength: 15 }).filter((s) => s.trim().length > 0),
+            amount: fc.integer({ min: 0, max: 10_000_000 }).map((p) => p / 100),
+            driver: fc.constantFrom(
+              "headcount" as const,
+              "staffTime" as const,
+              "directExpenditure" as const,
+              "floorArea" as const
+            ),
+          }),
+          { minLength: k, maxLength: k }
+        ),
+        projects: fc.array(project(k), { minLength: 1, maxLength: 6 }),
+        bidder: fc.record({
+          service: fc.string({ maxLength: 10 }),
+          directCost: fc.integer({ min: 0, max: 10_000_000 }).map((p) => p / 100),
+          overheads: fc.integer({ min: 0, max: 5_000_000 }).map((p) => p / 100),
+          units: fc.option(
+            fc.integer({ min: 1, max: 100_000 }).map((u) => u / 100),
+            { nil: null }
+          ),
+          fundingType: fc.constantFrom(...FUNDING_TYPES),
+        }),
+      })
+    )
+    .map((s) => ({
+      ...s,
+      projects: s.projects.map((p) => ({
+        ...p,
+        drivers: s.singleDriver ? p.drivers.slice(0, 1) : p.drivers,
+      })),
+    }));
 
   test("property: random small organisations, the sheet equals the engine to the penny", async () => {
     await fc.assert(
@@ -232,7 +336,7 @@ describe("the generated sheet equals the engine", () => {
         const layout = layoutOf(await build(wb, setup));
         expectSheetEqualsEngine(wb, setup, layout);
       }),
-      { numRuns: 40 },
+      { numRuns: 40 }
     );
   });
 });
@@ -262,7 +366,13 @@ describe("never overwrites without asking", () => {
     wb.addSheet(SHEET);
     wb.setCells(SHEET, "C20", [["my notes"]]);
     const setup = sample();
-    const outcome = await build(wb, setup, DEFAULT_SETTINGS, { sheetName: SHEET, startCell: "A1" }, true);
+    const outcome = await build(
+      wb,
+      setup,
+      DEFAULT_SETTINGS,
+      { sheetName: SHEET, startCell: "A1" },
+      true
+    );
     const layout = layoutOf(outcome);
     expectSheetEqualsEngine(wb, setup, layout);
   });
@@ -285,7 +395,13 @@ describe("never overwrites without asking", () => {
     await build(wb, sample());
     const again = await build(wb, sample());
     expect(again.status).toBe("needs-confirmation");
-    const confirmed = await build(wb, sample(), DEFAULT_SETTINGS, { sheetName: SHEET, startCell: "A1" }, true);
+    const confirmed = await build(
+      wb,
+      sample(),
+      DEFAULT_SETTINGS,
+      { sheetName: SHEET, startCell: "A1" },
+      true
+    );
     expect(confirmed.status).toBe("built");
   });
 
@@ -294,12 +410,17 @@ describe("never overwrites without asking", () => {
     const setup = sample();
     setup.projects[0].directCost = -5;
     setup.pools[0].name = " ";
-    const o1 = await build(wb, setup, DEFAULT_SETTINGS, { sheetName: "Bad/name", startCell: "ZZZZ1" });
+    const o1 = await build(wb, setup, DEFAULT_SETTINGS, {
+      sheetName: "Bad/name",
+      startCell: "ZZZZ1",
+    });
     expect(o1.status).toBe("invalid");
     if (o1.status !== "invalid") return;
     const fields = o1.problems.map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(["Sheet name", "Start cell", "Pool 1 name"]));
-    expect(o1.problems.some((p) => p.message.includes("direct costs must be 0 or more"))).toBe(true);
+    expect(o1.problems.some((p) => p.message.includes("direct costs must be 0 or more"))).toBe(
+      true
+    );
     expect(wb.sheetNames()).not.toContain("Bad/name");
   });
 });
@@ -315,9 +436,11 @@ describe("sheet quality", () => {
         if (typeof v === "string" && /^#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!)/.test(v)) {
           throw new Error(`${columnLetter(c)}${r + 1} shows ${v}: ${formulas[r][c]}`);
         }
-      }),
+      })
     );
-    const all = formulas.flat().filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    const all = formulas
+      .flat()
+      .filter((f): f is string => typeof f === "string" && f.startsWith("="));
     expect(all.length).toBeGreaterThan(50);
     expect(all.some((f) => /FUNDING\./i.test(f))).toBe(false);
   });
@@ -332,7 +455,8 @@ describe("sheet quality", () => {
       const name = sheet.getRange(refs.pools[0].name);
       const result = sheet.getRange(refs.results.split(":")[0]);
       const full = sheet.getRange(refs.bidder.fullCost);
-      for (const r of [input, name, result, full]) r.load("format/protection/locked, format/fill/color");
+      for (const r of [input, name, result, full])
+        r.load("format/protection/locked, format/fill/color");
       sheet.protection.load("protected");
       const dv = sheet.getRange(refs.projects[0].type).dataValidation;
       dv.load("rule");

@@ -3,13 +3,33 @@
  * message per field for anything that is not a number or amount.
  */
 import { FUNDING_TYPES, type FundingType } from "../../../engine/classify";
-import { defaultPools, type BidderSetup, type CostWorkbookSetup, type DriverKind } from "../../../engine/costsWorkbook";
+import {
+  defaultPools,
+  type BidderSetup,
+  type CostWorkbookSetup,
+  type DriverKind,
+} from "../../../engine/costsWorkbook";
 import { parseMoney } from "../../../engine/money";
 import { isBlank, parseNumber } from "../../../engine/parse";
 
 export type PoolDraft = { id: number; name: string; amount: string; driver: DriverKind };
-export type ProjectDraft = { id: number; name: string; direct: string; units: string; type: FundingType; price: string; drivers: string[] };
-export type BidderDraft = { service: string; direct: string; overheads: string; units: string; type: FundingType; overheadsFrom: string };
+export type ProjectDraft = {
+  id: number;
+  name: string;
+  direct: string;
+  units: string;
+  type: FundingType;
+  price: string;
+  drivers: string[];
+};
+export type BidderDraft = {
+  service: string;
+  direct: string;
+  overheads: string;
+  units: string;
+  type: FundingType;
+  overheadsFrom: string;
+};
 export type CostDraft = {
   organisation: string;
   sheetName: string;
@@ -24,11 +44,24 @@ let nextId = 1;
 export const newId = () => nextId++;
 
 export function emptyProject(pools: number): ProjectDraft {
-  return { id: newId(), name: "", direct: "", units: "", type: "Commissioned service", price: "", drivers: Array(Math.max(1, pools)).fill("") };
+  return {
+    id: newId(),
+    name: "",
+    direct: "",
+    units: "",
+    type: "Commissioned service",
+    price: "",
+    drivers: Array(Math.max(1, pools)).fill(""),
+  };
 }
 
 export function initialDraft(): CostDraft {
-  const pools = defaultPools().map((p) => ({ id: newId(), name: p.name, amount: "", driver: p.driver }));
+  const pools = defaultPools().map((p) => ({
+    id: newId(),
+    name: p.name,
+    amount: "",
+    driver: p.driver,
+  }));
   return {
     organisation: "",
     sheetName: "Cost recovery",
@@ -36,13 +69,26 @@ export function initialDraft(): CostDraft {
     singleDriver: false,
     pools,
     projects: [emptyProject(pools.length)],
-    bidder: { service: "", direct: "", overheads: "", units: "", type: "Commissioned service", overheadsFrom: "" },
+    bidder: {
+      service: "",
+      direct: "",
+      overheads: "",
+      units: "",
+      type: "Commissioned service",
+      overheadsFrom: "",
+    },
   };
 }
 
 export type FieldErrors = Record<string, string>;
 
-function money(text: string, key: string, label: string, errors: FieldErrors, blank: "zero" | "null" = "zero"): number | null {
+function money(
+  text: string,
+  key: string,
+  label: string,
+  errors: FieldErrors,
+  blank: "zero" | "null" = "zero"
+): number | null {
   if (isBlank(text)) return blank === "zero" ? 0 : null;
   const p = parseMoney(text);
   if (p === null) {
@@ -86,16 +132,32 @@ export function toSetup(d: CostDraft): { setup: CostWorkbookSetup; errors: Field
   }));
   const projects = d.projects.map((p, j) => ({
     name: p.name,
-    directCost: money(p.direct, `project.${p.id}.direct`, `Project ${j + 1} direct costs`, errors) ?? 0,
+    directCost:
+      money(p.direct, `project.${p.id}.direct`, `Project ${j + 1} direct costs`, errors) ?? 0,
     units: count(p.units, `project.${p.id}.units`, `Project ${j + 1} units of output`, errors),
     fundingType: p.type,
-    price: money(p.price, `project.${p.id}.price`, `Project ${j + 1} price offered or award`, errors, "null"),
-    drivers: (d.singleDriver ? [p.drivers[0] ?? ""] : d.pools.map((_, k) => p.drivers[k] ?? "")).map((t, k) =>
-      count(t, `project.${p.id}.driver.${k}`, `Project ${j + 1} driver ${k + 1}`, errors),
+    price: money(
+      p.price,
+      `project.${p.id}.price`,
+      `Project ${j + 1} price offered or award`,
+      errors,
+      "null"
+    ),
+    drivers: (d.singleDriver
+      ? [p.drivers[0] ?? ""]
+      : d.pools.map((_, k) => p.drivers[k] ?? "")
+    ).map((t, k) =>
+      count(t, `project.${p.id}.driver.${k}`, `Project ${j + 1} driver ${k + 1}`, errors)
     ),
   }));
   return {
-    setup: { organisation: d.organisation, pools, projects, singleDriver: d.singleDriver, bidder: toBidder(d.bidder, errors) },
+    setup: {
+      organisation: d.organisation,
+      pools,
+      projects,
+      singleDriver: d.singleDriver,
+      bidder: toBidder(d.bidder, errors),
+    },
     errors,
   };
 }
