@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { blankDraft, validateSetup, type EvaluationDraft } from "../../engine/evaluation";
-import { currentSettings } from "../../engine/settingsStore";
+import { currentSettings, onSettingsChange } from "../../engine/settingsStore";
 import type { Finding } from "../../engine/evaluationChecks";
 import {
   checkEvaluationReturns,
@@ -46,7 +46,8 @@ type Message = { intent: "error" | "warning" | "info" | "success"; text: string 
  */
 export function EvaluationView() {
   const s = useStyles();
-  const settings = currentSettings();
+  const [settings, setSettings] = React.useState(currentSettings);
+  React.useEffect(() => onSettingsChange(setSettings), []);
   const [draft, setDraft] = React.useState<EvaluationDraft>(() => blankDraft(settings));
   const [attempted, setAttempted] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
