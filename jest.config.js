@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", esModuleInterop: true, isolatedModules: true } }],
   },
-  setupFiles: ["<rootDir>/test/setup/customFunctions.ts"],
+  setupFiles: ["<rootDir>/test/setup/customFunctions.ts", "<rootDir>/test/setup/jsdom.ts"],
   testTimeout: 60000,
 };

@@ -171,7 +171,9 @@ export function parseSettings(input: unknown): SettingsResult {
     errors: result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? "");
       const label = (SETTING_LABELS as Record<string, string>)[key] ?? (key || "Settings");
-      return { field: key || "settings", message: issue.message.startsWith(label.split(" (")[0]) ? issue.message : `${label}: ${issue.message}` };
+      // The schema's own messages name the field; zod's generic ones get the label in front.
+      const named = /^[A-Z]/.test(issue.message) && !/^(Invalid|Expected|Too )/.test(issue.message);
+      return { field: key || "settings", message: named ? issue.message : `${label}: ${issue.message}` };
     }),
   };
 }
