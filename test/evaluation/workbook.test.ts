@@ -185,6 +185,20 @@ describe("generating the evaluation workbook", () => {
     expect(wb.getValues("Scores Ann", refs.scoreCell(0, 0))).toEqual([[1]]);
   });
 
+  it("references a member's sheet correctly when the name has an apostrophe or characters Excel forbids", async () => {
+    const wb = new MemoryWorkbook();
+    const d = draft({ evaluators: ["Sean O'Brien", "Chair: Jo [interim]"] });
+    await generate(wb, d);
+    const refs = evaluationRefs(checked(d));
+    expect(refs.names.evaluators).toEqual(["Scores Sean O'Brien", "Scores Chair Jo interim"]);
+    wb.setCells("Scores Sean O'Brien", "B3", [[DECLARATION_NO_CONFLICT]]);
+    wb.setCells("Scores Sean O'Brien", refs.scoreCell(0, 0), [[4]]);
+    wb.setCells("Scores Chair Jo interim", "B3", [[DECLARATION_NO_CONFLICT]]);
+    wb.setCells("Scores Chair Jo interim", refs.scoreCell(0, 0), [[2]]);
+    expect(wb.getValues("Moderation", "F5:G5")).toEqual([[4, 2]]);
+    expect(wb.formulaErrors()).toEqual([]);
+  });
+
   it("property: random panels evaluated by the workbook's formulas agree with the engine", async () => {
     const panel = fc
       .record({
