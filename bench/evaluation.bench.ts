@@ -24,7 +24,10 @@ function bigPanel(bids: number, criteria: number, evaluators: number): Evaluatio
     criteria: crit,
     scaleMax: 5,
     descriptors: defaultDescriptors(5),
-    bidders: Array.from({ length: bids }, (_, b) => ({ name: `Bidder ${b + 1}`, price: 50000 + 137 * b })),
+    bidders: Array.from({ length: bids }, (_, b) => ({
+      name: `Bidder ${b + 1}`,
+      price: 50000 + 137 * b,
+    })),
     evaluators: Array.from({ length: evaluators }, (_, e) => `Member ${e + 1}`),
     priceMethod: "lowest",
     spreadLimit: 1,
@@ -42,7 +45,7 @@ describe("evaluation workbook benchmark", () => {
     const genMs = Date.now() - t;
     expect(out.status).toBe("done");
     console.log(
-      `evaluation generate 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${genMs} ms`,
+      `evaluation generate 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${genMs} ms`
     );
     wb.resetCounters();
     t = Date.now();
@@ -50,7 +53,7 @@ describe("evaluation workbook benchmark", () => {
     const chkMs = Date.now() - t;
     expect(checks.status).toBe("done");
     console.log(
-      `evaluation check returns 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${chkMs} ms, ${checks.status === "done" ? checks.findings.length : 0} findings on a blank return`,
+      `evaluation check returns 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${chkMs} ms, ${checks.status === "done" ? checks.findings.length : 0} findings on a blank return`
     );
   });
 });

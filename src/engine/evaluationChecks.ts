@@ -10,7 +10,11 @@
 import { isBlank } from "./parse";
 import { consensus } from "./scoring";
 import { scoredCriteria, type EvaluationModel } from "./evaluation";
-import { DECLARATION_CONFLICT, DECLARATION_NO_CONFLICT, type EvaluationRefs } from "./evaluationLayout";
+import {
+  DECLARATION_CONFLICT,
+  DECLARATION_NO_CONFLICT,
+  type EvaluationRefs,
+} from "./evaluationLayout";
 
 export type FindingKind =
   | "undeclaredConflict"
@@ -74,7 +78,11 @@ export function countedScores(data: ReturnsData, b: number, k: number): number[]
 }
 
 /** Every problem in the returns, in sheet order: evaluators' sheets, then Moderation. */
-export function checkReturns(model: EvaluationModel, refs: EvaluationRefs, data: ReturnsData): Finding[] {
+export function checkReturns(
+  model: EvaluationModel,
+  refs: EvaluationRefs,
+  data: ReturnsData
+): Finding[] {
   const findings: Finding[] = [];
   const scored = scoredCriteria(model);
   const max = model.scale.max;
@@ -82,7 +90,9 @@ export function checkReturns(model: EvaluationModel, refs: EvaluationRefs, data:
     const sheet = refs.names.evaluators[e];
     const decl = parseDeclaration(data.declarations[e]);
     if (decl === "none") {
-      const got = isBlank(data.declarations[e]) ? "it is blank" : `it reads "${String(data.declarations[e])}"`;
+      const got = isBlank(data.declarations[e])
+        ? "it is blank"
+        : `it reads "${String(data.declarations[e])}"`;
       findings.push({
         kind: "undeclaredConflict",
         sheet,
@@ -90,7 +100,12 @@ export function checkReturns(model: EvaluationModel, refs: EvaluationRefs, data:
         message: `${evaluator} has not completed the conflict-of-interest declaration (${got}); their scores do not count until they do`,
       });
     } else if (decl === "conflict") {
-      findings.push({ kind: "conflictDeclared", sheet, address: refs.declaration, message: `${evaluator} declared a conflict of interest; their scores are not counted` });
+      findings.push({
+        kind: "conflictDeclared",
+        sheet,
+        address: refs.declaration,
+        message: `${evaluator} declared a conflict of interest; their scores are not counted`,
+      });
       return; // a conflicted member's scores are not needed
     }
     const grid = data.grids[e] ?? [];
@@ -100,11 +115,26 @@ export function checkReturns(model: EvaluationModel, refs: EvaluationRefs, data:
         const reason = grid[b]?.[2 * k + 1];
         const where = refs.scoreCell(b, k);
         if (isBlank(score)) {
-          findings.push({ kind: "missingScore", sheet, address: where, message: `${evaluator} has not scored ${bidder.name} on ${c.name}` });
+          findings.push({
+            kind: "missingScore",
+            sheet,
+            address: where,
+            message: `${evaluator} has not scored ${bidder.name} on ${c.name}`,
+          });
         } else if (!isValidScore(score, max)) {
-          findings.push({ kind: "invalidScore", sheet, address: where, message: `${evaluator}'s score for ${bidder.name} on ${c.name} is "${String(score)}"; expected a whole score from 0 to ${max}` });
+          findings.push({
+            kind: "invalidScore",
+            sheet,
+            address: where,
+            message: `${evaluator}'s score for ${bidder.name} on ${c.name} is "${String(score)}"; expected a whole score from 0 to ${max}`,
+          });
         } else if (isBlank(reason)) {
-          findings.push({ kind: "missingReason", sheet, address: refs.reasonCell(b, k), message: `${evaluator} gave ${bidder.name} ${score} on ${c.name} without a reason` });
+          findings.push({
+            kind: "missingReason",
+            sheet,
+            address: refs.reasonCell(b, k),
+            message: `${evaluator} gave ${bidder.name} ${score} on ${c.name} without a reason`,
+          });
         }
       });
     });
@@ -124,12 +154,27 @@ export function checkReturns(model: EvaluationModel, refs: EvaluationRefs, data:
             message: `${bidder.name} on ${c.name}: scores range from ${spread.value.lowest} to ${spread.value.highest} (more than ${model.spreadLimit} apart) and no consensus has been recorded`,
           });
         } else {
-          findings.push({ kind: "missingConsensus", sheet, address: refs.consensusCell(b, k), message: `${bidder.name} on ${c.name}: no consensus score yet` });
+          findings.push({
+            kind: "missingConsensus",
+            sheet,
+            address: refs.consensusCell(b, k),
+            message: `${bidder.name} on ${c.name}: no consensus score yet`,
+          });
         }
       } else if (!isValidScore(cons, max)) {
-        findings.push({ kind: "invalidConsensus", sheet, address: refs.consensusCell(b, k), message: `${bidder.name} on ${c.name}: consensus score "${String(cons)}" is not a whole score from 0 to ${max}` });
+        findings.push({
+          kind: "invalidConsensus",
+          sheet,
+          address: refs.consensusCell(b, k),
+          message: `${bidder.name} on ${c.name}: consensus score "${String(cons)}" is not a whole score from 0 to ${max}`,
+        });
       } else if (isBlank(why)) {
-        findings.push({ kind: "noRationale", sheet, address: refs.rationaleCell(b, k), message: `${bidder.name} on ${c.name}: consensus score ${cons} has no rationale recorded` });
+        findings.push({
+          kind: "noRationale",
+          sheet,
+          address: refs.rationaleCell(b, k),
+          message: `${bidder.name} on ${c.name}: consensus score ${cons} has no rationale recorded`,
+        });
       }
     });
   });
@@ -137,18 +182,28 @@ export function checkReturns(model: EvaluationModel, refs: EvaluationRefs, data:
 }
 
 /** Consensus scores per bidder and scored criterion, from the moderation block (null when blank or invalid). */
-export function consensusGrid(model: EvaluationModel, data: Pick<ReturnsData, "moderation">): (number | null)[][] {
+export function consensusGrid(
+  model: EvaluationModel,
+  data: Pick<ReturnsData, "moderation">
+): (number | null)[][] {
   const nK = scoredCriteria(model).length;
   return model.bidders.map((_, b) =>
     Array.from({ length: nK }, (_, k) => {
       const v = data.moderation[b * nK + k]?.[0];
       return isValidScore(v, model.scale.max) ? v : null;
-    }),
+    })
   );
 }
 
 /** Rationale per bidder and scored criterion. */
-export function rationaleGrid(model: EvaluationModel, data: Pick<ReturnsData, "moderation">): string[][] {
+export function rationaleGrid(
+  model: EvaluationModel,
+  data: Pick<ReturnsData, "moderation">
+): string[][] {
   const nK = scoredCriteria(model).length;
-  return model.bidders.map((_, b) => Array.from({ length: nK }, (_, k) => (isBlank(data.moderation[b * nK + k]?.[1]) ? "" : String(data.moderation[b * nK + k][1]))));
+  return model.bidders.map((_, b) =>
+    Array.from({ length: nK }, (_, k) =>
+      isBlank(data.moderation[b * nK + k]?.[1]) ? "" : String(data.moderation[b * nK + k][1])
+    )
+  );
 }

@@ -8,19 +8,49 @@
  * Formulas use only ordinary Excel functions (IF, SUMIF, COUNTIFS, MIN, MAX, AVERAGE, ROUND, ...)
  * so the workbook works for panel members without the add-in (DOMAIN.md s.4).
  */
-import { GROUP_LABELS, methodologyText, priceWeightBp, scoredCriteria, type EvaluationModel } from "./evaluation";
+import {
+  GROUP_LABELS,
+  methodologyText,
+  priceWeightBp,
+  scoredCriteria,
+  type EvaluationModel,
+} from "./evaluation";
 import { toPounds, POUNDS_FORMAT } from "./money";
 import { STATUS_TEXT } from "./evaluationResults";
 
 export type CellValue = string | number | boolean;
 /** A rectangle of cells of one kind. "text" cells are written as text (format "@"), never as formulas. */
-export type Block = { row: number; col: number; kind: "text" | "value" | "formula"; data: CellValue[][]; numberFormat?: string };
+export type Block = {
+  row: number;
+  col: number;
+  kind: "text" | "value" | "formula";
+  data: CellValue[][];
+  numberFormat?: string;
+};
 export type Validation =
   | { address: string; type: "wholeNumber"; min: number; max: number; message: string }
   | { address: string; type: "list"; options: string[]; message: string };
-export type ConditionalFormat = { address: string; formula: string; fill: string; fontColor: string };
-export type Style = { address: string; bold?: boolean; fill?: string; wrap?: boolean; italic?: boolean };
-export type ChartSpec = { source: string; type: "BarStacked"; title: string; top: number; left: number; seriesBy: "Columns" };
+export type ConditionalFormat = {
+  address: string;
+  formula: string;
+  fill: string;
+  fontColor: string;
+};
+export type Style = {
+  address: string;
+  bold?: boolean;
+  fill?: string;
+  wrap?: boolean;
+  italic?: boolean;
+};
+export type ChartSpec = {
+  source: string;
+  type: "BarStacked";
+  title: string;
+  top: number;
+  left: number;
+  seriesBy: "Columns";
+};
 export type SheetLayout = {
   name: string;
   blocks: Block[];
@@ -56,8 +86,10 @@ export function colLetter(col: number): string {
 /** 0-based row and column to "B3". */
 export const cell = (row: number, col: number): string => `${colLetter(col)}${row + 1}`;
 export const abs = (row: number, col: number): string => `$${colLetter(col)}$${row + 1}`;
-export const rangeOf = (r1: number, c1: number, r2: number, c2: number): string => (r1 === r2 && c1 === c2 ? cell(r1, c1) : `${cell(r1, c1)}:${cell(r2, c2)}`);
-const absRange = (r1: number, c1: number, r2: number, c2: number): string => `${abs(r1, c1)}:${abs(r2, c2)}`;
+export const rangeOf = (r1: number, c1: number, r2: number, c2: number): string =>
+  r1 === r2 && c1 === c2 ? cell(r1, c1) : `${cell(r1, c1)}:${cell(r2, c2)}`;
+const absRange = (r1: number, c1: number, r2: number, c2: number): string =>
+  `${abs(r1, c1)}:${abs(r2, c2)}`;
 
 /** A sheet name as a formula reference: always quoted, apostrophes doubled. */
 export const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
@@ -74,7 +106,9 @@ const RESERVED = ["history"];
 export function sanitiseSheetName(text: string, taken: Set<string>): string {
   let base = String(text ?? "")
     .replace(/[[\]:*?/\\]/g, " ")
-    .replace(/[\u0000-\u001f]/g, " ")
+    .split("")
+    .map((ch) => (ch.charCodeAt(0) < 32 ? " " : ch))
+    .join("")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^'+|'+$/g, "")
@@ -90,7 +124,12 @@ export function sanitiseSheetName(text: string, taken: Set<string>): string {
   return name;
 }
 
-export type SheetNames = { criteria: string; moderation: string; results: string; evaluators: string[] };
+export type SheetNames = {
+  criteria: string;
+  moderation: string;
+  results: string;
+  evaluators: string[];
+};
 
 /** Names of the generated sheets, with each panel member's sheet named after them. */
 export function evaluationSheetNames(model: EvaluationModel): SheetNames {
@@ -105,7 +144,11 @@ export function evaluationSheetNames(model: EvaluationModel): SheetNames {
 
 /** Names of the assessment summary sheets, one per bidder, avoiding the generated sheets. */
 export function summarySheetNames(model: EvaluationModel, names: SheetNames): string[] {
-  const taken = new Set<string>([names.criteria, names.moderation, names.results, ...names.evaluators].map((n) => n.toLowerCase()));
+  const taken = new Set<string>(
+    [names.criteria, names.moderation, names.results, ...names.evaluators].map((n) =>
+      n.toLowerCase()
+    )
+  );
   return model.bidders.map((b) => sanitiseSheetName(`Summary ${b.name}`, taken));
 }
 
@@ -122,16 +165,49 @@ export const CRIT = {
   headerRow: 8,
   firstRow: 9,
 };
-export const EVAL = { declaration: { row: 2, col: 1 }, status: { row: 3, col: 1 }, headerRow: 6, firstRow: 7, firstCol: 1 };
+export const EVAL = {
+  declaration: { row: 2, col: 1 },
+  status: { row: 3, col: 1 },
+  headerRow: 6,
+  firstRow: 7,
+  firstCol: 1,
+};
 export const MOD = { headerRow: 3, firstRow: 4, firstEvalCol: 5 };
 export const RES = { winner: { row: 2, col: 1 }, headerRow: 4, firstRow: 5 };
 
 /** Column positions on the Moderation sheet (0-based), which depend on the number of evaluators. */
 export function moderationCols(evaluators: number) {
   const e = MOD.firstEvalCol + evaluators;
-  return { counted: e, lowest: e + 1, highest: e + 2, mean: e + 3, spread: e + 4, discuss: e + 5, consensus: e + 6, rationale: e + 7, weighted: e + 8, belowMin: e + 9, last: e + 9 };
+  return {
+    counted: e,
+    lowest: e + 1,
+    highest: e + 2,
+    mean: e + 3,
+    spread: e + 4,
+    discuss: e + 5,
+    consensus: e + 6,
+    rationale: e + 7,
+    weighted: e + 8,
+    belowMin: e + 9,
+    last: e + 9,
+  };
 }
-export const RES_COLS = { bidder: 0, quality: 1, price: 2, social: 3, total: 4, percent: 5, meets: 6, belowMin: 7, complete: 8, status: 9, rank: 10, priceGbp: 11, pricePassed: 12, last: 12 };
+export const RES_COLS = {
+  bidder: 0,
+  quality: 1,
+  price: 2,
+  social: 3,
+  total: 4,
+  percent: 5,
+  meets: 6,
+  belowMin: 7,
+  complete: 8,
+  status: 9,
+  rank: 10,
+  priceGbp: 11,
+  pricePassed: 12,
+  last: 12,
+};
 
 export type EvaluationRefs = {
   names: SheetNames;
@@ -149,7 +225,10 @@ export type EvaluationRefs = {
   resultsBlock: string;
 };
 
-export function evaluationRefs(model: EvaluationModel, names: SheetNames = evaluationSheetNames(model)): EvaluationRefs {
+export function evaluationRefs(
+  model: EvaluationModel,
+  names: SheetNames = evaluationSheetNames(model)
+): EvaluationRefs {
   const nK = scoredCriteria(model).length;
   const nB = model.bidders.length;
   const mc = moderationCols(model.evaluators.length);
@@ -171,11 +250,36 @@ export function evaluationRefs(model: EvaluationModel, names: SheetNames = evalu
 // ---------- the sheets ----------
 
 function emptySheet(name: string): SheetLayout {
-  return { name, blocks: [], unlocked: [], validations: [], conditionalFormats: [], styles: [], columnWidths: [] };
+  return {
+    name,
+    blocks: [],
+    unlocked: [],
+    validations: [],
+    conditionalFormats: [],
+    styles: [],
+    columnWidths: [],
+  };
 }
-const text = (row: number, col: number, data: string[][]): Block => ({ row, col, kind: "text", data });
-const formulas = (row: number, col: number, data: string[][], numberFormat?: string): Block => ({ row, col, kind: "formula", data, numberFormat });
-const values = (row: number, col: number, data: CellValue[][], numberFormat?: string): Block => ({ row, col, kind: "value", data, numberFormat });
+const text = (row: number, col: number, data: string[][]): Block => ({
+  row,
+  col,
+  kind: "text",
+  data,
+});
+const formulas = (row: number, col: number, data: string[][], numberFormat?: string): Block => ({
+  row,
+  col,
+  kind: "formula",
+  data,
+  numberFormat,
+});
+const values = (row: number, col: number, data: CellValue[][], numberFormat?: string): Block => ({
+  row,
+  col,
+  kind: "value",
+  data,
+  numberFormat,
+});
 
 function criteriaSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
   const s = emptySheet(names.criteria);
@@ -191,10 +295,18 @@ function criteriaSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
       ["Price method"],
       ["Points for price"],
       ["Points for quality and social value"],
-    ]),
+    ])
   );
   s.blocks.push(text(CRIT.tender.row, CRIT.tender.col, [[model.tenderName]]));
-  s.blocks.push(text(CRIT.method.row, CRIT.method.col, [[model.priceMethod === "lowest" ? "Lowest price / bid price" : "Deviation from the lowest price"]]));
+  s.blocks.push(
+    text(CRIT.method.row, CRIT.method.col, [
+      [
+        model.priceMethod === "lowest"
+          ? "Lowest price / bid price"
+          : "Deviation from the lowest price",
+      ],
+    ])
+  );
   // Numbers written as values (exact from basis points), not summed by formula, so float noise
   // in a sum of weights such as 33.33 + 33.33 + 33.34 cannot change a threshold decision.
   s.blocks.push(values(1, 1, [[model.scale.max], [model.qualityThreshold], [model.spreadLimit]]));
@@ -204,17 +316,35 @@ function criteriaSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
     text(
       CRIT.firstRow,
       0,
-      model.criteria.map((c) => [c.name, GROUP_LABELS[c.group]]),
-    ),
+      model.criteria.map((c) => [c.name, GROUP_LABELS[c.group]])
+    )
   );
-  s.blocks.push(values(CRIT.firstRow, 2, model.criteria.map((c) => [c.weightBp / 100, c.minimum === null ? "" : c.minimum])));
+  s.blocks.push(
+    values(
+      CRIT.firstRow,
+      2,
+      model.criteria.map((c) => [c.weightBp / 100, c.minimum === null ? "" : c.minimum])
+    )
+  );
   const totalRow = CRIT.firstRow + nC;
   s.blocks.push(text(totalRow, 0, [["Total"]]));
   s.blocks.push(formulas(totalRow, 2, [[`=SUM(${rangeOf(CRIT.firstRow, 2, totalRow - 1, 2)})`]]));
   const scaleRow = totalRow + 2;
   s.blocks.push(text(scaleRow, 0, [["Score", "Descriptor"]]));
-  s.blocks.push(values(scaleRow + 1, 0, model.scale.descriptors.map((_, i) => [i])));
-  s.blocks.push(text(scaleRow + 1, 1, model.scale.descriptors.map((d) => [d])));
+  s.blocks.push(
+    values(
+      scaleRow + 1,
+      0,
+      model.scale.descriptors.map((_, i) => [i])
+    )
+  );
+  s.blocks.push(
+    text(
+      scaleRow + 1,
+      1,
+      model.scale.descriptors.map((d) => [d])
+    )
+  );
   const methodRow = scaleRow + model.scale.descriptors.length + 2;
   const lines = methodologyText(model);
   s.blocks.push(text(methodRow, 0, [["Assessment methodology"], ...lines.map((l) => [l])]));
@@ -222,13 +352,23 @@ function criteriaSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
     { address: rangeOf(CRIT.headerRow, 0, CRIT.headerRow, 3), bold: true, fill: HEADER_FILL },
     { address: rangeOf(scaleRow, 0, scaleRow, 1), bold: true, fill: HEADER_FILL },
     { address: cell(methodRow, 0), bold: true },
-    { address: rangeOf(totalRow, 0, totalRow, 2), bold: true },
+    { address: rangeOf(totalRow, 0, totalRow, 2), bold: true }
   );
-  s.columnWidths.push({ col: 0, width: 320 }, { col: 1, width: 160 }, { col: 2, width: 80 }, { col: 3, width: 100 });
+  s.columnWidths.push(
+    { col: 0, width: 320 },
+    { col: 1, width: 160 },
+    { col: 2, width: 80 },
+    { col: 3, width: 100 }
+  );
   return s;
 }
 
-function evaluatorSheet(model: EvaluationModel, names: SheetNames, e: number, refs: EvaluationRefs): SheetLayout {
+function evaluatorSheet(
+  model: EvaluationModel,
+  names: SheetNames,
+  e: number,
+  refs: EvaluationRefs
+): SheetLayout {
   const s = emptySheet(names.evaluators[e]);
   const scored = scoredCriteria(model);
   const nK = scored.length;
@@ -240,7 +380,7 @@ function evaluatorSheet(model: EvaluationModel, names: SheetNames, e: number, re
       ["Scoring sheet for", model.evaluators[e]],
       ["Tender", model.tenderName],
       ["Conflict-of-interest declaration (choose one before scoring)", ""],
-    ]),
+    ])
   );
   s.blocks.push(text(3, 0, [["Status"], ["Scale"]]));
   s.blocks.push(text(4, 1, [[model.scale.descriptors.map((d, i) => `${i} ${d}`).join("; ")]]));
@@ -249,12 +389,18 @@ function evaluatorSheet(model: EvaluationModel, names: SheetNames, e: number, re
       [
         `=IF(${decl}="${DECLARATION_NO_CONFLICT}","Declaration complete: your scores count",IF(${decl}="","Declaration not completed: your scores do not count yet","Conflict declared: your scores are not counted"))`,
       ],
-    ]),
+    ])
   );
   const header: string[] = ["Bidder"];
   scored.forEach((c) => header.push(`${c.name} (score 0-${max})`, `${c.name}: reason`));
   s.blocks.push(text(EVAL.headerRow, 0, [header]));
-  s.blocks.push(text(EVAL.firstRow, 0, model.bidders.map((b) => [b.name])));
+  s.blocks.push(
+    text(
+      EVAL.firstRow,
+      0,
+      model.bidders.map((b) => [b.name])
+    )
+  );
   // Reasons are free text: format the reason columns as text so an entry starting with = stays text.
   scored.forEach((_, k) => {
     const col = EVAL.firstCol + 2 * k + 1;
@@ -279,15 +425,24 @@ function evaluatorSheet(model: EvaluationModel, names: SheetNames, e: number, re
   });
   s.styles.push(
     { address: decl, fill: INPUT_FILL, bold: true },
-    { address: rangeOf(EVAL.headerRow, 0, EVAL.headerRow, 2 * nK), bold: true, fill: HEADER_FILL, wrap: true },
-    { address: refs.grid, fill: INPUT_FILL },
+    {
+      address: rangeOf(EVAL.headerRow, 0, EVAL.headerRow, 2 * nK),
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+    },
+    { address: refs.grid, fill: INPUT_FILL }
   );
   s.columnWidths.push({ col: 0, width: 200 });
   s.freeze = { rows: EVAL.firstRow, columns: 1 };
   return s;
 }
 
-function moderationSheet(model: EvaluationModel, names: SheetNames, refs: EvaluationRefs): SheetLayout {
+function moderationSheet(
+  model: EvaluationModel,
+  names: SheetNames,
+  refs: EvaluationRefs
+): SheetLayout {
   const s = emptySheet(names.moderation);
   const scored = scoredCriteria(model);
   const nK = scored.length;
@@ -299,12 +454,25 @@ function moderationSheet(model: EvaluationModel, names: SheetNames, refs: Evalua
   const C = sheetRef(names.criteria);
   const header = ["Bidder", "Criterion", "Group", "Weight (%)", "Minimum"];
   model.evaluators.forEach((e) => header.push(e));
-  header.push("Scores counted", "Lowest", "Highest", "Mean", "Spread", "Discuss?", `Consensus score (0-${model.scale.max})`, "Rationale", "Weighted points", "Below minimum");
+  header.push(
+    "Scores counted",
+    "Lowest",
+    "Highest",
+    "Mean",
+    "Spread",
+    "Discuss?",
+    `Consensus score (0-${model.scale.max})`,
+    "Rationale",
+    "Weighted points",
+    "Below minimum"
+  );
   s.blocks.push(
     text(0, 0, [
       ["Moderation"],
-      ["Each panel member's original score is shown by reference and is never overwritten; it counts only once they have declared no conflict of interest. Agree one consensus score per bid and criterion and record the rationale."],
-    ]),
+      [
+        "Each panel member's original score is shown by reference and is never overwritten; it counts only once they have declared no conflict of interest. Agree one consensus score per bid and criterion and record the rationale.",
+      ],
+    ])
   );
   s.blocks.push(text(MOD.headerRow, 0, [header]));
   const labels: string[][] = [];
@@ -317,13 +485,21 @@ function moderationSheet(model: EvaluationModel, names: SheetNames, refs: Evalua
       const row = refs.moderationRow(b, k);
       const critRow = CRIT.firstRow + scoredIndex[k].i;
       const r = row + 1;
-      labels.push([model.bidders[b].name, scored[k].name, scored[k].group === "quality" ? "Quality" : "Social value"]);
+      labels.push([
+        model.bidders[b].name,
+        scored[k].name,
+        scored[k].group === "quality" ? "Quality" : "Social value",
+      ]);
       const evalCells = model.evaluators.map((_, e) => {
         const E = sheetRef(names.evaluators[e]);
         const sc = refs.scoreCell(b, k);
         return `=IF(${E}${abs(EVAL.declaration.row, EVAL.declaration.col)}="${DECLARATION_NO_CONFLICT}",IF(ISNUMBER(${E}${sc}),${E}${sc},""),"")`;
       });
-      f1.push([`=${C}${abs(critRow, 2)}`, `=IF(${C}${abs(critRow, 3)}="","",${C}${abs(critRow, 3)})`, ...evalCells]);
+      f1.push([
+        `=${C}${abs(critRow, 2)}`,
+        `=IF(${C}${abs(critRow, 3)}="","",${C}${abs(critRow, 3)})`,
+        ...evalCells,
+      ]);
       const rng = rangeOf(row, MOD.firstEvalCol, row, MOD.firstEvalCol + nE - 1);
       const L = colLetter;
       f2.push([
@@ -348,7 +524,13 @@ function moderationSheet(model: EvaluationModel, names: SheetNames, refs: Evalua
   s.blocks.push(formulas(first, mc.weighted, f3, "0.00"));
   const consensusCol = rangeOf(first, mc.consensus, last, mc.consensus);
   s.unlocked.push(rangeOf(first, mc.consensus, last, mc.rationale));
-  s.validations.push({ address: consensusCol, type: "wholeNumber", min: 0, max: model.scale.max, message: `Enter a whole consensus score from 0 to ${model.scale.max}` });
+  s.validations.push({
+    address: consensusCol,
+    type: "wholeNumber",
+    min: 0,
+    max: model.scale.max,
+    message: `Enter a whole consensus score from 0 to ${model.scale.max}`,
+  });
   s.conditionalFormats.push({
     address: rangeOf(first, mc.lowest, last, mc.discuss),
     formula: `=$${colLetter(mc.discuss)}${first + 1}="${DISCUSS}"`,
@@ -356,10 +538,19 @@ function moderationSheet(model: EvaluationModel, names: SheetNames, refs: Evalua
     fontColor: "#9C0006",
   });
   s.styles.push(
-    { address: rangeOf(MOD.headerRow, 0, MOD.headerRow, mc.last), bold: true, fill: HEADER_FILL, wrap: true },
-    { address: rangeOf(first, mc.consensus, last, mc.rationale), fill: INPUT_FILL },
+    {
+      address: rangeOf(MOD.headerRow, 0, MOD.headerRow, mc.last),
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+    },
+    { address: rangeOf(first, mc.consensus, last, mc.rationale), fill: INPUT_FILL }
   );
-  s.columnWidths.push({ col: 0, width: 160 }, { col: 1, width: 160 }, { col: mc.rationale, width: 260 });
+  s.columnWidths.push(
+    { col: 0, width: 160 },
+    { col: 1, width: 160 },
+    { col: mc.rationale, width: 260 }
+  );
   s.freeze = { rows: first, columns: 2 };
   return s;
 }
@@ -380,12 +571,16 @@ function resultsSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
   s.blocks.push(
     text(0, 0, [
       ["Results"],
-      ["Quality and social value come from the consensus scores. A bid below the quality threshold or a criterion's minimum is excluded before price is scored, so it cannot move the price points of others."],
+      [
+        "Quality and social value come from the consensus scores. A bid below the quality threshold or a criterion's minimum is excluded before price is scored, so it cannot move the price points of others.",
+      ],
       ["Highest-ranked bid"],
-    ]),
+    ])
   );
   s.blocks.push(
-    formulas(RES.winner.row, RES.winner.col, [[`=IFERROR(INDEX(${colAbs(RES_COLS.bidder)},MATCH(1,${colAbs(RES_COLS.rank)},0)),"")`]]),
+    formulas(RES.winner.row, RES.winner.col, [
+      [`=IFERROR(INDEX(${colAbs(RES_COLS.bidder)},MATCH(1,${colAbs(RES_COLS.rank)},0)),"")`],
+    ])
   );
   s.blocks.push(
     text(RES.headerRow, 0, [
@@ -404,9 +599,15 @@ function resultsSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
         "Price (£)",
         "Price if passed (£)",
       ],
-    ]),
+    ])
   );
-  s.blocks.push(text(first, 0, model.bidders.map((b) => [b.name])));
+  s.blocks.push(
+    text(
+      first,
+      0,
+      model.bidders.map((b) => [b.name])
+    )
+  );
   const main: string[][] = [];
   const status: string[][] = [];
   for (let b = 0; b < nB; b++) {
@@ -441,16 +642,33 @@ function resultsSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
   }
   s.blocks.push(formulas(first, RES_COLS.quality, main, "0.00"));
   s.blocks.push(formulas(first, RES_COLS.meets, status));
-  s.blocks.push(values(first, RES_COLS.priceGbp, model.bidders.map((b) => [b.pricePence === null ? "" : toPounds(b.pricePence)]), POUNDS_FORMAT));
+  s.blocks.push(
+    values(
+      first,
+      RES_COLS.priceGbp,
+      model.bidders.map((b) => [b.pricePence === null ? "" : toPounds(b.pricePence)]),
+      POUNDS_FORMAT
+    )
+  );
   s.blocks.push(
     formulas(
       first,
       RES_COLS.pricePassed,
-      model.bidders.map((_, b) => [`=IF(AND(${col(RES_COLS.status, first + b)}="${STATUS_TEXT.passed}",ISNUMBER(${col(RES_COLS.priceGbp, first + b)})),${col(RES_COLS.priceGbp, first + b)},"")`]),
-      POUNDS_FORMAT,
-    ),
+      model.bidders.map((_, b) => [
+        `=IF(AND(${col(RES_COLS.status, first + b)}="${STATUS_TEXT.passed}",ISNUMBER(${col(RES_COLS.priceGbp, first + b)})),${col(RES_COLS.priceGbp, first + b)},"")`,
+      ]),
+      POUNDS_FORMAT
+    )
   );
-  s.styles.push({ address: rangeOf(RES.headerRow, 0, RES.headerRow, RES_COLS.last), bold: true, fill: HEADER_FILL, wrap: true }, { address: rangeOf(RES.winner.row, 0, RES.winner.row, 1), bold: true });
+  s.styles.push(
+    {
+      address: rangeOf(RES.headerRow, 0, RES.headerRow, RES_COLS.last),
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+    },
+    { address: rangeOf(RES.winner.row, 0, RES.winner.row, 1), bold: true }
+  );
   s.conditionalFormats.push({
     address: rangeOf(first, RES_COLS.status, last, RES_COLS.status),
     formula: `=LEFT($${colLetter(RES_COLS.status)}${first + 1},8)="Excluded"`,
@@ -471,7 +689,10 @@ function resultsSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
 }
 
 /** Every generated sheet, in the order they are added to the workbook. */
-export function evaluationLayout(model: EvaluationModel, names: SheetNames = evaluationSheetNames(model)): SheetLayout[] {
+export function evaluationLayout(
+  model: EvaluationModel,
+  names: SheetNames = evaluationSheetNames(model)
+): SheetLayout[] {
   const refs = evaluationRefs(model, names);
   return [
     criteriaSheet(model, names),
@@ -482,9 +703,20 @@ export function evaluationLayout(model: EvaluationModel, names: SheetNames = eva
 }
 
 /** Cells of a layout as a map "A1" -> { kind, value } (for tests and inspection). */
-export function layoutCells(sheet: SheetLayout): Map<string, { kind: Block["kind"]; value: CellValue; numberFormat?: string }> {
+export function layoutCells(
+  sheet: SheetLayout
+): Map<string, { kind: Block["kind"]; value: CellValue; numberFormat?: string }> {
   const out = new Map<string, { kind: Block["kind"]; value: CellValue; numberFormat?: string }>();
-  for (const b of sheet.blocks) b.data.forEach((row, i) => row.forEach((v, j) => out.set(cell(b.row + i, b.col + j), { kind: b.kind, value: v, numberFormat: b.numberFormat })));
+  for (const b of sheet.blocks)
+    b.data.forEach((row, i) =>
+      row.forEach((v, j) =>
+        out.set(cell(b.row + i, b.col + j), {
+          kind: b.kind,
+          value: v,
+          numberFormat: b.numberFormat,
+        })
+      )
+    );
   return out;
 }
 
@@ -512,7 +744,7 @@ export function parseAddress(address: string): { row: number; col: number } {
 export function summarySheet(
   name: string,
   tenderName: string,
-  summary: import("./evaluationResults").AssessmentSummary,
+  summary: import("./evaluationResults").AssessmentSummary
 ): SheetLayout {
   const s = emptySheet(name);
   const t = summary.totals;
@@ -524,23 +756,97 @@ export function summarySheet(
       ["Tender", tenderName],
       ["Outcome", summary.isWinner ? "This is the highest-ranked bid" : summary.statusText],
       ["Compared with the winning bid", summary.isWinner ? "(this bid)" : winnerName],
-    ]),
+    ])
   );
-  s.blocks.push(text(5, 0, [["Criterion", "Weight (%)", "Your score", "Reasons for your score", "Winning bid's score", "Reasons for the winning bid's score"]]));
+  s.blocks.push(
+    text(5, 0, [
+      [
+        "Criterion",
+        "Weight (%)",
+        "Your score",
+        "Reasons for your score",
+        "Winning bid's score",
+        "Reasons for the winning bid's score",
+      ],
+    ])
+  );
   if (summary.rows.length > 0) {
-    s.blocks.push(text(6, 0, summary.rows.map((r) => [r.criterion])));
-    s.blocks.push(values(6, 1, summary.rows.map((r) => [r.weight, r.score ?? ""])));
-    s.blocks.push(text(6, 3, summary.rows.map((r) => [r.rationale])));
-    s.blocks.push(values(6, 4, summary.rows.map((r) => [r.winnerScore ?? ""])));
-    s.blocks.push(text(6, 5, summary.rows.map((r) => [r.winnerRationale])));
+    s.blocks.push(
+      text(
+        6,
+        0,
+        summary.rows.map((r) => [r.criterion])
+      )
+    );
+    s.blocks.push(
+      values(
+        6,
+        1,
+        summary.rows.map((r) => [r.weight, r.score ?? ""])
+      )
+    );
+    s.blocks.push(
+      text(
+        6,
+        3,
+        summary.rows.map((r) => [r.rationale])
+      )
+    );
+    s.blocks.push(
+      values(
+        6,
+        4,
+        summary.rows.map((r) => [r.winnerScore ?? ""])
+      )
+    );
+    s.blocks.push(
+      text(
+        6,
+        5,
+        summary.rows.map((r) => [r.winnerRationale])
+      )
+    );
   }
   const tr = 6 + summary.rows.length + 1;
-  s.blocks.push(text(tr, 0, [["Points"], ["Quality"], ["Price"], ["Social value"], ["Total"], ["Rank"]]));
+  s.blocks.push(
+    text(tr, 0, [["Points"], ["Quality"], ["Price"], ["Social value"], ["Total"], ["Rank"]])
+  );
   s.blocks.push(text(tr, 2, [["Your bid"]]));
   s.blocks.push(text(tr, 4, [["Winning bid"]]));
-  s.blocks.push(values(tr + 1, 2, [[round2(t.quality)], [round2(t.pricePoints)], [round2(t.socialValue)], [round2(t.total)], [t.rank ?? "Not ranked"]], "0.00"));
-  if (w) s.blocks.push(values(tr + 1, 4, [[round2(w.quality)], [round2(w.pricePoints)], [round2(w.socialValue)], [round2(w.total)], [w.rank ?? ""]], "0.00"));
-  s.styles.push({ address: rangeOf(5, 0, 5, 5), bold: true, fill: HEADER_FILL, wrap: true }, { address: cell(0, 0), bold: true }, { address: rangeOf(tr, 0, tr, 4), bold: true });
+  s.blocks.push(
+    values(
+      tr + 1,
+      2,
+      [
+        [round2(t.quality)],
+        [round2(t.pricePoints)],
+        [round2(t.socialValue)],
+        [round2(t.total)],
+        [t.rank ?? "Not ranked"],
+      ],
+      "0.00"
+    )
+  );
+  if (w)
+    s.blocks.push(
+      values(
+        tr + 1,
+        4,
+        [
+          [round2(w.quality)],
+          [round2(w.pricePoints)],
+          [round2(w.socialValue)],
+          [round2(w.total)],
+          [w.rank ?? ""],
+        ],
+        "0.00"
+      )
+    );
+  s.styles.push(
+    { address: rangeOf(5, 0, 5, 5), bold: true, fill: HEADER_FILL, wrap: true },
+    { address: cell(0, 0), bold: true },
+    { address: rangeOf(tr, 0, tr, 4), bold: true }
+  );
   s.columnWidths.push({ col: 0, width: 200 }, { col: 3, width: 280 }, { col: 5, width: 280 });
   return s;
 }

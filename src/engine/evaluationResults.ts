@@ -22,18 +22,33 @@ export const STATUS_TEXT: Record<BidStatus, string> = {
 };
 
 /** One bid ready for price scoring and ranking. */
-export type BidPoints = { name: string; quality: number; socialValue: number; price: number | null; passed: boolean };
+export type BidPoints = {
+  name: string;
+  quality: number;
+  socialValue: number;
+  price: number | null;
+  passed: boolean;
+};
 export type RankedBid = BidPoints & { pricePoints: number; total: number; rank: number | null };
 
 /**
  * Price points among the bids that passed (lowest price over those bids only), total and rank.
  * Bids that did not pass get 0 price points and no rank. priceWeight is in points (percent).
  */
-export function rankBids(bids: readonly BidPoints[], priceWeight: number, method: PriceMethod): RankedBid[] {
-  const passingPrices = bids.filter((b) => b.passed && b.price !== null).map((b) => b.price as number);
+export function rankBids(
+  bids: readonly BidPoints[],
+  priceWeight: number,
+  method: PriceMethod
+): RankedBid[] {
+  const passingPrices = bids
+    .filter((b) => b.passed && b.price !== null)
+    .map((b) => b.price as number);
   const lowest = passingPrices.length > 0 ? Math.min(...passingPrices) : null;
   const withPoints = bids.map((b) => {
-    const pp = b.passed && priceWeight > 0 && b.price !== null && lowest !== null ? pricePoints(b.price, lowest, priceWeight, method) : 0;
+    const pp =
+      b.passed && priceWeight > 0 && b.price !== null && lowest !== null
+        ? pricePoints(b.price, lowest, priceWeight, method)
+        : 0;
     // Same order as the workbook: ROUND(quality + price + social value, 6).
     const total = round6(b.quality + pp + b.socialValue);
     return { ...b, pricePoints: pp, total };
@@ -52,7 +67,12 @@ export type BidResult = RankedBid & {
   status: BidStatus;
 };
 
-export type EvaluationResults = { bids: BidResult[]; winners: string[]; scoredWeight: number; priceWeight: number };
+export type EvaluationResults = {
+  bids: BidResult[];
+  winners: string[];
+  scoredWeight: number;
+  priceWeight: number;
+};
 
 /** A consensus score as read from a cell: a number, or null when blank or not a number. */
 export function scoreOrNull(v: unknown): number | null {
@@ -65,7 +85,10 @@ export function scoreOrNull(v: unknown): number | null {
  * Results from consensus scores: consensus[b][k] is bidder b's consensus score on the k-th scored
  * criterion (quality and social value, in setup order), null when not agreed yet.
  */
-export function computeResults(model: EvaluationModel, consensus: readonly (readonly unknown[])[]): EvaluationResults {
+export function computeResults(
+  model: EvaluationModel,
+  consensus: readonly (readonly unknown[])[]
+): EvaluationResults {
   const scored = scoredCriteria(model);
   const max = model.scale.max;
   const scoredWeight = scored.reduce((s, c) => s + c.weightBp, 0) / 100;
@@ -86,9 +109,16 @@ export function computeResults(model: EvaluationModel, consensus: readonly (read
       else socialValue += w;
       if (c.minimum !== null && s < c.minimum) belowMinimum.push(c.name);
     });
-    const qualityPercent = scoredWeight === 0 ? 0 : round6(((quality + socialValue) / scoredWeight) * 100);
+    const qualityPercent =
+      scoredWeight === 0 ? 0 : round6(((quality + socialValue) / scoredWeight) * 100);
     const meetsThreshold = qualityPercent >= model.qualityThreshold;
-    const status: BidStatus = !complete ? "incomplete" : !meetsThreshold ? "belowThreshold" : belowMinimum.length > 0 ? "belowMinimum" : "passed";
+    const status: BidStatus = !complete
+      ? "incomplete"
+      : !meetsThreshold
+        ? "belowThreshold"
+        : belowMinimum.length > 0
+          ? "belowMinimum"
+          : "passed";
     return {
       name: bidder.name,
       quality,
@@ -109,14 +139,22 @@ export function computeResults(model: EvaluationModel, consensus: readonly (read
 }
 
 export type ReversalCheck = { withdrawn: string; winnersWithout: string[]; changes: boolean };
-export type RankReversal = { winners: string[]; checks: ReversalCheck[]; reversals: ReversalCheck[] };
+export type RankReversal = {
+  winners: string[];
+  checks: ReversalCheck[];
+  reversals: ReversalCheck[];
+};
 
 /**
  * Rank reversal (DOMAIN.md s.4): with relative price formulas, withdrawing one bid can change who
  * wins between two others. For every passing bid other than the winner(s), recompute price points
  * and ranks without it and say whether the winner changes.
  */
-export function rankReversal(bids: readonly BidPoints[], priceWeight: number, method: PriceMethod): RankReversal {
+export function rankReversal(
+  bids: readonly BidPoints[],
+  priceWeight: number,
+  method: PriceMethod
+): RankReversal {
   const base = rankBids(bids, priceWeight, method);
   const winners = base.filter((b) => b.rank === 1).map((b) => b.name);
   const checks: ReversalCheck[] = [];
@@ -125,10 +163,11 @@ export function rankReversal(bids: readonly BidPoints[], priceWeight: number, me
     const without = rankBids(
       bids.filter((_, j) => j !== i),
       priceWeight,
-      method,
+      method
     );
     const winnersWithout = without.filter((x) => x.rank === 1).map((x) => x.name);
-    const changes = winnersWithout.length !== winners.length || winnersWithout.some((w) => !winners.includes(w));
+    const changes =
+      winnersWithout.length !== winners.length || winnersWithout.some((w) => !winners.includes(w));
     checks.push({ withdrawn: b.name, winnersWithout, changes });
   });
   return { winners, checks, reversals: checks.filter((c) => c.changes) };
@@ -158,8 +197,20 @@ export type AssessmentSummary = {
   isWinner: boolean;
   status: BidStatus;
   rows: SummaryRow[];
-  totals: { quality: number; pricePoints: number; socialValue: number; total: number; rank: number | null };
-  winnerTotals: { quality: number; pricePoints: number; socialValue: number; total: number; rank: number | null } | null;
+  totals: {
+    quality: number;
+    pricePoints: number;
+    socialValue: number;
+    total: number;
+    rank: number | null;
+  };
+  winnerTotals: {
+    quality: number;
+    pricePoints: number;
+    socialValue: number;
+    total: number;
+    rank: number | null;
+  } | null;
   statusText: string;
 };
 
@@ -170,13 +221,19 @@ export type AssessmentSummary = {
 export function assessmentSummaries(
   model: EvaluationModel,
   consensus: readonly (readonly unknown[])[],
-  rationale: readonly (readonly unknown[])[],
+  rationale: readonly (readonly unknown[])[]
 ): AssessmentSummary[] {
   const results = computeResults(model, consensus);
   const scored = scoredCriteria(model);
   const wi = results.bids.findIndex((b) => b.rank === 1);
   const text = (v: unknown) => (isBlank(v) ? "" : String(v));
-  const totalsOf = (b: BidResult) => ({ quality: b.quality, pricePoints: b.pricePoints, socialValue: b.socialValue, total: b.total, rank: b.rank });
+  const totalsOf = (b: BidResult) => ({
+    quality: b.quality,
+    pricePoints: b.pricePoints,
+    socialValue: b.socialValue,
+    total: b.total,
+    rank: b.rank,
+  });
   return model.bidders.map((bidder, b) => {
     const r = results.bids[b];
     const statusText =

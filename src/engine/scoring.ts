@@ -29,9 +29,16 @@ function criterionLabel(names: readonly string[] | undefined, i: number): string
 
 /** A maximum score: a number greater than 0. */
 export function parseMaxScore(value: unknown, field = "maxScore"): Result<number> {
-  const n = parseNumber(value, field, { blank: "error", expected: "the top of the scoring scale, e.g. 5" });
+  const n = parseNumber(value, field, {
+    blank: "error",
+    expected: "the top of the scoring scale, e.g. 5",
+  });
   if (!n.ok) return n;
-  if ((n.value as number) <= 0) return fail(field, `${field} must be greater than 0 (the top of the scoring scale, e.g. 5); got ${n.value}`);
+  if ((n.value as number) <= 0)
+    return fail(
+      field,
+      `${field} must be greater than 0 (the top of the scoring scale, e.g. 5); got ${n.value}`
+    );
   return ok(n.value as number);
 }
 
@@ -45,19 +52,27 @@ export function weightedScore(
   scores: readonly unknown[],
   weights: readonly unknown[],
   maxScore: unknown,
-  names?: readonly string[],
+  names?: readonly string[]
 ): Result<number> {
   const max = parseMaxScore(maxScore);
   if (!max.ok) return max;
-  if (scores.length === 0) return fail("scores", "scores is empty; expected one score per criterion");
+  if (scores.length === 0)
+    return fail("scores", "scores is empty; expected one score per criterion");
   if (scores.length !== weights.length) {
-    return fail("weights", `scores has ${scores.length} cells but weights has ${weights.length}; give one weight per criterion`);
+    return fail(
+      "weights",
+      `scores has ${scores.length} cells but weights has ${weights.length}; give one weight per criterion`
+    );
   }
   // Weights first: a bad weight is a setup error and should be reported even before scoring ends.
   const w: number[] = [];
   for (let i = 0; i < weights.length; i++) {
     const label = `Weight for ${criterionLabel(names, i)}`;
-    const r = parseNumber(weights[i], label, { blank: "error", min: 0, expected: "a weight of 0 or more" });
+    const r = parseNumber(weights[i], label, {
+      blank: "error",
+      min: 0,
+      expected: "a weight of 0 or more",
+    });
     if (!r.ok) return r;
     w.push(r.value as number);
   }
@@ -68,7 +83,8 @@ export function weightedScore(
     const r = parseNumber(scores[i], label, { expected: `a score from 0 to ${max.value}` });
     if (!r.ok) return r;
     const v = r.value as number;
-    if (v < 0 || v > max.value) return fail(label, `${label} must be a score from 0 to ${max.value}; got ${v}`);
+    if (v < 0 || v > max.value)
+      return fail(label, `${label} must be a score from 0 to ${max.value}; got ${v}`);
     total += (v / max.value) * w[i];
   }
   return ok(total);
@@ -78,14 +94,18 @@ export function weightedScore(
 function priceValue(value: unknown, field: string): Result<number | null> {
   if (isBlank(value)) return ok(null);
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return fail(field, `${field} must be an amount in pounds; got ${value}`);
+    if (!Number.isFinite(value))
+      return fail(field, `${field} must be an amount in pounds; got ${value}`);
     return ok(value);
   }
   if (typeof value === "string") {
     const p = parseMoney(value);
     if (p !== null) return ok(p / 100);
   }
-  return fail(field, `${field} must be an amount in pounds, e.g. 12000 or £12,000.50; got "${String(value)}"`);
+  return fail(
+    field,
+    `${field} must be an amount in pounds, e.g. 12000 or £12,000.50; got "${String(value)}"`
+  );
 }
 
 /**
@@ -93,29 +113,52 @@ function priceValue(value: unknown, field: string): Result<number | null> {
  * maxPoints x max(0, 1 - (price - lowest) / lowest). The lowest price is taken over allPrices and
  * price; blanks in allPrices are ignored. A price of 0 or less anywhere is an error, not a score.
  */
-export function priceScore(price: unknown, allPrices: readonly unknown[], maxPoints: unknown, method: unknown = "lowest"): Result<number> {
+export function priceScore(
+  price: unknown,
+  allPrices: readonly unknown[],
+  maxPoints: unknown,
+  method: unknown = "lowest"
+): Result<number> {
   const m = parsePriceMethod(method);
   if (!m.ok) return m;
-  const mp = parseNumber(maxPoints, "maxPoints", { blank: "error", min: 0, expected: "the points available for price, 0 or more" });
+  const mp = parseNumber(maxPoints, "maxPoints", {
+    blank: "error",
+    min: 0,
+    expected: "the points available for price, 0 or more",
+  });
   if (!mp.ok) return mp;
   const p = priceValue(price, "price");
   if (!p.ok) return p;
-  if (p.value === null) return fail("price", "price is blank (no price entered for this bid)", "na");
-  if (p.value <= 0) return fail("price", `price must be more than £0; got ${p.value} (a zero or negative price is an error, not a score)`);
+  if (p.value === null)
+    return fail("price", "price is blank (no price entered for this bid)", "na");
+  if (p.value <= 0)
+    return fail(
+      "price",
+      `price must be more than £0; got ${p.value} (a zero or negative price is an error, not a score)`
+    );
   let lowest = p.value;
   for (let i = 0; i < allPrices.length; i++) {
     const field = `allPrices (cell ${i + 1})`;
     const q = priceValue(allPrices[i], field);
     if (!q.ok) return q;
     if (q.value === null) continue;
-    if (q.value <= 0) return fail("allPrices", `${field} must be more than £0; got ${q.value} (a zero or negative price is an error, not a score)`);
+    if (q.value <= 0)
+      return fail(
+        "allPrices",
+        `${field} must be more than £0; got ${q.value} (a zero or negative price is an error, not a score)`
+      );
     if (q.value < lowest) lowest = q.value;
   }
   return ok(pricePoints(p.value, lowest, mp.value as number, m.value));
 }
 
 /** The formula itself, for prices already checked (> 0, lowest <= price). Same order of operations as the workbook. */
-export function pricePoints(price: number, lowest: number, maxPoints: number, method: PriceMethod): number {
+export function pricePoints(
+  price: number,
+  lowest: number,
+  maxPoints: number,
+  method: PriceMethod
+): number {
   if (method === "deviation") return maxPoints * Math.max(0, 1 - (price - lowest) / lowest);
   return (maxPoints * lowest) / price;
 }
@@ -130,15 +173,29 @@ export function parsePriceMethod(value: unknown, field = "method"): Result<Price
   return fail(field, `${field} must be "lowest" or "deviation"; got "${String(value)}"`);
 }
 
-export type Consensus = { mean: number; lowest: number; highest: number; discuss: boolean; count: number };
+export type Consensus = {
+  mean: number;
+  lowest: number;
+  highest: number;
+  discuss: boolean;
+  count: number;
+};
 
 /**
  * The spread of the panel's scores for one bid and criterion (DOMAIN.md s.4, moderation): mean,
  * lowest, highest, and discuss when highest - lowest is greater than spreadLimit. Blank cells are
  * ignored; no scores at all is "na".
  */
-export function consensus(row: readonly unknown[], spreadLimit: unknown, field = "scores"): Result<Consensus> {
-  const limit = parseNumber(spreadLimit, "spreadLimit", { blank: "error", min: 0, expected: "a number of points, 0 or more" });
+export function consensus(
+  row: readonly unknown[],
+  spreadLimit: unknown,
+  field = "scores"
+): Result<Consensus> {
+  const limit = parseNumber(spreadLimit, "spreadLimit", {
+    blank: "error",
+    min: 0,
+    expected: "a number of points, 0 or more",
+  });
   if (!limit.ok) return limit;
   let sum = 0;
   let count = 0;
@@ -146,7 +203,9 @@ export function consensus(row: readonly unknown[], spreadLimit: unknown, field =
   let highest = -Infinity;
   for (let i = 0; i < row.length; i++) {
     if (isBlank(row[i])) continue;
-    const r = parseNumber(row[i], `${field} (evaluator ${i + 1})`, { expected: "a score (a number)" });
+    const r = parseNumber(row[i], `${field} (evaluator ${i + 1})`, {
+      expected: "a score (a number)",
+    });
     if (!r.ok) return r;
     const v = r.value as number;
     sum += v;
@@ -155,7 +214,13 @@ export function consensus(row: readonly unknown[], spreadLimit: unknown, field =
     if (v > highest) highest = v;
   }
   if (count === 0) return fail(field, `${field}: no scores entered yet`, "na");
-  return ok({ mean: sum / count, lowest, highest, discuss: highest - lowest > (limit.value as number), count });
+  return ok({
+    mean: sum / count,
+    lowest,
+    highest,
+    discuss: highest - lowest > (limit.value as number),
+    count,
+  });
 }
 
 /**
@@ -163,5 +228,7 @@ export function consensus(row: readonly unknown[], spreadLimit: unknown, field =
  * (1, 2, 2, 4), as Excel's RANK.EQ. null entries are not ranked.
  */
 export function rankDescending(values: readonly (number | null)[]): (number | null)[] {
-  return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v).length));
+  return values.map((v) =>
+    v === null ? null : 1 + values.filter((o) => o !== null && o > v).length
+  );
 }

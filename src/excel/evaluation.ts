@@ -8,10 +8,36 @@
  * names and one for all the returns. Existing sheets are never replaced without the caller
  * confirming (a "needs-confirmation" result lists them).
  */
-import { modelToDraft, draftFromJson, validateSetup, type EvaluationDraft, type EvaluationModel, type Issue } from "../engine/evaluation";
-import { evaluationLayout, evaluationRefs, summarySheet, summarySheetNames, type SheetLayout, type SheetNames } from "../engine/evaluationLayout";
-import { checkReturns, consensusGrid, rationaleGrid, type Finding, type ReturnsData } from "../engine/evaluationChecks";
-import { assessmentSummaries, computeResults, rankReversal, type EvaluationResults, type RankReversal } from "../engine/evaluationResults";
+import {
+  modelToDraft,
+  draftFromJson,
+  validateSetup,
+  type EvaluationDraft,
+  type EvaluationModel,
+  type Issue,
+} from "../engine/evaluation";
+import {
+  evaluationLayout,
+  evaluationRefs,
+  summarySheet,
+  summarySheetNames,
+  type SheetLayout,
+  type SheetNames,
+} from "../engine/evaluationLayout";
+import {
+  checkReturns,
+  consensusGrid,
+  rationaleGrid,
+  type Finding,
+  type ReturnsData,
+} from "../engine/evaluationChecks";
+import {
+  assessmentSummaries,
+  computeResults,
+  rankReversal,
+  type EvaluationResults,
+  type RankReversal,
+} from "../engine/evaluationResults";
 import type { FrameworkSettings } from "../engine/settings";
 
 export const SETUPS_KEY = "FundingToolkit.evaluation.setups";
@@ -34,7 +60,8 @@ function bytesOf(data: unknown[][]): number {
   return n;
 }
 
-const fill2D = <T>(rows: number, cols: number, v: T): T[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+const fill2D = <T>(rows: number, cols: number, v: T): T[][] =>
+  Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
 
 /** Queue the writes for one sheet (no sync). Returns the approximate request bytes queued. */
 function queueSheet(ws: Excel.Worksheet, layout: SheetLayout): number {
@@ -77,9 +104,15 @@ function queueSheet(ws: Excel.Worksheet, layout: SheetLayout): number {
   }
   for (const v of layout.validations) {
     const dv = ws.getRange(v.address).dataValidation;
-    if (v.type === "wholeNumber") dv.rule = { wholeNumber: { formula1: v.min, formula2: v.max, operator: "Between" } };
+    if (v.type === "wholeNumber")
+      dv.rule = { wholeNumber: { formula1: v.min, formula2: v.max, operator: "Between" } };
     else dv.rule = { list: { inCellDropDown: true, source: v.options.join(",") } };
-    dv.errorAlert = { message: v.message, showAlert: true, style: "Stop", title: "Check the entry" };
+    dv.errorAlert = {
+      message: v.message,
+      showAlert: true,
+      style: "Stop",
+      title: "Check the entry",
+    };
     bytes += 200 + v.message.length;
   }
   for (const c of layout.conditionalFormats) {
@@ -90,7 +123,11 @@ function queueSheet(ws: Excel.Worksheet, layout: SheetLayout): number {
     bytes += 200 + c.formula.length;
   }
   if (layout.chart) {
-    const chart = ws.charts.add(layout.chart.type, ws.getRange(layout.chart.source), layout.chart.seriesBy);
+    const chart = ws.charts.add(
+      layout.chart.type,
+      ws.getRange(layout.chart.source),
+      layout.chart.seriesBy
+    );
     chart.title.text = layout.chart.title;
     chart.setPosition("O5");
     bytes += 300;
@@ -108,7 +145,12 @@ function queueSheet(ws: Excel.Worksheet, layout: SheetLayout): number {
  * already and the user agreed to replace them: they are renamed out of the way first and deleted
  * after the new sheets are in place (so the workbook never loses its last sheet).
  */
-async function writeSheets(context: Excel.RequestContext, layouts: SheetLayout[], replace: Excel.Worksheet[], extra?: () => void): Promise<void> {
+async function writeSheets(
+  context: Excel.RequestContext,
+  layouts: SheetLayout[],
+  replace: Excel.Worksheet[],
+  extra?: () => void
+): Promise<void> {
   replace.forEach((ws, i) => {
     ws.name = `zzOld ${i + 1} ${Date.now() % 100000}`.slice(0, 31);
   });
@@ -117,6 +159,8 @@ async function writeSheets(context: Excel.RequestContext, layouts: SheetLayout[]
     const ws = context.workbook.worksheets.add(layout.name);
     queued += queueSheet(ws, layout);
     if (queued > BATCH_BYTES) {
+      // Chunking a large write into a few big batches (each under the 5 MB request limit), not a sync per row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       queued = 0;
     }
@@ -148,7 +192,7 @@ export async function generateEvaluationWorkbook(
   context: Excel.RequestContext,
   draft: EvaluationDraft,
   settings: FrameworkSettings,
-  opts: { overwrite?: boolean } = {},
+  opts: { overwrite?: boolean } = {}
 ): Promise<GenerateOutcome> {
   const v = validateSetup(draft, settings);
   if (!v.model) return { status: "invalid", errors: v.errors, warnings: v.warnings };
@@ -158,14 +202,29 @@ export async function generateEvaluationWorkbook(
   const sheets = await sheetNames(context);
   await context.sync();
   const existing = clashes(sheets, wanted);
-  if (existing.length > 0 && !opts.overwrite) return { status: "needs-confirmation", existing: existing.map((s) => s.name), warnings: v.warnings };
+  if (existing.length > 0 && !opts.overwrite)
+    return {
+      status: "needs-confirmation",
+      existing: existing.map((s) => s.name),
+      warnings: v.warnings,
+    };
   const names = evaluationRefs(model).names;
-  const record: Record_ = { draft: modelToDraft(model), names, generatedAt: new Date().toISOString() };
-  await writeSheets(context, layouts, existing, () => context.workbook.settings.add(CURRENT_KEY, JSON.stringify(record)));
+  const record: Record_ = {
+    draft: modelToDraft(model),
+    names,
+    generatedAt: new Date().toISOString(),
+  };
+  await writeSheets(context, layouts, existing, () =>
+    context.workbook.settings.add(CURRENT_KEY, JSON.stringify(record))
+  );
   return { status: "done", sheets: wanted, warnings: v.warnings };
 }
 
-export type CurrentEvaluation = { model: EvaluationModel; names: SheetNames; draft: EvaluationDraft };
+export type CurrentEvaluation = {
+  model: EvaluationModel;
+  names: SheetNames;
+  draft: EvaluationDraft;
+};
 
 function parseRecord(raw: unknown, settings: FrameworkSettings): CurrentEvaluation | null {
   let obj: unknown = raw;
@@ -188,10 +247,19 @@ function parseRecord(raw: unknown, settings: FrameworkSettings): CurrentEvaluati
 export type ChecksOutcome =
   | { status: "no-evaluation"; message: string }
   | { status: "missing-sheets"; missing: string[]; message: string }
-  | { status: "done"; findings: Finding[]; results: EvaluationResults; reversal: RankReversal; names: SheetNames };
+  | {
+      status: "done";
+      findings: Finding[];
+      results: EvaluationResults;
+      reversal: RankReversal;
+      names: SheetNames;
+    };
 
 /** Read the record of the generated evaluation and the sheet names (one sync). */
-async function loadCurrent(context: Excel.RequestContext, settings: FrameworkSettings): Promise<{ current: CurrentEvaluation | null; sheets: Excel.WorksheetCollection }> {
+async function loadCurrent(
+  context: Excel.RequestContext,
+  settings: FrameworkSettings
+): Promise<{ current: CurrentEvaluation | null; sheets: Excel.WorksheetCollection }> {
   const item = context.workbook.settings.getItemOrNullObject(CURRENT_KEY);
   item.load("value");
   const sheets = await sheetNames(context);
@@ -205,14 +273,23 @@ function missingSheets(sheets: Excel.WorksheetCollection, wanted: string[]): str
 }
 
 /** Read all returns in one sync: declarations and grids of every evaluator, and the moderation block. */
-async function readReturns(context: Excel.RequestContext, cur: CurrentEvaluation): Promise<ReturnsData> {
+async function readReturns(
+  context: Excel.RequestContext,
+  cur: CurrentEvaluation
+): Promise<ReturnsData> {
   const refs = evaluationRefs(cur.model, cur.names);
   const ws = context.workbook.worksheets;
-  const decl = cur.names.evaluators.map((n) => ws.getItem(n).getRange(refs.declaration).load("values"));
+  const decl = cur.names.evaluators.map((n) =>
+    ws.getItem(n).getRange(refs.declaration).load("values")
+  );
   const grids = cur.names.evaluators.map((n) => ws.getItem(n).getRange(refs.grid).load("values"));
   const mod = ws.getItem(cur.names.moderation).getRange(refs.consensusBlock).load("values");
   await context.sync();
-  return { declarations: decl.map((r) => r.values[0][0]), grids: grids.map((g) => g.values), moderation: mod.values };
+  return {
+    declarations: decl.map((r) => r.values[0][0]),
+    grids: grids.map((g) => g.values),
+    moderation: mod.values,
+  };
 }
 
 /**
@@ -220,11 +297,23 @@ async function readReturns(context: Excel.RequestContext, cur: CurrentEvaluation
  * finding with its sheet and cell; plus the results from the consensus scores and the
  * rank-reversal check.
  */
-export async function checkEvaluationReturns(context: Excel.RequestContext, settings: FrameworkSettings): Promise<ChecksOutcome> {
+export async function checkEvaluationReturns(
+  context: Excel.RequestContext,
+  settings: FrameworkSettings
+): Promise<ChecksOutcome> {
   const { current, sheets } = await loadCurrent(context, settings);
-  if (!current) return { status: "no-evaluation", message: "This workbook has no evaluation generated by the add-in yet; generate one first" };
+  if (!current)
+    return {
+      status: "no-evaluation",
+      message: "This workbook has no evaluation generated by the add-in yet; generate one first",
+    };
   const missing = missingSheets(sheets, [current.names.moderation, ...current.names.evaluators]);
-  if (missing.length > 0) return { status: "missing-sheets", missing, message: `These sheets of the evaluation are missing: ${missing.join(", ")}` };
+  if (missing.length > 0)
+    return {
+      status: "missing-sheets",
+      missing,
+      message: `These sheets of the evaluation are missing: ${missing.join(", ")}`,
+    };
   const data = await readReturns(context, current);
   const findings = checkReturns(current.model, evaluationRefs(current.model, current.names), data);
   const results = computeResults(current.model, consensusGrid(current.model, data));
@@ -233,7 +322,11 @@ export async function checkEvaluationReturns(context: Excel.RequestContext, sett
 }
 
 /** Go to a finding: activate its sheet and select the cell. */
-export async function goToCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+export async function goToCell(
+  context: Excel.RequestContext,
+  sheet: string,
+  address: string
+): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheet);
   ws.activate();
   ws.getRange(address).select();
@@ -253,20 +346,37 @@ export type SummariesOutcome =
 export async function writeAssessmentSummaries(
   context: Excel.RequestContext,
   settings: FrameworkSettings,
-  opts: { overwrite?: boolean } = {},
+  opts: { overwrite?: boolean } = {}
 ): Promise<SummariesOutcome> {
   const { current, sheets } = await loadCurrent(context, settings);
-  if (!current) return { status: "no-evaluation", message: "This workbook has no evaluation generated by the add-in yet; generate one first" };
+  if (!current)
+    return {
+      status: "no-evaluation",
+      message: "This workbook has no evaluation generated by the add-in yet; generate one first",
+    };
   const missing = missingSheets(sheets, [current.names.moderation]);
-  if (missing.length > 0) return { status: "missing-sheets", missing, message: `These sheets of the evaluation are missing: ${missing.join(", ")}` };
+  if (missing.length > 0)
+    return {
+      status: "missing-sheets",
+      missing,
+      message: `These sheets of the evaluation are missing: ${missing.join(", ")}`,
+    };
   const names = summarySheetNames(current.model, current.names);
   const existing = clashes(sheets, names);
-  if (existing.length > 0 && !opts.overwrite) return { status: "needs-confirmation", existing: existing.map((s) => s.name) };
+  if (existing.length > 0 && !opts.overwrite)
+    return { status: "needs-confirmation", existing: existing.map((s) => s.name) };
   const refs = evaluationRefs(current.model, current.names);
-  const mod = context.workbook.worksheets.getItem(current.names.moderation).getRange(refs.consensusBlock).load("values");
+  const mod = context.workbook.worksheets
+    .getItem(current.names.moderation)
+    .getRange(refs.consensusBlock)
+    .load("values");
   await context.sync();
   const data = { moderation: mod.values };
-  const summaries = assessmentSummaries(current.model, consensusGrid(current.model, data), rationaleGrid(current.model, data));
+  const summaries = assessmentSummaries(
+    current.model,
+    consensusGrid(current.model, data),
+    rationaleGrid(current.model, data)
+  );
   const layouts = summaries.map((s, i) => summarySheet(names[i], current.model.tenderName, s));
   await writeSheets(context, layouts, existing);
   return { status: "done", sheets: names, winner: summaries[0]?.winner ?? null };
@@ -275,7 +385,10 @@ export async function writeAssessmentSummaries(
 // ---------- saved setups ----------
 
 /** All setups saved in this workbook, by name (one sync). */
-export async function loadSetups(context: Excel.RequestContext, settings: FrameworkSettings): Promise<Record<string, EvaluationDraft>> {
+export async function loadSetups(
+  context: Excel.RequestContext,
+  settings: FrameworkSettings
+): Promise<Record<string, EvaluationDraft>> {
   const item = context.workbook.settings.getItemOrNullObject(SETUPS_KEY);
   item.load("value");
   await context.sync();
@@ -298,7 +411,12 @@ export async function loadSetups(context: Excel.RequestContext, settings: Framew
 }
 
 /** Save a setup under a name (replacing one of the same name), as typed: it need not be valid yet. */
-export async function saveSetup(context: Excel.RequestContext, name: string, draft: EvaluationDraft, settings: FrameworkSettings): Promise<string[]> {
+export async function saveSetup(
+  context: Excel.RequestContext,
+  name: string,
+  draft: EvaluationDraft,
+  settings: FrameworkSettings
+): Promise<string[]> {
   const all = await loadSetups(context, settings);
   all[name.trim() || draft.tenderName.trim() || "Untitled"] = draft;
   context.workbook.settings.add(SETUPS_KEY, JSON.stringify(all));

@@ -11,7 +11,15 @@ import { asGrid, errorRow, flatten, mapRows, toExcelError, type Cell } from "./a
 type Out = (string | number | boolean | CustomFunctions.Error)[][];
 
 function one(result: Result<number>): Out {
-  return [[result.ok ? (Number.isFinite(result.value) ? result.value : toExcelError({ kind: "value", field: "", message: "The result is not a finite number" })) : toExcelError(result.problem)]];
+  return [
+    [
+      result.ok
+        ? Number.isFinite(result.value)
+          ? result.value
+          : toExcelError({ kind: "value", field: "", message: "The result is not a finite number" })
+        : toExcelError(result.problem),
+    ],
+  ];
 }
 
 /**
@@ -26,8 +34,26 @@ function one(result: Result<number>): Out {
 export function weightedScoreFn(scores: any[][], weights: any[][], maxScore: any): any[][] {
   const s = asGrid(scores);
   const w = asGrid(weights);
-  if (!s) return [[toExcelError({ kind: "value", field: "scores", message: "scores is empty; expected one score per criterion" })]];
-  if (!w) return [[toExcelError({ kind: "value", field: "weights", message: "weights is empty; expected one weight per criterion" })]];
+  if (!s)
+    return [
+      [
+        toExcelError({
+          kind: "value",
+          field: "scores",
+          message: "scores is empty; expected one score per criterion",
+        }),
+      ],
+    ];
+  if (!w)
+    return [
+      [
+        toExcelError({
+          kind: "value",
+          field: "weights",
+          message: "weights is empty; expected one weight per criterion",
+        }),
+      ],
+    ];
   const sCells = s.flat();
   const wCells = w.flat();
   const width = s[0].length;
@@ -59,7 +85,12 @@ export function weightedScoreFn(scores: any[][], weights: any[][], maxScore: any
  * @param [method] lowest (default) or deviation.
  * @returns Price points, one per price.
  */
-export function priceScoreFn(price: any[][], allPrices: any[][], maxPoints: any, method?: any): any[][] {
+export function priceScoreFn(
+  price: any[][],
+  allPrices: any[][],
+  maxPoints: any,
+  method?: any
+): any[][] {
   const pool: Cell[] = flatten(allPrices);
   return mapRows({ price, maxPoints, method }, 1, (row) => {
     const r = priceScore(row.price, pool, row.maxPoints, row.method ?? "lowest");
@@ -77,8 +108,21 @@ export function priceScoreFn(price: any[][], allPrices: any[][], maxPoints: any,
  */
 export function consensusFn(scores: any[][], spreadLimit?: any): any[][] {
   const grid = asGrid(scores);
-  const limit = spreadLimit === null || spreadLimit === undefined || spreadLimit === "" ? currentSettings().moderationSpreadLimit : spreadLimit;
-  if (!grid) return [errorRow({ kind: "value", field: "scores", message: "scores is empty; expected one row per criterion or bid" }, 4)];
+  const limit =
+    spreadLimit === null || spreadLimit === undefined || spreadLimit === ""
+      ? currentSettings().moderationSpreadLimit
+      : spreadLimit;
+  if (!grid)
+    return [
+      errorRow(
+        {
+          kind: "value",
+          field: "scores",
+          message: "scores is empty; expected one row per criterion or bid",
+        },
+        4
+      ),
+    ];
   return grid.map((row, i) => {
     const r = consensus(row, limit, grid.length > 1 ? `scores row ${i + 1}` : "scores");
     if (!r.ok) return errorRow(r.problem, 4);

@@ -1,5 +1,10 @@
 /** Shared test setups for the evaluation tests. */
-import { validateSetup, defaultDescriptors, type EvaluationDraft, type EvaluationModel } from "../../src/engine/evaluation";
+import {
+  validateSetup,
+  defaultDescriptors,
+  type EvaluationDraft,
+  type EvaluationModel,
+} from "../../src/engine/evaluation";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 
 export function draft(over: Partial<EvaluationDraft> = {}): EvaluationDraft {
@@ -36,15 +41,28 @@ export function model(over: Partial<EvaluationDraft> = {}): EvaluationModel {
  * The DOMAIN.md s.4 example as a full panel: ten quality criteria of 6% each (quality 60%) on a
  * 0-5 scale and price 40%. A sums to 45 of 50 points (90%), B 36 (72%), C 15 (30%).
  */
-export function domainExample(withC: boolean, qualityThreshold = 0): { model: EvaluationModel; consensus: number[][] } {
-  const criteria = Array.from({ length: 10 }, (_, i) => ({ name: `Q${i + 1}`, group: "quality", weight: 6, minimum: "" }));
+export function domainExample(
+  withC: boolean,
+  qualityThreshold = 0
+): { model: EvaluationModel; consensus: number[][] } {
+  const criteria = Array.from({ length: 10 }, (_, i) => ({
+    name: `Q${i + 1}`,
+    group: "quality",
+    weight: 6,
+    minimum: "",
+  }));
   const bidders = [
     { name: "A", price: 100 },
     { name: "B", price: 70 },
     ...(withC ? [{ name: "C", price: 40 }] : []),
   ];
-  const m = model({ criteria: [...criteria, { name: "Price", group: "price", weight: 40, minimum: "" }], bidders, qualityThreshold });
-  const spread = (sum: number) => Array.from({ length: 10 }, (_, i) => Math.floor(sum / 10) + (i < sum % 10 ? 1 : 0));
+  const m = model({
+    criteria: [...criteria, { name: "Price", group: "price", weight: 40, minimum: "" }],
+    bidders,
+    qualityThreshold,
+  });
+  const spread = (sum: number) =>
+    Array.from({ length: 10 }, (_, i) => Math.floor(sum / 10) + (i < sum % 10 ? 1 : 0));
   const consensus = [spread(45), spread(36), ...(withC ? [spread(15)] : [])];
   return { model: m, consensus };
 }

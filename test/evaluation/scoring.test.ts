@@ -1,10 +1,17 @@
 import fc from "fast-check";
-import { consensus, priceScore, rankDescending, round6, weightedScore } from "../../src/engine/scoring";
+import {
+  consensus,
+  priceScore,
+  rankDescending,
+  round6,
+  weightedScore,
+} from "../../src/engine/scoring";
 import { consensusFn, priceScoreFn, weightedScoreFn } from "../../src/functions/scoring";
 import { applySettings } from "../../src/engine/settingsStore";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 
-const isErr = (v: unknown, code: string) => v instanceof CustomFunctions.Error && (v as CustomFunctions.Error).code === code;
+const isErr = (v: unknown, code: string) =>
+  v instanceof CustomFunctions.Error && (v as CustomFunctions.Error).code === code;
 const msg = (v: unknown) => (v as CustomFunctions.Error).message ?? "";
 
 describe("weightedScore (engine)", () => {
@@ -13,7 +20,11 @@ describe("weightedScore (engine)", () => {
     expect(r.ok && r.value).toBeCloseTo(0.82, 12);
   });
   it("a blank score is not scored yet (na) and names the criterion", () => {
-    const r = weightedScore([4, "", 5], [0.3, 0.3, 0.4], 5, ["Delivery", "Outcomes", "Social value"]);
+    const r = weightedScore([4, "", 5], [0.3, 0.3, 0.4], 5, [
+      "Delivery",
+      "Outcomes",
+      "Social value",
+    ]);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problem.kind).toBe("na");
@@ -29,7 +40,7 @@ describe("weightedScore (engine)", () => {
     [[4, 3, 5], [0.3, 0.3, 0.4], 0, "greater than 0"],
     [[4, 3, 5], [0.3, 0.3, 0.4], -5, "greater than 0"],
     [[4, 3, 5], [0.3, 0.3, 0.4], "", "blank"],
-    [[4, "good", 5], [0.3, 0.3, 0.4], 5, "got \"good\""],
+    [[4, "good", 5], [0.3, 0.3, 0.4], 5, 'got "good"'],
     [[4, 3], [0.3, 0.3, 0.4], 5, "one weight per criterion"],
   ])("refuses scores %j weights %j max %j as a value problem", (s, w, m, text) => {
     const r = weightedScore(s as unknown[], w as unknown[], m);
@@ -42,12 +53,17 @@ describe("weightedScore (engine)", () => {
   it("property: within [0, sum of weights]; all max gives the sum; all zero gives 0", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 10 }).chain((max) =>
-          fc.tuple(
-            fc.constant(max),
-            fc.array(fc.tuple(fc.integer({ min: 0, max }), fc.double({ min: 0, max: 100, noNaN: true })), { minLength: 1, maxLength: 30 }),
+        fc
+          .integer({ min: 1, max: 10 })
+          .chain((max) =>
+            fc.tuple(
+              fc.constant(max),
+              fc.array(
+                fc.tuple(fc.integer({ min: 0, max }), fc.double({ min: 0, max: 100, noNaN: true })),
+                { minLength: 1, maxLength: 30 }
+              )
+            )
           ),
-        ),
         ([max, pairs]) => {
           const scores = pairs.map((p) => p[0]);
           const weights = pairs.map((p) => p[1]);
@@ -57,25 +73,37 @@ describe("weightedScore (engine)", () => {
           if (!r.ok) return;
           expect(r.value).toBeGreaterThanOrEqual(-1e-9);
           expect(r.value).toBeLessThanOrEqual(sum + 1e-9);
-          const top = weightedScore(scores.map(() => max), weights, max);
+          const top = weightedScore(
+            scores.map(() => max),
+            weights,
+            max
+          );
           expect(top.ok && top.value).toBeCloseTo(sum, 9);
-          const zero = weightedScore(scores.map(() => 0), weights, max);
+          const zero = weightedScore(
+            scores.map(() => 0),
+            weights,
+            max
+          );
           expect(zero.ok && zero.value).toBe(0);
-        },
-      ),
+        }
+      )
     );
   });
   it("property: raising one score never lowers the weighted score", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 10 }), fc.nat(), (scores, pick) => {
-        const weights = scores.map((_, i) => i + 1);
-        const i = pick % scores.length;
-        const up = scores.map((s, j) => (j === i ? s + 1 : s));
-        const a = weightedScore(scores, weights, 5);
-        const b = weightedScore(up, weights, 5);
-        expect(a.ok && b.ok).toBe(true);
-        if (a.ok && b.ok) expect(b.value).toBeGreaterThan(a.value);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        (scores, pick) => {
+          const weights = scores.map((_, i) => i + 1);
+          const i = pick % scores.length;
+          const up = scores.map((s, j) => (j === i ? s + 1 : s));
+          const a = weightedScore(scores, weights, 5);
+          const b = weightedScore(up, weights, 5);
+          expect(a.ok && b.ok).toBe(true);
+          if (a.ok && b.ok) expect(b.value).toBeGreaterThan(a.value);
+        }
+      )
     );
   });
 });
@@ -107,7 +135,7 @@ describe("priceScore (engine)", () => {
     ["cheap", [100], 40, "lowest", "price must be an amount"],
     [70, [100], -1, "lowest", "maxPoints must be 0 or more"],
     [70, [100], "", "lowest", "maxPoints is blank"],
-    [70, [100], 40, "cheapest", "method must be \"lowest\" or \"deviation\""],
+    [70, [100], 40, "cheapest", 'method must be "lowest" or "deviation"'],
   ])("refuses price %j among %j (%j points, %j)", (p, all, mp, m, text) => {
     const r = priceScore(p, all as unknown[], mp, m);
     expect(r.ok).toBe(false);
@@ -140,9 +168,10 @@ describe("priceScore (engine)", () => {
             if (prices[i] === lowest) expect(pt).toBeCloseTo(max, 9);
           });
           const order = prices.map((p, i) => ({ p, pt: points[i] })).sort((a, b) => a.p - b.p);
-          for (let i = 1; i < order.length; i++) expect(order[i].pt).toBeLessThanOrEqual(order[i - 1].pt + 1e-9);
-        },
-      ),
+          for (let i = 1; i < order.length; i++)
+            expect(order[i].pt).toBeLessThanOrEqual(order[i - 1].pt + 1e-9);
+        }
+      )
     );
   });
 });
@@ -164,21 +193,28 @@ describe("consensus (engine)", () => {
   });
   it("property: lowest <= mean <= highest; discuss exactly when highest - lowest > limit", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(null)), { minLength: 1, maxLength: 9 }), fc.integer({ min: 0, max: 5 }), (row, limit) => {
-        const nums = row.filter((v): v is number => v !== null);
-        const r = consensus(row, limit);
-        if (nums.length === 0) {
-          expect(!r.ok && r.problem.kind).toBe("na");
-          return;
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(null)), {
+          minLength: 1,
+          maxLength: 9,
+        }),
+        fc.integer({ min: 0, max: 5 }),
+        (row, limit) => {
+          const nums = row.filter((v): v is number => v !== null);
+          const r = consensus(row, limit);
+          if (nums.length === 0) {
+            expect(!r.ok && r.problem.kind).toBe("na");
+            return;
+          }
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          expect(r.value.lowest).toBe(Math.min(...nums));
+          expect(r.value.highest).toBe(Math.max(...nums));
+          expect(r.value.mean).toBeGreaterThanOrEqual(r.value.lowest - 1e-9);
+          expect(r.value.mean).toBeLessThanOrEqual(r.value.highest + 1e-9);
+          expect(r.value.discuss).toBe(r.value.highest - r.value.lowest > limit);
         }
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        expect(r.value.lowest).toBe(Math.min(...nums));
-        expect(r.value.highest).toBe(Math.max(...nums));
-        expect(r.value.mean).toBeGreaterThanOrEqual(r.value.lowest - 1e-9);
-        expect(r.value.mean).toBeLessThanOrEqual(r.value.highest + 1e-9);
-        expect(r.value.discuss).toBe(r.value.highest - r.value.lowest > limit);
-      }),
+      )
     );
   });
 });
@@ -213,7 +249,7 @@ describe("=FUNDING.WEIGHTEDSCORE", () => {
         [4, 9, 5],
       ],
       [[0.3, 0.3, 0.4]],
-      5,
+      5
     );
     expect(out).toHaveLength(4);
     expect(out[0][0]).toBeCloseTo(0.82, 12);
@@ -224,7 +260,9 @@ describe("=FUNDING.WEIGHTEDSCORE", () => {
   });
   it("mismatched sizes, a negative weight and a zero maximum are #VALUE!", () => {
     expect(isErr(weightedScoreFn([[4, 3]], [[0.3, 0.3, 0.4]], 5)[0][0], "#VALUE!")).toBe(true);
-    expect(msg(weightedScoreFn([[4, 3]], [[0.3, 0.3, 0.4]], 5)[0][0])).toContain("one weight per criterion");
+    expect(msg(weightedScoreFn([[4, 3]], [[0.3, 0.3, 0.4]], 5)[0][0])).toContain(
+      "one weight per criterion"
+    );
     expect(isErr(weightedScoreFn([[4, 3, 5]], [[0.3, -0.3, 0.4]], 5)[0][0], "#VALUE!")).toBe(true);
     expect(isErr(weightedScoreFn([[4, 3, 5]], [[0.3, 0.3, 0.4]], 0)[0][0], "#VALUE!")).toBe(true);
     expect(msg(weightedScoreFn([[4, 3, 5]], [[0.3, 0.3, 0.4]], 0)[0][0])).toContain("maxScore");

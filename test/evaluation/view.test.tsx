@@ -23,12 +23,13 @@ function setup() {
       <main>
         <EvaluationView />
       </main>
-    </FluentProvider>,
+    </FluentProvider>
   );
   return wb;
 }
 
-const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 function fillGoodSetup() {
   type("Tender name", "Community transport");
@@ -53,7 +54,9 @@ describe("EvaluationView", () => {
     expect(screen.getByText(/Nothing was written/)).toBeTruthy();
     expect(wb.sheetNames()).toEqual(before);
     type("Criterion 1 weight (%)", "50");
-    expect(await screen.findByText("Weights add up to 90%; they must add up to exactly 100%")).toBeTruthy();
+    expect(
+      await screen.findByText("Weights add up to 90%; they must add up to exactly 100%")
+    ).toBeTruthy();
   });
 
   it("warns (without blocking) when social value weighs under 10%", async () => {
@@ -68,23 +71,31 @@ describe("EvaluationView", () => {
     fillGoodSetup();
     fireEvent.click(screen.getByRole("button", { name: "Generate evaluation workbook" }));
     expect(await screen.findByText(/Generated 5 sheets/)).toBeTruthy();
-    expect(wb.sheetNames()).toEqual(expect.arrayContaining(["Criteria", "Scores Ann", "Scores Bob", "Moderation", "Results"]));
+    expect(wb.sheetNames()).toEqual(
+      expect.arrayContaining(["Criteria", "Scores Ann", "Scores Bob", "Moderation", "Results"])
+    );
     expect(wb.getValues("Results", "A6")).toEqual([["=1+1"]]);
 
     fireEvent.click(screen.getByRole("button", { name: "Generate evaluation workbook" }));
     const dialog = await screen.findByRole("dialog");
-    expect(within(dialog).getByText(/Criteria, Scores Ann, Scores Bob, Moderation, Results/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/Criteria, Scores Ann, Scores Bob, Moderation, Results/)
+    ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     wb.setCells("Scores Ann", "B8", [[4]]);
     fireEvent.click(screen.getByRole("button", { name: "Generate evaluation workbook" }));
-    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace the sheets" }));
+    fireEvent.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace the sheets" })
+    );
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(await screen.findByText(/Generated 5 sheets/)).toBeTruthy();
     expect(wb.getValues("Scores Ann", "B8")).toEqual([[""]]);
 
     fireEvent.click(screen.getByRole("button", { name: "Check returns" }));
-    expect(await screen.findByText(/Conflict-of-interest declaration not completed \(2\)/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Conflict-of-interest declaration not completed \(2\)/)
+    ).toBeTruthy();
     expect(screen.getByText(/Missing scores \(8\)/)).toBeTruthy();
     const go = screen.getByRole("button", { name: "Go to Scores Bob B3" });
     fireEvent.click(go);
@@ -104,11 +115,15 @@ describe("EvaluationView", () => {
     fillGoodSetup();
     type("Save this setup as", "Transport 2025");
     fireEvent.click(screen.getByRole("button", { name: "Save setup" }));
-    expect(await screen.findByText('Saved the setup "Transport 2025" in this workbook.')).toBeTruthy();
+    expect(
+      await screen.findByText('Saved the setup "Transport 2025" in this workbook.')
+    ).toBeTruthy();
     type("Tender name", "Something else");
     fireEvent.change(screen.getByLabelText("Saved setup"), { target: { value: "Transport 2025" } });
     fireEvent.click(screen.getByRole("button", { name: "Load setup" }));
-    expect((screen.getByLabelText("Tender name") as HTMLInputElement).value).toBe("Community transport");
+    expect((screen.getByLabelText("Tender name") as HTMLInputElement).value).toBe(
+      "Community transport"
+    );
     expect((screen.getByLabelText("Bidder 1 name") as HTMLInputElement).value).toBe("=1+1");
   });
 
@@ -117,7 +132,11 @@ describe("EvaluationView", () => {
     fireEvent.click(screen.getByRole("button", { name: "Generate evaluation workbook" }));
     await screen.findByRole("list", { name: "Problems to correct" });
     // Last in this file: axe leaves state in jsdom that confuses the dialog focus trap of later tests.
-    const result = await axe.run(document.body, { rules: { "color-contrast": { enabled: false } } });
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    const result = await axe.run(document.body, {
+      rules: { "color-contrast": { enabled: false } },
+    });
+    expect(
+      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+    ).toEqual([]);
   });
 });

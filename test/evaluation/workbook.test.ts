@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { MemoryWorkbook } from "../double";
-import { validateSetup, scoredCriteria, defaultDescriptors, type EvaluationDraft, type EvaluationModel } from "../../src/engine/evaluation";
+import {
+  validateSetup,
+  scoredCriteria,
+  defaultDescriptors,
+  type EvaluationDraft,
+  type EvaluationModel,
+} from "../../src/engine/evaluation";
 import { computeResults, STATUS_TEXT } from "../../src/engine/evaluationResults";
 import { consensus as consensusOf } from "../../src/engine/scoring";
 import {
@@ -39,11 +45,18 @@ function checked(d: EvaluationDraft): EvaluationModel {
 }
 
 /** Put consensus scores (bidder x scored criterion; null = blank) and rationale into Moderation. */
-function fillConsensus(wb: MemoryWorkbook, m: EvaluationModel, scores: (number | null)[][], rationale = "Agreed at panel") {
+function fillConsensus(
+  wb: MemoryWorkbook,
+  m: EvaluationModel,
+  scores: (number | null)[][],
+  rationale = "Agreed at panel"
+) {
   const refs = evaluationRefs(m);
   const nK = scoredCriteria(m).length;
   const rows: (string | number)[][] = [];
-  for (let b = 0; b < m.bidders.length; b++) for (let k = 0; k < nK; k++) rows.push([scores[b][k] ?? "", scores[b][k] === null ? "" : rationale]);
+  for (let b = 0; b < m.bidders.length; b++)
+    for (let k = 0; k < nK; k++)
+      rows.push([scores[b][k] ?? "", scores[b][k] === null ? "" : rationale]);
   wb.setCells(refs.names.moderation, refs.consensusBlock, rows);
 }
 
@@ -82,10 +95,19 @@ function expectSameAsEngine(wb: MemoryWorkbook, m: EvaluationModel, scores: (num
 describe("generating the evaluation workbook", () => {
   it("writes Criteria, a scoring sheet per panel member, Moderation and Results, with user text as text", async () => {
     const wb = new MemoryWorkbook();
-    const d = draft({ bidders: [{ name: "=1+1", price: 100 }, { name: "+44 Ltd", price: 70 }, { name: "@home", price: 40 }], evaluators: ["Ann", "-Bob"] });
+    const d = draft({
+      bidders: [
+        { name: "=1+1", price: 100 },
+        { name: "+44 Ltd", price: 70 },
+        { name: "@home", price: 40 },
+      ],
+      evaluators: ["Ann", "-Bob"],
+    });
     const out = await generate(wb, d);
     expect(out.status).toBe("done");
-    expect(wb.sheetNames()).toEqual(expect.arrayContaining(["Criteria", "Scores Ann", "Scores -Bob", "Moderation", "Results"]));
+    expect(wb.sheetNames()).toEqual(
+      expect.arrayContaining(["Criteria", "Scores Ann", "Scores -Bob", "Moderation", "Results"])
+    );
     expect(wb.getValues("Scores Ann", "A8:A10")).toEqual([["=1+1"], ["+44 Ltd"], ["@home"]]);
     expect(wb.getValues("Results", "A6:A8")).toEqual([["=1+1"], ["+44 Ltd"], ["@home"]]);
     expect(wb.getValues("Moderation", "F4")).toEqual([["Ann"]]);
@@ -99,7 +121,10 @@ describe("generating the evaluation workbook", () => {
     const charts = wb.getCharts("Results");
     expect(charts).toHaveLength(1);
     expect(JSON.stringify(charts[0])).toContain("BarStacked");
-    const cf = wb.getConditionalFormats("Moderation") as { type: string; rule: { formula: string } }[];
+    const cf = wb.getConditionalFormats("Moderation") as {
+      type: string;
+      rule: { formula: string };
+    }[];
     expect(cf.map((c) => [c.type, c.rule.formula])).toEqual([["Custom", '=$M5="Discuss"']]);
     expect(wb.isValidInput("Scores Ann", "B8", 6)).toBe(false);
     expect(wb.isValidInput("Scores Ann", "B8", 5)).toBe(true);
@@ -149,7 +174,8 @@ describe("generating the evaluation workbook", () => {
         status: ws("Scores Ann").getRange("B4").format.protection,
         cons: ws("Moderation").getRange(refs.consensusCell(1, 1)).format.protection,
         mean: ws("Moderation").getRangeByIndexes(MOD.firstRow, mc.mean, 1, 1).format.protection,
-        total: ws("Results").getRangeByIndexes(RES.firstRow, RES_COLS.total, 1, 1).format.protection,
+        total: ws("Results").getRangeByIndexes(RES.firstRow, RES_COLS.total, 1, 1).format
+          .protection,
       };
       Object.values(probes).forEach((p) => p.load("locked"));
       const prot = ws("Moderation").protection;
@@ -157,9 +183,21 @@ describe("generating the evaluation workbook", () => {
       const dv = ws("Scores Ann").getRange(refs.scoreCell(0, 0)).dataValidation;
       dv.load("rule");
       await ctx.sync();
-      return { locked: Object.fromEntries(Object.entries(probes).map(([k, p]) => [k, p.locked])), protected: prot.protected, rule: dv.rule };
+      return {
+        locked: Object.fromEntries(Object.entries(probes).map(([k, p]) => [k, p.locked])),
+        protected: prot.protected,
+        rule: dv.rule,
+      };
     });
-    expect(got.locked).toEqual({ decl: false, score: false, reason: false, status: true, cons: false, mean: true, total: true });
+    expect(got.locked).toEqual({
+      decl: false,
+      score: false,
+      reason: false,
+      status: true,
+      cons: false,
+      mean: true,
+      total: true,
+    });
     expect(got.protected).toBe(true);
     expect(got.rule.wholeNumber).toMatchObject({ formula1: 0, formula2: 5 });
   });
@@ -174,13 +212,16 @@ describe("generating the evaluation workbook", () => {
     wb.setCells("Scores Bob", refs.scoreCell(0, 0), [[4]]);
     wb.setCells("Scores Cat", refs.scoreCell(0, 0), [[5]]);
     const row = MOD.firstRow;
-    const stats = () => wb.getValues("Moderation", rangeOf(row, MOD.firstEvalCol, row, mc.discuss))[0];
+    const stats = () =>
+      wb.getValues("Moderation", rangeOf(row, MOD.firstEvalCol, row, mc.discuss))[0];
     expect(stats()).toEqual(["", "", "", 0, "", "", "", "", ""]);
     wb.setCells("Scores Ann", "B3", [[DECLARATION_NO_CONFLICT]]);
     wb.setCells("Scores Bob", "B3", [[DECLARATION_NO_CONFLICT]]);
     wb.setCells("Scores Cat", "B3", [[DECLARATION_CONFLICT]]);
     expect(stats()).toEqual([1, 4, "", 2, 1, 4, 2.5, 3, "Discuss"]);
-    expect(wb.getValues("Scores Cat", "B4")[0][0]).toBe("Conflict declared: your scores are not counted");
+    expect(wb.getValues("Scores Cat", "B4")[0][0]).toBe(
+      "Conflict declared: your scores are not counted"
+    );
     // The originals stay where they were.
     expect(wb.getValues("Scores Ann", refs.scoreCell(0, 0))).toEqual([[1]]);
   });
@@ -224,8 +265,12 @@ describe("generating the evaluation workbook", () => {
           weight: bp[k] / 100,
           minimum: next() % 4 === 0 ? next() % (p.scale + 1) : "",
         }));
-        if (p.withPrice) criteria.push({ name: "Price", group: "price", weight: bp[p.nK] / 100, minimum: "" });
-        const bidders = Array.from({ length: p.nB }, (_, b) => ({ name: `Bidder ${b + 1}`, price: p.withPrice ? next() * 97 + (next() % 100) / 100 : "" }));
+        if (p.withPrice)
+          criteria.push({ name: "Price", group: "price", weight: bp[p.nK] / 100, minimum: "" });
+        const bidders = Array.from({ length: p.nB }, (_, b) => ({
+          name: `Bidder ${b + 1}`,
+          price: p.withPrice ? next() * 97 + (next() % 100) / 100 : "",
+        }));
         const d = draft({
           criteria,
           bidders,
@@ -235,7 +280,9 @@ describe("generating the evaluation workbook", () => {
           priceMethod: p.method,
           qualityThreshold: p.threshold,
         });
-        const scores = bidders.map(() => Array.from({ length: p.nK }, () => (next() % 17 === 0 ? null : next() % (p.scale + 1))));
+        const scores = bidders.map(() =>
+          Array.from({ length: p.nK }, () => (next() % 17 === 0 ? null : next() % (p.scale + 1)))
+        );
         return { d, scores };
       });
     await fc.assert(
@@ -248,7 +295,7 @@ describe("generating the evaluation workbook", () => {
         expect(wb.formulaErrors()).toEqual([]);
         expectSameAsEngine(wb, m, scores);
       }),
-      { numRuns: 15 },
+      { numRuns: 15 }
     );
   });
 
@@ -287,13 +334,13 @@ describe("check returns on a completed workbook", () => {
       wb.setCells(
         sheet,
         refs.grid,
-        m.bidders.map(() => Array.from({ length: nK }, () => [3, "Meets the specification"]).flat()),
+        m.bidders.map(() => Array.from({ length: nK }, () => [3, "Meets the specification"]).flat())
       );
     });
     fillConsensus(
       wb,
       m,
-      m.bidders.map(() => Array.from({ length: nK }, () => 3)),
+      m.bidders.map(() => Array.from({ length: nK }, () => 3))
     );
     return { wb, m, refs };
   }
@@ -322,18 +369,34 @@ describe("check returns on a completed workbook", () => {
     let out = await wb.run((ctx) => checkEvaluationReturns(ctx, S));
     expect(wb.syncCount).toBeLessThanOrEqual(2);
     if (out.status !== "done") throw new Error(out.status);
-    const where = (k: string) => out.status === "done" ? out.findings.filter((f) => f.kind === k).map((f) => `${f.sheet}!${f.address}`) : [];
+    const where = (k: string) =>
+      out.status === "done"
+        ? out.findings.filter((f) => f.kind === k).map((f) => `${f.sheet}!${f.address}`)
+        : [];
     expect(where("undeclaredConflict")).toEqual(["Scores Bob!B3"]);
     expect(where("conflictDeclared")).toEqual(["Scores Cat!B3"]);
     expect(where("missingScore")).toEqual([`Scores Ann!${refs.scoreCell(1, 1)}`]);
     expect(where("missingReason")).toEqual([`Scores Ann!${refs.reasonCell(2, 0)}`]);
     expect(where("noRationale")).toEqual([`Moderation!${refs.rationaleCell(2, 1)}`]);
     // Bob has not declared, so his 5 does not count yet: not a wide spread, just no consensus.
-    expect(where("missingConsensus")).toEqual([`Moderation!${refs.consensusCell(0, 2)}`, `Moderation!${refs.consensusCell(1, 0)}`]);
+    expect(where("missingConsensus")).toEqual([
+      `Moderation!${refs.consensusCell(0, 2)}`,
+      `Moderation!${refs.consensusCell(1, 0)}`,
+    ]);
     wb.setCells("Scores Bob", refs.declaration, [[DECLARATION_NO_CONFLICT]]);
     out = await wb.run((ctx) => checkEvaluationReturns(ctx, S));
     expect(where("notModerated")).toEqual([`Moderation!${refs.consensusCell(0, 2)}`]);
-    expect(wb.getValues("Moderation", rangeOf(refs.moderationRow(0, 2), moderationCols(3).discuss, refs.moderationRow(0, 2), moderationCols(3).discuss))).toEqual([["Discuss"]]);
+    expect(
+      wb.getValues(
+        "Moderation",
+        rangeOf(
+          refs.moderationRow(0, 2),
+          moderationCols(3).discuss,
+          refs.moderationRow(0, 2),
+          moderationCols(3).discuss
+        )
+      )
+    ).toEqual([["Discuss"]]);
   });
 
   it("says so when no evaluation has been generated, or a sheet is missing", async () => {
@@ -366,7 +429,10 @@ describe("check returns on a completed workbook", () => {
     const alpha = wb.getValues("Summary Alpha Trust", "A1:F7");
     expect(alpha[3][1]).toBe("Gamma Ltd");
     expect(alpha[6]).toEqual(["Delivery", 30, 5, "Strong delivery plan", 3, "Agreed at panel"]);
-    expect(wb.getValues("Summary Gamma Ltd", "B3:B4")).toEqual([["This is the highest-ranked bid"], ["(this bid)"]]);
+    expect(wb.getValues("Summary Gamma Ltd", "B3:B4")).toEqual([
+      ["This is the highest-ranked bid"],
+      ["(this bid)"],
+    ]);
     const again = await wb.run((ctx) => writeAssessmentSummaries(ctx, S));
     expect(again.status).toBe("needs-confirmation");
   });
@@ -392,17 +458,27 @@ describe("saved setups and scale", () => {
       await ctx.sync();
       return JSON.parse(String(item.value));
     });
-    expect(rec.names.evaluators).toEqual(evaluationSheetNames(checked(draft({ evaluators: ["A/B", "C:D"] }))).evaluators);
+    expect(rec.names.evaluators).toEqual(
+      evaluationSheetNames(checked(draft({ evaluators: ["A/B", "C:D"] }))).evaluators
+    );
     expect(rec.names.evaluators).toEqual(["Scores A B", "Scores C D"]);
   });
 });
 
 describe("a large panel", () => {
   it("50 bids x 30 criteria x 7 evaluators is generated in a handful of syncs, each request under 5 MB", async () => {
-    const criteria = Array.from({ length: 30 }, (_, k) => ({ name: `Criterion ${k + 1}`, group: k < 27 ? "quality" : k < 29 ? "socialValue" : "price", weight: k < 27 ? 2 : k < 29 ? 5 : 36, minimum: "" }));
+    const criteria = Array.from({ length: 30 }, (_, k) => ({
+      name: `Criterion ${k + 1}`,
+      group: k < 27 ? "quality" : k < 29 ? "socialValue" : "price",
+      weight: k < 27 ? 2 : k < 29 ? 5 : 36,
+      minimum: "",
+    }));
     const d = draft({
       criteria,
-      bidders: Array.from({ length: 50 }, (_, b) => ({ name: `Bidder ${b + 1}`, price: 10000 + b * 37 })),
+      bidders: Array.from({ length: 50 }, (_, b) => ({
+        name: `Bidder ${b + 1}`,
+        price: 10000 + b * 37,
+      })),
       evaluators: Array.from({ length: 7 }, (_, e) => `Member ${e + 1}`),
     });
     expect(validateSetup(d, S).errors).toEqual([]);

@@ -32,7 +32,11 @@ import { ChecksPanel } from "./evaluation/ChecksPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px" },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 0" },
+  heading: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "4px 0 0",
+  },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
   list: { margin: 0, paddingLeft: "18px" },
 });
@@ -53,7 +57,9 @@ export function EvaluationView() {
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | null>(null);
   const [confirm, setConfirm] = React.useState<Confirm | null>(null);
-  const [checks, setChecks] = React.useState<Extract<ChecksOutcome, { status: "done" }> | null>(null);
+  const [checks, setChecks] = React.useState<Extract<ChecksOutcome, { status: "done" }> | null>(
+    null
+  );
   const [setups, setSetups] = React.useState<Record<string, EvaluationDraft>>({});
   const [setupName, setSetupName] = React.useState("");
   const [chosen, setChosen] = React.useState("");
@@ -76,7 +82,10 @@ export function EvaluationView() {
     try {
       await job();
     } catch (e) {
-      setMessage({ intent: "error", text: `Excel reported a problem: ${(e as Error)?.message ?? String(e)}` });
+      setMessage({
+        intent: "error",
+        text: `Excel reported a problem: ${(e as Error)?.message ?? String(e)}`,
+      });
     } finally {
       setBusy(false);
     }
@@ -87,22 +96,40 @@ export function EvaluationView() {
       setAttempted(true);
       setConfirm(null);
       if (!validation.model) {
-        setMessage({ intent: "error", text: "Nothing was written: correct the problems listed below first." });
+        setMessage({
+          intent: "error",
+          text: "Nothing was written: correct the problems listed below first.",
+        });
         return;
       }
-      const out = await Excel.run((ctx) => generateEvaluationWorkbook(ctx, draft, settings, { overwrite }));
-      if (out.status === "invalid") setMessage({ intent: "error", text: "Nothing was written: correct the problems listed below first." });
-      else if (out.status === "needs-confirmation") setConfirm({ what: "generate", existing: out.existing });
-      else setMessage({ intent: "success", text: `Generated ${out.sheets.length} sheets: ${out.sheets.join(", ")}.` });
+      const out = await Excel.run((ctx) =>
+        generateEvaluationWorkbook(ctx, draft, settings, { overwrite })
+      );
+      if (out.status === "invalid")
+        setMessage({
+          intent: "error",
+          text: "Nothing was written: correct the problems listed below first.",
+        });
+      else if (out.status === "needs-confirmation")
+        setConfirm({ what: "generate", existing: out.existing });
+      else
+        setMessage({
+          intent: "success",
+          text: `Generated ${out.sheets.length} sheets: ${out.sheets.join(", ")}.`,
+        });
     });
 
   const summaries = (overwrite: boolean) =>
     run(async () => {
       setConfirm(null);
       const out = await Excel.run((ctx) => writeAssessmentSummaries(ctx, settings, { overwrite }));
-      if (out.status === "needs-confirmation") setConfirm({ what: "summaries", existing: out.existing });
+      if (out.status === "needs-confirmation")
+        setConfirm({ what: "summaries", existing: out.existing });
       else if (out.status === "done")
-        setMessage({ intent: "success", text: `Wrote ${out.sheets.length} assessment summaries${out.winner ? `, each compared with the winning bid (${out.winner})` : " (no bid has passed yet, so there is no winning bid to compare with)"}.` });
+        setMessage({
+          intent: "success",
+          text: `Wrote ${out.sheets.length} assessment summaries${out.winner ? `, each compared with the winning bid (${out.winner})` : " (no bid has passed yet, so there is no winning bid to compare with)"}.`,
+        });
       else setMessage({ intent: "error", text: out.message });
     });
 
@@ -179,7 +206,11 @@ export function EvaluationView() {
       <h2 className={s.heading}>Saved setups</h2>
       <div className={s.actions}>
         <Field label="Save this setup as">
-          <Input value={setupName} onChange={(_, d) => setSetupName(d.value)} placeholder={draft.tenderName || "Setup name"} />
+          <Input
+            value={setupName}
+            onChange={(_, d) => setSetupName(d.value)}
+            placeholder={draft.tenderName || "Setup name"}
+          />
         </Field>
         <Button disabled={busy} onClick={save}>
           Save setup
@@ -187,8 +218,14 @@ export function EvaluationView() {
       </div>
       <div className={s.actions}>
         <Field label="Saved setup">
-          <Select value={chosen} onChange={(_, d) => setChosen(d.value)} disabled={names.length === 0}>
-            <option value="">{names.length === 0 ? "None saved in this workbook" : "Choose a setup"}</option>
+          <Select
+            value={chosen}
+            onChange={(_, d) => setChosen(d.value)}
+            disabled={names.length === 0}
+          >
+            <option value="">
+              {names.length === 0 ? "None saved in this workbook" : "Choose a setup"}
+            </option>
             {names.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -209,7 +246,10 @@ export function EvaluationView() {
               {`These sheets exist already and would be replaced, losing what is on them: ${confirm?.existing.join(", ") ?? ""}.`}
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => (confirm?.what === "summaries" ? summaries(true) : generate(true))}>
+              <Button
+                appearance="primary"
+                onClick={() => (confirm?.what === "summaries" ? summaries(true) : generate(true))}
+              >
                 Replace the sheets
               </Button>
               <Button onClick={() => setConfirm(null)}>Cancel</Button>

@@ -1,5 +1,12 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { FINDING_TITLES, type Finding, type FindingKind } from "../../../engine/evaluationChecks";
 import { describeReversal, STATUS_TEXT } from "../../../engine/evaluationResults";
 import type { ChecksOutcome } from "../../../excel/evaluation";
@@ -7,7 +14,11 @@ import type { ChecksOutcome } from "../../../excel/evaluation";
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
   item: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
-  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "8px 0 4px" },
+  heading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "8px 0 4px",
+  },
 });
 
 /** How many findings of one kind are listed before "and N more". */
@@ -25,7 +36,10 @@ export function ChecksPanel({ outcome, onGo }: { outcome: Done; onGo: (f: Findin
     <section aria-label="Check returns findings">
       {outcome.findings.length === 0 ? (
         <MessageBar intent="success">
-          <MessageBarBody>No problems found: every declaration, score, reason, consensus score and rationale is in place.</MessageBarBody>
+          <MessageBarBody>
+            No problems found: every declaration, score, reason, consensus score and rationale is in
+            place.
+          </MessageBarBody>
         </MessageBar>
       ) : (
         <MessageBar intent="warning">
@@ -39,7 +53,12 @@ export function ChecksPanel({ outcome, onGo }: { outcome: Done; onGo: (f: Findin
             {list.slice(0, SHOWN).map((f, i) => (
               <li key={i} className={s.item}>
                 <Text>{f.message}</Text>
-                <Button size="small" appearance="subtle" aria-label={`Go to ${f.sheet} ${f.address}`} onClick={() => onGo(f)}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`Go to ${f.sheet} ${f.address}`}
+                  onClick={() => onGo(f)}
+                >
                   {`${f.sheet}!${f.address}`}
                 </Button>
               </li>

@@ -1,9 +1,23 @@
 import * as React from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { defaultDescriptors, GROUP_LABELS, GROUPS, SCALE_MAXIMA, type EvaluationDraft, type Issue } from "../../../engine/evaluation";
+import {
+  defaultDescriptors,
+  GROUP_LABELS,
+  GROUPS,
+  SCALE_MAXIMA,
+  type EvaluationDraft,
+  type Issue,
+} from "../../../engine/evaluation";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: "6px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "4px", padding: "8px" },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: "4px",
+    padding: "8px",
+  },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: "0 4px" },
   row: { display: "flex", gap: "4px", alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "120px" },
@@ -42,10 +56,18 @@ export function SetupForm({ draft, onChange, issues }: Props) {
           const n = i + 1;
           return (
             <div className={s.row} key={i} role="group" aria-label={`Criterion ${n}`}>
-              <Field className={s.grow} label={`Criterion ${n} name`} validationMessage={issueFor(issues, `criteria.${i}.name`)}>
+              <Field
+                className={s.grow}
+                label={`Criterion ${n} name`}
+                validationMessage={issueFor(issues, `criteria.${i}.name`)}
+              >
                 <Input value={c.name} onChange={(_, d) => setCrit(i, { name: d.value })} />
               </Field>
-              <Field className={s.group} label={`Criterion ${n} group`} validationMessage={issueFor(issues, `criteria.${i}.group`)}>
+              <Field
+                className={s.group}
+                label={`Criterion ${n} group`}
+                validationMessage={issueFor(issues, `criteria.${i}.group`)}
+              >
                 <Select value={c.group} onChange={(_, d) => setCrit(i, { group: d.value })}>
                   {GROUPS.map((g) => (
                     <option key={g} value={g}>
@@ -54,20 +76,51 @@ export function SetupForm({ draft, onChange, issues }: Props) {
                   ))}
                 </Select>
               </Field>
-              <Field className={s.small} label={`Criterion ${n} weight (%)`} validationMessage={issueFor(issues, `criteria.${i}.weight`)}>
-                <Input inputMode="decimal" value={str(c.weight)} onChange={(_, d) => setCrit(i, { weight: d.value })} />
+              <Field
+                className={s.small}
+                label={`Criterion ${n} weight (%)`}
+                validationMessage={issueFor(issues, `criteria.${i}.weight`)}
+              >
+                <Input
+                  inputMode="decimal"
+                  value={str(c.weight)}
+                  onChange={(_, d) => setCrit(i, { weight: d.value })}
+                />
               </Field>
-              <Field className={s.small} label={`Criterion ${n} minimum score`} validationMessage={issueFor(issues, `criteria.${i}.minimum`)}>
-                <Input inputMode="numeric" value={str(c.minimum)} disabled={c.group === "price"} onChange={(_, d) => setCrit(i, { minimum: d.value })} />
+              <Field
+                className={s.small}
+                label={`Criterion ${n} minimum score`}
+                validationMessage={issueFor(issues, `criteria.${i}.minimum`)}
+              >
+                <Input
+                  inputMode="numeric"
+                  value={str(c.minimum)}
+                  disabled={c.group === "price"}
+                  onChange={(_, d) => setCrit(i, { minimum: d.value })}
+                />
               </Field>
-              <Button aria-label={`Remove criterion ${n}`} onClick={() => set({ criteria: draft.criteria.filter((_, j) => j !== i) })}>
+              <Button
+                aria-label={`Remove criterion ${n}`}
+                onClick={() => set({ criteria: draft.criteria.filter((_, j) => j !== i) })}
+              >
                 Remove
               </Button>
             </div>
           );
         })}
         <div className={s.row}>
-          <Button onClick={() => set({ criteria: [...draft.criteria, { name: "", group: "quality", weight: "", minimum: "" }] })}>Add criterion</Button>
+          <Button
+            onClick={() =>
+              set({
+                criteria: [
+                  ...draft.criteria,
+                  { name: "", group: "quality", weight: "", minimum: "" },
+                ],
+              })
+            }
+          >
+            Add criterion
+          </Button>
         </div>
       </fieldset>
 
@@ -76,7 +129,9 @@ export function SetupForm({ draft, onChange, issues }: Props) {
         <Field label="Scale" validationMessage={issueFor(issues, "scaleMax")}>
           <Select
             value={str(draft.scaleMax)}
-            onChange={(_, d) => set({ scaleMax: Number(d.value), descriptors: defaultDescriptors(Number(d.value)) })}
+            onChange={(_, d) =>
+              set({ scaleMax: Number(d.value), descriptors: defaultDescriptors(Number(d.value)) })
+            }
           >
             {SCALE_MAXIMA.map((m) => (
               <option key={m} value={String(m)}>{`0 to ${m}`}</option>
@@ -84,8 +139,18 @@ export function SetupForm({ draft, onChange, issues }: Props) {
           </Select>
         </Field>
         {draft.descriptors.map((d, i) => (
-          <Field key={i} label={`Descriptor for score ${i}`} validationMessage={issueFor(issues, `descriptors.${i}`)} orientation="horizontal">
-            <Input value={d} onChange={(_, v) => set({ descriptors: draft.descriptors.map((x, j) => (j === i ? v.value : x)) })} />
+          <Field
+            key={i}
+            label={`Descriptor for score ${i}`}
+            validationMessage={issueFor(issues, `descriptors.${i}`)}
+            orientation="horizontal"
+          >
+            <Input
+              value={d}
+              onChange={(_, v) =>
+                set({ descriptors: draft.descriptors.map((x, j) => (j === i ? v.value : x)) })
+              }
+            />
           </Field>
         ))}
         {issueFor(issues, "descriptors") && (
@@ -94,7 +159,9 @@ export function SetupForm({ draft, onChange, issues }: Props) {
           </Field>
         )}
         {Number.isFinite(scaleMax) && draft.descriptors.length !== scaleMax + 1 && (
-          <Button onClick={() => set({ descriptors: defaultDescriptors(scaleMax) })}>Reset descriptors</Button>
+          <Button onClick={() => set({ descriptors: defaultDescriptors(scaleMax) })}>
+            Reset descriptors
+          </Button>
         )}
       </fieldset>
 
@@ -104,20 +171,37 @@ export function SetupForm({ draft, onChange, issues }: Props) {
           const n = i + 1;
           return (
             <div className={s.row} key={i} role="group" aria-label={`Bidder ${n}`}>
-              <Field className={s.grow} label={`Bidder ${n} name`} validationMessage={issueFor(issues, `bidders.${i}.name`)}>
+              <Field
+                className={s.grow}
+                label={`Bidder ${n} name`}
+                validationMessage={issueFor(issues, `bidders.${i}.name`)}
+              >
                 <Input value={b.name} onChange={(_, d) => setBidder(i, { name: d.value })} />
               </Field>
-              <Field className={s.group} label={`Bidder ${n} price (£)`} validationMessage={issueFor(issues, `bidders.${i}.price`)}>
-                <Input inputMode="decimal" value={str(b.price)} onChange={(_, d) => setBidder(i, { price: d.value })} />
+              <Field
+                className={s.group}
+                label={`Bidder ${n} price (£)`}
+                validationMessage={issueFor(issues, `bidders.${i}.price`)}
+              >
+                <Input
+                  inputMode="decimal"
+                  value={str(b.price)}
+                  onChange={(_, d) => setBidder(i, { price: d.value })}
+                />
               </Field>
-              <Button aria-label={`Remove bidder ${n}`} onClick={() => set({ bidders: draft.bidders.filter((_, j) => j !== i) })}>
+              <Button
+                aria-label={`Remove bidder ${n}`}
+                onClick={() => set({ bidders: draft.bidders.filter((_, j) => j !== i) })}
+              >
                 Remove
               </Button>
             </div>
           );
         })}
         <div className={s.row}>
-          <Button onClick={() => set({ bidders: [...draft.bidders, { name: "", price: "" }] })}>Add bidder</Button>
+          <Button onClick={() => set({ bidders: [...draft.bidders, { name: "", price: "" }] })}>
+            Add bidder
+          </Button>
         </div>
       </fieldset>
 
@@ -125,16 +209,30 @@ export function SetupForm({ draft, onChange, issues }: Props) {
         <legend className={s.legend}>Panel</legend>
         {draft.evaluators.map((e, i) => (
           <div className={s.row} key={i}>
-            <Field className={s.grow} label={`Panel member ${i + 1}`} validationMessage={issueFor(issues, `evaluators.${i}`)}>
-              <Input value={e} onChange={(_, d) => set({ evaluators: draft.evaluators.map((x, j) => (j === i ? d.value : x)) })} />
+            <Field
+              className={s.grow}
+              label={`Panel member ${i + 1}`}
+              validationMessage={issueFor(issues, `evaluators.${i}`)}
+            >
+              <Input
+                value={e}
+                onChange={(_, d) =>
+                  set({ evaluators: draft.evaluators.map((x, j) => (j === i ? d.value : x)) })
+                }
+              />
             </Field>
-            <Button aria-label={`Remove panel member ${i + 1}`} onClick={() => set({ evaluators: draft.evaluators.filter((_, j) => j !== i) })}>
+            <Button
+              aria-label={`Remove panel member ${i + 1}`}
+              onClick={() => set({ evaluators: draft.evaluators.filter((_, j) => j !== i) })}
+            >
               Remove
             </Button>
           </div>
         ))}
         <div className={s.row}>
-          <Button onClick={() => set({ evaluators: [...draft.evaluators, ""] })}>Add panel member</Button>
+          <Button onClick={() => set({ evaluators: [...draft.evaluators, ""] })}>
+            Add panel member
+          </Button>
         </div>
       </fieldset>
 
@@ -146,11 +244,25 @@ export function SetupForm({ draft, onChange, issues }: Props) {
             <option value="deviation">Deviation from the lowest price</option>
           </Select>
         </Field>
-        <Field label="Discuss when scores are more than this many points apart" validationMessage={issueFor(issues, "spreadLimit")}>
-          <Input inputMode="decimal" value={str(draft.spreadLimit)} onChange={(_, d) => set({ spreadLimit: d.value })} />
+        <Field
+          label="Discuss when scores are more than this many points apart"
+          validationMessage={issueFor(issues, "spreadLimit")}
+        >
+          <Input
+            inputMode="decimal"
+            value={str(draft.spreadLimit)}
+            onChange={(_, d) => set({ spreadLimit: d.value })}
+          />
         </Field>
-        <Field label="Minimum quality threshold (% of quality and social value marks; 0 for none)" validationMessage={issueFor(issues, "qualityThreshold")}>
-          <Input inputMode="decimal" value={str(draft.qualityThreshold)} onChange={(_, d) => set({ qualityThreshold: d.value })} />
+        <Field
+          label="Minimum quality threshold (% of quality and social value marks; 0 for none)"
+          validationMessage={issueFor(issues, "qualityThreshold")}
+        >
+          <Input
+            inputMode="decimal"
+            value={str(draft.qualityThreshold)}
+            onChange={(_, d) => set({ qualityThreshold: d.value })}
+          />
         </Field>
       </fieldset>
     </>
