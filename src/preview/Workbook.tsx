@@ -1,0 +1,465 @@
+/**
+ * The preview's spreadsheet: a name box and formula bar, a grid showing what each cell displays
+ * (values under their number formats, fills and highlights), and sheet tabs. Clicking, dragging,
+ * Shift+click, the arrow keys (Shift to extend) or typing an address in the name box select
+ * cells in the in-memory workbook, which is what the task pane reads as "the selection".
+ */
+import * as React from "react";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { cellName, columnLetters, contains, parseAddress, rectAddress, span, type CellRef, type Rect } from "./address";
+import type { CellView, SheetView, WorkbookModel } from "./model";
+
+const MAX_ROWS_SHOWN = 300;
+const MAX_COLS_SHOWN = 60;
+const DEFAULT_WIDTH = 88;
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minWidth: 0,
+    minHeight: 0,
+    height: "100%",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+  },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    gap: "6px",
+    padding: "6px 8px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  nameBox: {
+    width: "110px",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    padding: "3px 6px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  fx: { fontStyle: "italic", color: tokens.colorNeutralForeground2, padding: "0 4px" },
+  formula: {
+    flexGrow: 1,
+    minWidth: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    padding: "3px 6px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  gridWrap: { flexGrow: 1, overflow: "auto", minHeight: 0, position: "relative" },
+  grid: { borderCollapse: "separate", borderSpacing: 0, tableLayout: "fixed", userSelect: "none" },
+  colHeader: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    height: "22px",
+    fontWeight: tokens.fontWeightRegular,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    textAlign: "center",
+  },
+  rowHeader: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    width: "44px",
+    fontWeight: tokens.fontWeightRegular,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: "center",
+  },
+  corner: { left: 0, zIndex: 3 },
+  headerSelected: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorNeutralForeground1 },
+  cell: {
+    height: "21px",
+    padding: "0 4px",
+    overflow: "hidden",
+    whiteSpace: "nowrap",
+    textOverflow: "ellipsis",
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    cursor: "cell",
+    ":focus": { outline: "none" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  number: { textAlign: "right" },
+  centre: { textAlign: "center" },
+  selected: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
+  selectedFilled: { boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke1}` },
+  active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  tabs: {
+    display: "flex",
+    gap: "2px",
+    padding: "0 8px",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowX: "auto",
+    flexShrink: 0,
+  },
+  tab: {
+    border: "none",
+    borderBottom: "3px solid transparent",
+    background: "none",
+    color: tokens.colorNeutralForeground1,
+    padding: "6px 12px",
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    cursor: "pointer",
+    whiteSpace: "nowrap",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  tabSelected: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `3px solid ${tokens.colorBrandStroke1}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  note: { padding: "4px 8px", color: tokens.colorNeutralForeground2 },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+/** WCAG relative luminance of "#rrggbb". */
+function luminance(hex: string): number | null {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return null;
+  const lin = (h: string) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(m[1]) + 0.7152 * lin(m[2]) + 0.0722 * lin(m[3]);
+}
+
+function contrast(a: number, b: number): number {
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/**
+ * Colours for a cell with a fill: the workbook's font colour when it is readable on the fill
+ * (4.5:1), otherwise black or white, whichever reads better. Keeps the preview legible in both themes.
+ */
+export function cellColours(cell: CellView): React.CSSProperties | undefined {
+  if (!cell.fill) return undefined;
+  const bg = luminance(cell.fill);
+  if (bg === null) return undefined;
+  const fg = cell.color ? luminance(cell.color) : null;
+  const color = fg !== null && contrast(bg, fg) >= 4.5 ? cell.color : contrast(bg, 0) >= contrast(bg, 1) ? "#000000" : "#ffffff";
+  return { backgroundColor: cell.fill, color };
+}
+
+function estimateWidth(view: SheetView, col: number): number {
+  const set = view.columnWidths[col];
+  if (set) return set;
+  let longest = 0;
+  for (let r = 0; r < Math.min(view.cells.length, 60); r++) {
+    const t = view.cells[r]?.[col]?.text ?? "";
+    if (t.length > longest) longest = t.length;
+  }
+  return Math.max(56, Math.min(240, longest * 7 + 12, longest === 0 ? DEFAULT_WIDTH : 240));
+}
+
+function useModelVersion(model: WorkbookModel): number {
+  const [version, setVersion] = React.useState(0);
+  React.useEffect(() => {
+    let pending = false;
+    return model.subscribe(() => {
+      if (pending) return;
+      pending = true;
+      // Coalesce bursts of changes (a batch writes many cells) into one repaint.
+      setTimeout(() => {
+        pending = false;
+        setVersion((v) => v + 1);
+      }, 0);
+    });
+  }, [model]);
+  return version;
+}
+
+export function Workbook({ model }: { model: WorkbookModel }) {
+  const styles = useStyles();
+  const version = useModelVersion(model);
+  const sheet = model.activeSheet();
+  const sel = model.selection();
+  const selection: Rect = sel.sheet === sheet ? sel.rect : { row: 0, col: 0, rows: 1, cols: 1 };
+  const [anchorState, setAnchor] = React.useState<CellRef>({ row: selection.row, col: selection.col });
+  const [activeState, setActive] = React.useState<CellRef>({ row: selection.row, col: selection.col });
+  // When the add-in moves the selection (range.select(), sheet.activate()), the active cell and
+  // the anchor follow it to its top-left corner.
+  const inSelection = contains(selection, activeState.row, activeState.col) && contains(selection, anchorState.row, anchorState.col);
+  const active = inSelection ? activeState : { row: selection.row, col: selection.col };
+  const anchor = inSelection ? anchorState : active;
+  const dragging = React.useRef(false);
+  const gridRef = React.useRef<HTMLTableElement>(null);
+  // The name box shows the selection, or what the user is typing into it.
+  const [nameBoxDraft, setNameBoxDraft] = React.useState<string | null>(null);
+  const [nameBoxError, setNameBoxError] = React.useState("");
+  const selKey = `${sel.sheet}!${rectAddress(sel.rect)}`;
+  const nameBox = nameBoxDraft ?? rectAddress(selection);
+
+  const view = React.useMemo(() => {
+    const probe = model.sheetView(sheet, 1, 1);
+    const rows = Math.min(MAX_ROWS_SHOWN, Math.max(40, probe.usedRows + 10, selection.row + selection.rows + 5));
+    const cols = Math.min(MAX_COLS_SHOWN, Math.max(14, probe.usedCols + 3, selection.col + selection.cols + 2));
+    return model.sheetView(sheet, rows, cols);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, sheet, version, selKey]);
+
+  const rowsShown = view.cells.length;
+  const colsShown = view.cells[0]?.length ?? 0;
+  const widths = React.useMemo(() => Array.from({ length: colsShown }, (_, c) => estimateWidth(view, c)), [view, colsShown]);
+
+  const selectRect = React.useCallback(
+    (rect: Rect) => {
+      model.select(sheet, rect);
+    },
+    [model, sheet],
+  );
+
+  const focusCell = (ref: CellRef) => {
+    const el = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${cellName(ref.row, ref.col)}"]`);
+    el?.focus();
+    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  };
+
+  const onMouseDown = (e: React.MouseEvent, ref: CellRef) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    dragging.current = true;
+    const from = e.shiftKey ? anchor : ref;
+    if (!e.shiftKey) setAnchor(ref);
+    setActive(e.shiftKey ? anchor : ref);
+    selectRect(span(from, ref));
+    // Focus stays on the active cell (where the selection started), as in Excel.
+    const activeRef = e.shiftKey ? anchor : ref;
+    gridRef.current?.querySelector<HTMLElement>(`[data-cell="${cellName(activeRef.row, activeRef.col)}"]`)?.focus({ preventScroll: true });
+  };
+  const onMouseEnter = (ref: CellRef) => {
+    if (dragging.current) selectRect(span(anchor, ref));
+  };
+  React.useEffect(() => {
+    const up = () => (dragging.current = false);
+    window.addEventListener("mouseup", up);
+    return () => window.removeEventListener("mouseup", up);
+  }, []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Enter: [1, 0],
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const clamp = (v: number, max: number) => Math.max(0, Math.min(max - 1, v));
+    if (e.shiftKey && e.key !== "Enter") {
+      // Extend the selection from the anchor, moving its far corner.
+      const far = {
+        row: selection.row === anchor.row ? selection.row + selection.rows - 1 : selection.row,
+        col: selection.col === anchor.col ? selection.col + selection.cols - 1 : selection.col,
+      };
+      const next = { row: clamp(far.row + move[0], rowsShown), col: clamp(far.col + move[1], colsShown) };
+      selectRect(span(anchor, next));
+      return;
+    }
+    const next = { row: clamp(active.row + move[0], rowsShown), col: clamp(active.col + move[1], colsShown) };
+    setAnchor(next);
+    setActive(next);
+    selectRect(span(next, next));
+    setTimeout(() => focusCell(next), 0);
+  };
+
+  const onNameBoxKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    const parsed = parseAddress(nameBox);
+    if (!parsed || (parsed.sheet && !model.sheetNames().includes(parsed.sheet))) {
+      setNameBoxError(`"${nameBox}" is not a cell or range address such as B3 or A1:D10.`);
+      return;
+    }
+    setNameBoxError("");
+    setNameBoxDraft(null);
+    const target = parsed.sheet ?? sheet;
+    if (target !== sheet) model.activate(target);
+    const corner = { row: parsed.rect.row, col: parsed.rect.col };
+    setAnchor(corner);
+    setActive(corner);
+    model.select(target, parsed.rect);
+    setTimeout(() => focusCell(corner), 0);
+  };
+
+  const activeCell = view.cells[active.row]?.[active.col];
+  const names = model.sheetNames();
+
+  const onTabKey = (e: React.KeyboardEvent, index: number) => {
+    const delta = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    const next = names[(index + delta + names.length) % names.length];
+    model.activate(next);
+    setTimeout(() => document.getElementById(`sheet-tab-${names.indexOf(next)}`)?.focus(), 0);
+  };
+
+  return (
+    <section className={styles.root} aria-label="Workbook" data-testid="workbook">
+      <div className={styles.bar}>
+        <input
+          className={styles.nameBox}
+          aria-label="Name box: type a cell or range address and press Enter to select it"
+          id="name-box"
+          value={nameBox}
+          onChange={(e) => setNameBoxDraft(e.target.value)}
+          onBlur={() => {
+            setNameBoxDraft(null);
+            setNameBoxError("");
+          }}
+          onKeyDown={onNameBoxKey}
+          onFocus={(e) => e.target.select()}
+          aria-invalid={nameBoxError ? true : undefined}
+          aria-describedby={nameBoxError ? "name-box-error" : undefined}
+        />
+        <span className={styles.fx} aria-hidden="true">
+          fx
+        </span>
+        <input
+          className={styles.formula}
+          id="formula-bar"
+          aria-label={`Formula bar: contents of ${cellName(active.row, active.col)}`}
+          readOnly
+          value={activeCell?.formula ?? ""}
+        />
+      </div>
+      {nameBoxError && (
+        <div id="name-box-error" role="alert" className={styles.note}>
+          {nameBoxError}
+        </div>
+      )}
+      <div className={styles.gridWrap}>
+        <table
+          ref={gridRef}
+          className={styles.grid}
+          style={{ width: `${44 + widths.reduce((a, b) => a + b, 0)}px` }}
+          role="grid"
+          aria-label={`Sheet ${sheet}`}
+          aria-rowcount={Math.max(view.usedRows, rowsShown) + 1}
+          aria-colcount={colsShown + 1}
+          aria-multiselectable="true"
+          data-sheet={sheet}
+          onKeyDown={onKeyDown}
+        >
+          <colgroup>
+            <col style={{ width: "44px" }} />
+            {widths.map((w, c) => (
+              <col key={c} style={{ width: `${w}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={mergeClasses(styles.colHeader, styles.corner)} scope="col">
+                <span className={styles.srOnly}>Row</span>
+              </th>
+              {widths.map((_, c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  className={mergeClasses(
+                    styles.colHeader,
+                    c >= selection.col && c < selection.col + selection.cols && styles.headerSelected,
+                  )}
+                >
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.cells.map((row, r) => (
+              <tr key={r}>
+                <th
+                  scope="row"
+                  className={mergeClasses(
+                    styles.rowHeader,
+                    r >= selection.row && r < selection.row + selection.rows && styles.headerSelected,
+                  )}
+                >
+                  {r + 1}
+                </th>
+                {row.map((cell, c) => {
+                  const isSelected = contains(selection, r, c);
+                  const isActive = r === active.row && c === active.col;
+                  const name = cellName(r, c);
+                  return (
+                    <td
+                      key={c}
+                      role="gridcell"
+                      data-cell={name}
+                      aria-selected={isSelected}
+                      aria-label={cell.text ? undefined : `${name}, empty`}
+                      tabIndex={isActive ? 0 : -1}
+                      title={cell.text.length > 12 ? cell.text : undefined}
+                      className={mergeClasses(
+                        styles.cell,
+                        (cell.kind === "number" || cell.kind === "error") && styles.number,
+                        cell.kind === "boolean" && styles.centre,
+                        isSelected && selection.rows * selection.cols > 1 && (cell.fill ? styles.selectedFilled : styles.selected),
+                        isActive && styles.active,
+                      )}
+                      style={{ ...cellColours(cell), fontWeight: cell.bold ? 600 : undefined }}
+                      onMouseDown={(e) => onMouseDown(e, { row: r, col: c })}
+                      onMouseEnter={() => onMouseEnter({ row: r, col: c })}
+                    >
+                      {cell.text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {view.usedRows > rowsShown && (
+        <div className={styles.note} role="status">
+          Showing the first {rowsShown} of {view.usedRows} rows.
+        </div>
+      )}
+      <div className={styles.tabs} role="tablist" aria-label="Sheets">
+        {names.map((name, i) => (
+          <button
+            key={name}
+            id={`sheet-tab-${i}`}
+            type="button"
+            role="tab"
+            aria-selected={name === sheet}
+            tabIndex={name === sheet ? 0 : -1}
+            className={mergeClasses(styles.tab, name === sheet && styles.tabSelected)}
+            onClick={() => model.activate(name)}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
