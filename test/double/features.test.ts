@@ -67,7 +67,7 @@ describe("tables", () => {
     wb.setCells("Sheet1", "A1:A2", [["Name"], ["a"]]);
     await wb.run(async (context) => {
       const t = context.workbook.worksheets.getItem("Sheet1").tables.add("A1:A2", true);
-      t.columns.add(null, null, "Name");
+      t.columns.add(undefined, undefined, "Name");
       t.columns.add();
       const names = t.columns.load("items/name, items/index");
       await context.sync();
