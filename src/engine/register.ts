@@ -197,12 +197,21 @@ export function detectMapping(headers: readonly unknown[], exclude: ReadonlySet<
 }
 
 /** The mapping as saved in the workbook: by header text, so it survives columns moving. */
-export type SavedMapping = { columns: Partial<Record<RegisterField, string>>; inferOutputs?: boolean; groupBy?: RegisterField | null };
+export type SavedColumns = Partial<Record<RegisterField, string | null>>;
+export type SavedMapping = {
+  columns: SavedColumns;
+  /** The headers when saved: a field left unmapped stays unmapped unless a new column appears. */
+  headers?: string[];
+  inferOutputs?: boolean;
+  groupBy?: RegisterField | null;
+};
 
-export function mappingToSaved(headers: readonly unknown[], mapping: ColumnMapping): Partial<Record<RegisterField, string>> {
-  const out: Partial<Record<RegisterField, string>> = {};
-  for (const [field, col] of Object.entries(mapping) as [RegisterField, number][]) {
-    if (col !== undefined && col < headers.length) out[field] = String(headers[col] ?? "");
+/** Every field's header, or null where the user chose "not in the register" (so it is not detected again). */
+export function mappingToSaved(headers: readonly unknown[], mapping: ColumnMapping): SavedColumns {
+  const out: SavedColumns = {};
+  for (const spec of REGISTER_FIELDS) {
+    const col = mapping[spec.field];
+    out[spec.field] = col !== undefined && col < headers.length ? String(headers[col] ?? "") : null;
   }
   return out;
 }
@@ -213,23 +222,32 @@ export function mappingToSaved(headers: readonly unknown[], mapping: ColumnMappi
  */
 export function mappingFromSaved(
   headers: readonly unknown[],
-  saved: Partial<Record<RegisterField, string>> | undefined,
+  saved: SavedColumns | undefined,
   exclude: ReadonlySet<number> = new Set(),
+  savedHeaders?: readonly string[],
 ): ColumnMapping {
   const detected = detectMapping(headers, exclude);
   if (!saved) return detected;
   const norm = headers.map(normaliseHeader);
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
-  for (const [field, header] of Object.entries(saved) as [RegisterField, string][]) {
+  const decided = new Set<RegisterField>();
+  for (const [field, header] of Object.entries(saved) as [RegisterField, string | null][]) {
+    if (header === null) {
+      decided.add(field); // the user said this column is not in the register
+      continue;
+    }
     const col = norm.findIndex((h, i) => h !== "" && h === normaliseHeader(header) && !exclude.has(i));
     if (col >= 0 && !used.has(col)) {
       mapping[field] = col;
       used.add(col);
     }
   }
+  const known = new Set((savedHeaders ?? headers.map(String)).map(normaliseHeader));
   for (const [field, col] of Object.entries(detected) as [RegisterField, number][]) {
-    if (mapping[field] === undefined && !used.has(col)) {
+    // a field the user set to "not in the register" is not detected again from a column they saw then
+    const refused = decided.has(field) && known.has(norm[col]);
+    if (mapping[field] === undefined && !refused && !used.has(col)) {
       mapping[field] = col;
       used.add(col);
     }

@@ -150,10 +150,21 @@ export function columnRef(sheet: string, colIndex: number, firstRow: number, las
   return `${quoteSheet(sheet)}!$${c}$${firstRow}:$${c}$${lastRow}`;
 }
 
-/** SUMIFS/COUNTIFS criterion matching exactly this text: "=" then the text with ~ * ? escaped. */
+/**
+ * SUMIFS/COUNTIFS criterion matching exactly this text (as SUMIFS does, without regard to case):
+ * wildcards ~ * ? escaped; "" matches empty cells. Text starting with = < > would be read as a
+ * comparison, so it is given an explicit "=" (Excel reads "==x" as equal to "=x"); the summary
+ * uses SUMPRODUCT for such names instead (see needsEquality), which every spreadsheet reads alike.
+ */
 export function exactCriterion(value: unknown): string {
-  if (isBlank(value)) return "=";
-  return "=" + String(value).replace(/[~*?]/g, (c) => "~" + c);
+  if (isBlank(value)) return "";
+  const escaped = String(value).replace(/[~*?]/g, (c) => "~" + c);
+  return /^[=<>]/.test(escaped) ? "=" + escaped : escaped;
+}
+
+/** Group names that a criterion would read as a comparison: summed with SUMPRODUCT(range=text) instead. */
+export function needsEquality(value: unknown): boolean {
+  return !isBlank(value) && /^[=<>]/.test(String(value));
 }
 
 /** A text literal for a formula: "..." with quotes doubled. */
@@ -292,15 +303,26 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
     headerRows.push(push([groupHeader, ...cols, "Total"], [], [true]));
     const first = cells.length;
     const fmt = kind === "value" ? POUNDS_FORMAT : null;
-    const line = (g: GroupSummary, crit: string | null, label: string, isText: boolean) => {
+    const line = (g: GroupSummary, group: { label: string } | null, label: string, isText: boolean) => {
       const r = cells.length;
       const row: LayoutCell[] = [label];
       cols.forEach((col, i) => {
         const isType = (FUNDING_TYPES as readonly string[]).includes(col);
         const t = isType ? g.byType[col as FundingType] : g.byMode[col as Mode];
         const ref = isType ? refs.fundingType : refs.mode;
-        const where = `${crit !== null && refs.group ? `${refs.group},${formulaText(crit)},` : ""}${ref},${formulaText(col)}`;
-        row.push(kind === "value" ? money(t.pence, `SUMIFS(${refs.value},${where})`) : count(t.count, `COUNTIFS(${where})`));
+        let sum: string;
+        let n: string;
+        if (group && refs.group && needsEquality(group.label)) {
+          // Exact, case-insensitive equality without criteria parsing (names such as "=Adults" or "<18s").
+          const cond = `(${refs.group}=${formulaText(group.label)})*(${ref}=${formulaText(col)})`;
+          sum = `SUMPRODUCT(${cond},${refs.value})`;
+          n = `SUMPRODUCT(${cond})`;
+        } else {
+          const where = `${group && refs.group ? `${refs.group},${formulaText(exactCriterion(group.label))},` : ""}${ref},${formulaText(col)}`;
+          sum = `SUMIFS(${refs.value},${where})`;
+          n = `COUNTIFS(${where})`;
+        }
+        row.push(kind === "value" ? money(t.pence, sum) : count(t.count, n));
         check(r, i + 1, kind === "value" ? "pence" : "count", kind === "value" ? t.pence : t.count, `${label}: ${col}`);
       });
       const lastMode = cols.length; // column index of the last mode
@@ -317,7 +339,7 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
       check(r, cols.length + 1, kind === "value" ? "pence" : "count", kind === "value" ? g.total.pence : g.total.count, `${label}: total`);
       push(row, [null, ...cols.map(() => fmt), fmt], [isText]);
     };
-    for (const g of groupRows) line(g, g.key === "" ? "" : exactCriterion(g.label), g.label, g.key !== "");
+    for (const g of groupRows) line(g, { label: g.key === "" ? "" : g.label }, g.label, g.key !== "");
     line(s.all, null, "Total", false);
     void first;
     push([]);
@@ -347,7 +369,8 @@ export function checkPasses(c: Check, actual: unknown): boolean {
   if (typeof actual !== "number" || !Number.isFinite(actual)) return false;
   if (c.kind === "pence") return Math.round(actual * 100) === c.expected && Math.abs(actual * 100 - c.expected) < 1e-6 * Math.max(1, Math.abs(c.expected));
   if (c.kind === "count") return actual === c.expected;
-  return Math.abs(actual - c.expected) < 1e-12;
+  // Shares are shown to 0.1%; spreadsheet engines keep 10-15 significant digits.
+  return Math.abs(actual - c.expected) < 1e-9;
 }
 
 /** One line per failed check, for the user: "Shopping value: sheet £1.00, register £1.01". */

@@ -114,7 +114,7 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
   const exclude = new Set<number>(resultBlock === null ? [] : OUTPUT_HEADERS.map((_, i) => resultBlock + i));
   const store = saved.isNullObject ? {} : parseStore(saved.value);
   const mine = store[registerId(sheet.name, tableName)];
-  const mapping = mappingFromSaved(headers, mine?.columns, exclude);
+  const mapping = mappingFromSaved(headers, mine?.columns, exclude, mine?.headers);
   return {
     ok: true,
     info: {
@@ -129,7 +129,12 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
       resultBlock,
       mapping,
       inferOutputs: mine?.inferOutputs ?? mapping.outputsSpecified === undefined,
-      groupBy: mine?.groupBy ?? (["department", "funder", "programme"] as RegisterField[]).find((f) => mapping[f] !== undefined) ?? null,
+      groupBy:
+        mine && mine.groupBy !== undefined
+          ? mine.groupBy !== null && mapping[mine.groupBy] !== undefined
+            ? mine.groupBy
+            : null
+          : ((["department", "funder", "programme"] as RegisterField[]).find((f) => mapping[f] !== undefined) ?? null),
     },
   };
 }
@@ -264,7 +269,8 @@ export async function classifyRegister(context: Excel.RequestContext, info: Regi
 
   // 4. Formats for the result columns, the mapping saved, and the summary sheet.
   const body = dataRows > 0 ? sheet.getRangeByIndexes(info.rowIndex + 1, blockCol + 5, dataRows, 1) : null;
-  if (body) body.numberFormat = [["0%"]] as unknown as string[][]; // one format for the whole column
+  // A single value applies to every cell of the range (no 100,000-row array in the request).
+  if (body) body.numberFormat = "0%" as unknown as string[][];
   const summary = builder.result();
   progress("Writing the summary", dataRows);
   const written = await writeSummary(context, info, options, summary, blockCol, allValuesPlainNumbers);
@@ -301,6 +307,7 @@ async function writeSummary(
   const store = savedItem.isNullObject ? {} : parseStore(savedItem.value);
   store[registerId(info.sheet, info.tableName)] = {
     columns: mappingToSaved(info.headers, options.mapping),
+    headers: info.headers.filter((_, i) => info.resultBlock === null || i < info.resultBlock || i >= info.resultBlock + OUTPUT_HEADERS.length),
     inferOutputs: options.inferOutputs,
     groupBy: options.groupBy,
   };

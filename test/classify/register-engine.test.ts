@@ -18,6 +18,7 @@ import {
   columnLetter,
   columnRef,
   exactCriterion,
+  needsEquality,
   modeShares,
   summarise,
 } from "../../src/engine/registerSummary";
@@ -81,9 +82,20 @@ describe("header mapping", () => {
   test("a saved mapping by header text survives columns moving; the rest is detected", () => {
     const first = ["Payee", "Cost", "Type"];
     const saved = mappingToSaved(first, { organisation: 0, annualValue: 1, currentLabel: 2 });
-    expect(saved).toEqual({ organisation: "Payee", annualValue: "Cost", currentLabel: "Type" });
-    const moved = ["Type", "Directorate", "Cost", "Payee"];
-    expect(mappingFromSaved(moved, saved)).toEqual({ currentLabel: 0, department: 1, annualValue: 2, organisation: 3 });
+    expect(saved).toMatchObject({ organisation: "Payee", annualValue: "Cost", currentLabel: "Type", department: null });
+    const moved = ["Type", "Directorate", "Cost", "Payee", "Tendered"];
+    // Directorate was not there when saved: detected now; Tendered likewise
+    const { department: _d, competitivelySelected: _c, ...rest } = saved;
+    void _d;
+    void _c;
+    expect(mappingFromSaved(moved, rest)).toEqual({ currentLabel: 0, department: 1, annualValue: 2, organisation: 3, competitivelySelected: 4 });
+    // a field the user set to "not in the register" stays unmapped for the columns they saw then...
+    const withDept = ["Payee", "Cost", "Type", "Directorate"];
+    const savedNone = mappingToSaved(withDept, { organisation: 0, annualValue: 1, currentLabel: 2 });
+    expect(mappingFromSaved(withDept, savedNone, new Set(), withDept)).toEqual({ organisation: 0, annualValue: 1, currentLabel: 2 });
+    // ...but a column added since is detected
+    const grown = [...withDept, "Tendered"];
+    expect(mappingFromSaved(grown, savedNone, new Set(), withDept)).toEqual({ organisation: 0, annualValue: 1, currentLabel: 2, competitivelySelected: 4 });
   });
   test("mapping problems are said plainly", () => {
     expect(mappingProblems({}, false)).toEqual([
@@ -216,7 +228,7 @@ describe("summary", () => {
     const refs = { value: "'R'!$D$2:$D$10", mode: "'R'!$E$2:$E$10", fundingType: "'R'!$F$2:$F$10", flags: "'R'!$L$2:$L$10", group: "'R'!$B$2:$B$10" };
     const L = buildSummaryLayout(s, refs, { useFormulas: true, groupHeader: "Department", source: "x" });
     const flat = L.cells.flat().filter((c): c is string => typeof c === "string" && c.startsWith("="));
-    expect(flat).toContain(`=ROUND(SUMIFS('R'!$D$2:$D$10,'R'!$B$2:$B$10,"=Council",'R'!$F$2:$F$10,"Commissioned service"),2)`);
+    expect(flat).toContain(`=ROUND(SUMIFS('R'!$D$2:$D$10,'R'!$B$2:$B$10,"Council",'R'!$F$2:$F$10,"Commissioned service"),2)`);
     expect(flat).toContain(`=COUNTIFS('R'!$L$2:$L$10,"*at-threshold*")`);
     expect(L.text.flat().some(Boolean)).toBe(true);
   });
@@ -230,14 +242,17 @@ describe("references and criteria", () => {
     expect(columnRef("Bob's register", 2, 2, 101)).toBe("'Bob''s register'!$C$2:$C$101");
   });
   test("criteria escape wildcards and match exactly", () => {
-    expect(exactCriterion("Adult * services?")).toBe("=Adult ~* services~?");
+    expect(exactCriterion("Adult * services?")).toBe("Adult ~* services~?");
     expect(exactCriterion(">5000")).toBe("=>5000");
-    expect(exactCriterion("")).toBe("=");
+    expect(exactCriterion("")).toBe("");
+    expect(needsEquality("=Adults")).toBe(true);
+    expect(needsEquality("Adults")).toBe(false);
     fc.assert(
-      fc.property(fc.string(), (s) => {
+      fc.property(fc.string({ minLength: 1 }), (s) => {
         const c = exactCriterion(s);
-        expect(c.startsWith("=")).toBe(true);
-        expect(/(^|[^~])[*?]/.test(c.slice(1).replace(/~~/g, ""))).toBe(false);
+        // no operator is read from the text, and no unescaped wildcard is left
+        if (/^[=<>]/.test(s)) expect(c.startsWith("=")).toBe(true);
+        expect(/(^|[^~])[*?]/.test(c.replace(/~~/g, ""))).toBe(false);
       }),
     );
   });
