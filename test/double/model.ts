@@ -687,11 +687,12 @@ export class Model {
     let changed = true;
     while (changed) {
       changed = false;
-      if (r0 > 0 && rowHas(r0 - 1, c0 - 1, c1 + 1)) {
+      // Rows grow as far as they go before columns are looked at again (same fixpoint, linear time).
+      while (r0 > 0 && rowHas(r0 - 1, c0 - 1, c1 + 1)) {
         r0--;
         changed = true;
       }
-      if (r1 < MAX_ROWS - 1 && rowHas(r1 + 1, c0 - 1, c1 + 1)) {
+      while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1, c0 - 1, c1 + 1)) {
         r1++;
         changed = true;
       }
