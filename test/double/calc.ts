@@ -120,6 +120,9 @@ export function createEngine(): HyperFormula {
     useWildcards: true,
     useRegularExpressions: false,
     matchWholeCell: true,
+    // HyperFormula's smart rounding keeps only 10 significant digits (12345678901.23 -> 12345678901);
+    // Excel keeps 15. Results are rounded to 15 significant digits in fromEngine instead.
+    smartRounding: false,
   });
   hf.addNamedExpression("TRUE", "=TRUE()");
   hf.addNamedExpression("FALSE", "=FALSE()");

@@ -220,3 +220,21 @@ describe("formula evaluation (HyperFormula)", () => {
     expect(await evaluate(wb, "Summary", "A1", [["=SUM(Amounts)"]])).toEqual([[650]]);
   });
 });
+
+describe("calculateFormula (for previews of conditional-format rules)", () => {
+  test("evaluates without writing, on the given sheet", () => {
+    const wb = data();
+    expect(wb.calculateFormula("Data", "=C2*2")).toBe(200);
+    expect(wb.calculateFormula("Summary", "='Bidder 1'!B1>50")).toBe(true);
+    expect(wb.calculateFormula("Data", "=NOPE()")).toBe("#NAME?");
+    expect(wb.usedAddress("Summary")).toBeNull();
+  });
+});
+
+describe("precision", () => {
+  test("results keep Excel's 15 significant digits (large sums keep their pence)", async () => {
+    const wb = new MemoryWorkbook();
+    wb.setCells("Sheet1", "A1:B1", [[12345678901.23, 0.01]]);
+    expect(await evaluate(wb, "Sheet1", "C1:E1", [["=A1+B1", "=0.1+0.2", "=SUM(A1:B1)*100"]])).toEqual([[12345678901.24, 0.3, 1234567890124]]);
+  });
+});

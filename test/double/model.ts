@@ -869,6 +869,8 @@ export function isErrorValue(v: unknown): boolean {
 export function fromEngine(v: unknown): CellValue {
   if (v === null || v === undefined) return 0; // a formula pointing at an empty cell shows 0, as in Excel
   if (v instanceof DetailedCellError) return excelErrorString(v.value);
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  // Excel's precision: 15 significant digits (so 0.1+0.2 reads 0.3, and large sums keep their pence).
+  if (typeof v === "number") return Number.isFinite(v) ? Number(v.toPrecision(15)) : "#NUM!";
+  if (typeof v === "string" || typeof v === "boolean") return v;
   return String(v);
 }

@@ -7,7 +7,7 @@
 import { Area, cellAddress, parseAddress, quoteSheetName } from "./address";
 import { WorkbookProxy, passesValidation } from "./api";
 import { itemNotFound } from "./errors";
-import { CellValue, ConditionalFormatState, DEFAULT_STYLE, FormulaProblem, Model, RequestRecord, SheetState, STANDARD_HEIGHT, STANDARD_WIDTH, Style, cellInput, parseInput } from "./model";
+import { CellValue, ConditionalFormatState, DEFAULT_STYLE, FormulaProblem, Model, RequestRecord, SheetState, STANDARD_HEIGHT, STANDARD_WIDTH, Style, cellInput, fromEngine, parseInput } from "./model";
 import { Host, REQUEST_LIMIT_BYTES, RequestContext } from "./proxy";
 
 export interface MemoryWorkbookOptions {
@@ -317,6 +317,20 @@ export class MemoryWorkbook implements Host {
    */
   formulaErrors(): FormulaProblem[] {
     return this.model.formulaProblems();
+  }
+
+  /**
+   * Evaluate a formula as if it were in a cell of `sheet` (relative references from A1), without
+   * writing it: e.g. a conditional format's custom rule, shifted to the cell being drawn.
+   * Returns a value, a 2D array for array results, or an error string.
+   */
+  calculateFormula(sheet: string, formula: string): CellValue | CellValue[][] {
+    const s = this.sheet(sheet);
+    const hf = this.model.ensureEngine();
+    this.model.resume();
+    const out = hf.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, s.hfId!);
+    if (Array.isArray(out)) return out.map((row) => row.map((v) => fromEngine(v)));
+    return fromEngine(out);
   }
 
   /** A sheet's address prefix as Excel writes it ("'Bidder 1'!"). */
