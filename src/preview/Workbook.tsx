@@ -287,7 +287,7 @@ export function Workbook({ model }: { model: WorkbookModel }) {
     setAnchor(next);
     setActive(next);
     selectRect(span(next, next));
-    setTimeout(() => focusCell(next), 0);
+    focusCell(next);
   };
 
   const onNameBoxKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
@@ -306,7 +306,7 @@ export function Workbook({ model }: { model: WorkbookModel }) {
     setAnchor(corner);
     setActive(corner);
     model.select(target, parsed.rect);
-    setTimeout(() => focusCell(corner), 0);
+    focusCell(corner);
   };
 
   const activeCell = view.cells[active.row]?.[active.col];

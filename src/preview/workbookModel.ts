@@ -140,7 +140,9 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
       const color = cf.format?.font?.color ?? null;
       const bold = cf.format?.font?.bold ?? null;
       if (!fill && !color && !bold) continue;
-      if (cf.type !== "cellValue" && cf.type !== "custom") continue;
+      // The double reports types as Excel names them ("CellValue", "Custom").
+      const type = cf.type.toLowerCase();
+      if (type !== "cellvalue" && type !== "custom") continue;
       const parsed = parseAddress(cf.address);
       if (!parsed) continue;
       const area = parsed.rect;
@@ -148,14 +150,14 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
       const colEnd = Math.min(area.col + area.cols, cells[0]?.length ?? 0);
       const rule = (cf.rule ?? {}) as { formula?: string; formula1?: unknown; formula2?: unknown; operator?: string };
       // A cell-value rule's operands are the same for every cell; work them out once.
-      const a = cf.type === "cellValue" ? operand(sheet, rule.formula1) : null;
-      const b = cf.type === "cellValue" ? operand(sheet, rule.formula2) : null;
+      const a = type === "cellvalue" ? operand(sheet, rule.formula1) : null;
+      const b = type === "cellvalue" ? operand(sheet, rule.formula2) : null;
       for (let r = area.row; r < rowEnd; r++) {
         for (let c = area.col; c < colEnd; c++) {
           const key = `${r},${c}`;
           if (decided.has(key)) continue;
           let applies = false;
-          if (cf.type === "cellValue") applies = compare(rule.operator ?? "", values[r][c], a, b);
+          if (type === "cellvalue") applies = compare(rule.operator ?? "", values[r][c], a, b);
           else if (rule.formula) applies = truthy(evaluate(sheet, shiftFormula(rule.formula, r - area.row, c - area.col)));
           if (!applies) continue;
           const cell = cells[r][c];

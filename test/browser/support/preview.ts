@@ -138,3 +138,39 @@ export async function openPreview(browser: LaunchedBrowser, baseUrl: string, the
   await preview.taskpane.getByRole("tablist").waitFor();
   return preview;
 }
+
+/**
+ * Press Tab (as a keyboard-only user does) until `target` has the focus. Fails, naming where the
+ * focus went, when it is not reached within `maxPresses`.
+ */
+export async function tabTo(
+  p: PreviewPage,
+  target: Locator | { role?: Parameters<Page["getByRole"]>[0]; name: string | RegExp },
+  maxPresses = 80,
+): Promise<void> {
+  const locator =
+    "role" in target || "name" in target
+      ? p.page.getByRole((target as { role?: Parameters<Page["getByRole"]>[0] }).role ?? "textbox", {
+          name: (target as { name: string | RegExp }).name,
+          exact: typeof (target as { name: unknown }).name === "string",
+        })
+      : (target as Locator);
+  const visited: string[] = [];
+  for (let i = 0; i < maxPresses; i++) {
+    await p.page.keyboard.press("Tab");
+    const reached = await locator
+      .first()
+      .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+      .catch(() => false);
+    if (reached) return;
+    visited.push(
+      await p.page.evaluate(() => {
+        const a = document.activeElement as HTMLElement | null;
+        if (!a) return "(nothing)";
+        const label = a.getAttribute("aria-label") ?? a.innerText?.slice(0, 30) ?? "";
+        return `${a.tagName.toLowerCase()}${a.getAttribute("role") ? `[role=${a.getAttribute("role")}]` : ""} "${label}"`;
+      }),
+    );
+  }
+  throw new Error(`Tab did not reach ${String(locator)} within ${maxPresses} presses; focus went: ${visited.join(" -> ")}`);
+}

@@ -1,0 +1,141 @@
+/**
+ * The Funding register view in the preview, as a user drives it: pick the register by clicking
+ * a cell in the grid, use it, classify, read the results in the grid and the summary, jump to a
+ * row that could not be classified, fix it in the sheet and run again; refuse to overwrite a
+ * user's cell without asking; and the same with the keyboard only.
+ */
+import { startPreviewSuite, tabTo, type PreviewPage, type PreviewSuite } from "./support/preview";
+
+let suite: PreviewSuite;
+
+beforeAll(async () => {
+  suite = await startPreviewSuite();
+}, 15 * 60 * 1000);
+
+afterAll(async () => {
+  await suite?.close();
+});
+
+async function classifyFromGrid(p: PreviewPage) {
+  await p.showSheet("Funding register");
+  await p.cell("C5").click();
+  await p.taskpane.getByRole("button", { name: "Use selected data" }).click();
+  await expect(p.taskpane.getByText(/^Register: /).innerText()).resolves.toBe(
+    "Register: Funding register!A1:M17 (table FundingRegister), 16 rows.",
+  );
+  await p.taskpane.getByRole("button", { name: "Classify" }).click();
+  await p.taskpane.getByRole("region", { name: "Classification result" }).waitFor();
+}
+
+describe("Funding register view", () => {
+  test("pick the register in the grid, classify, see the results in the grid, jump to a bad row, fix it and run again", async () => {
+    const p = await suite.open();
+    await classifyFromGrid(p);
+    const result = p.taskpane.getByRole("region", { name: "Classification result" });
+    await expect(result.locator(".fui-MessageBar").first().innerText()).resolves.toMatch(
+      /^14 rows classified, 2 could not be classified\. Summary written to the "Funding summary" sheet/,
+    );
+
+    // The eight results and the notes are now columns N:V of the register, as the grid shows.
+    expect(await p.activeSheet()).toBe("Funding register");
+    const header = await Promise.all(["N1", "O1", "P1", "Q1", "R1", "S1", "T1", "U1", "V1"].map((a) => p.cellText(a)));
+    expect(header).toEqual(["Mode", "Funding type", "Budget", "Route", "Cost recovery", "Funder share", "Monitoring", "Flags", "Notes"]);
+    // Row 2: a "grant" with outputs specified is really a commissioned service.
+    expect(await p.cellText("N2")).toBe("Shopping");
+    expect(await p.cellText("O2")).toBe("Commissioned service");
+    expect(await p.cellText("U2")).toBe("grant-with-outputs, short-term");
+    // Row 3: an SLA with outputs, not competitively selected.
+    expect(await p.cellText("U3")).toBe("sla-not-procured");
+    // Row 5: a "contract" without outputs to an infrastructure body: investment.
+    expect([await p.cellText("N5"), await p.cellText("U5")]).toEqual(["Investing", "contract-without-outputs"]);
+    // Rows 6-8: £5,000 exactly is a small grant and flagged; £4,999.99 a small grant; £5,000.01 qualifying activity.
+    expect([await p.cellText("O6"), await p.cellText("U6")]).toEqual(["Small grant", "at-threshold"]);
+    expect(await p.cellText("O7")).toBe("Small grant");
+    expect(await p.cellText("O8")).toBe("Qualifying activity");
+    // Row 16 ("tbc") could not be classified: its note says why.
+    expect(await p.cellText("N16")).toBe("");
+    expect(await p.cellText("V16")).toMatch(/^Not classified: "Amount Awarded"/);
+
+    // The summary sheet is there, and the flags the user must look at are listed.
+    expect(await p.sheetNames()).toContain("Funding summary");
+    const flags = await result.getByRole("list", { name: "Flags raised" }).innerText();
+    expect(flags).toMatch(/grant-with-outputs: 1/);
+    expect(flags).toMatch(/sla-not-procured: 2/);
+    expect(flags).toMatch(/at-threshold: 1/);
+
+    // Jump to the row that could not be classified: the grid selects it.
+    await result.getByRole("button", { name: "Go to row 16" }).click();
+    // The register now includes its result columns (A:V): the whole row is selected.
+    await p.page.waitForFunction(() => (document.getElementById("name-box") as HTMLInputElement).value === "A16:V16");
+    expect(await p.workbookSelection()).toEqual({ sheet: "Funding register", address: "A16:V16" });
+    await p.screenshot("register-light");
+
+    // The user corrects the amount in the sheet and runs again: results are updated in place.
+    await p.page.evaluate(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Funding register").getRange("F16").values = [[30000]];
+        await context.sync();
+      }),
+    );
+    await p.page.waitForFunction(() => document.querySelector('[data-cell="F16"]')?.textContent === "£30,000.00");
+    await expect(p.taskpane.getByText(/^Register: /).innerText()).resolves.toMatch(/Results from an earlier run will be updated in place\./);
+    await p.taskpane.getByRole("button", { name: "Classify" }).click();
+    await p.page.waitForFunction(() => document.querySelector('[data-cell="N16"]')?.textContent === "Shopping");
+    await expect(result.locator(".fui-MessageBar").first().innerText()).resolves.toMatch(/^15 rows classified, 1 could not be classified/);
+    expect(await p.cellText("U16")).toBe("sla-not-procured");
+    // No second set of result columns.
+    expect(await p.cellText("W1")).toBe("");
+    expect((await p.sheetNames()).filter((n) => n.startsWith("Funding summary"))).toEqual(["Funding summary"]);
+    p.assertHealthy();
+    await p.page.close();
+  });
+
+  test("asks before overwriting a cell beside the register that it did not write, and keeps it on Cancel", async () => {
+    const p = await suite.open();
+    await p.page.evaluate(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Funding register").getRange("P4").values = [["my note"]];
+        await context.sync();
+      }),
+    );
+    await p.showSheet("Funding register");
+    await p.cell("B2").click();
+    await p.taskpane.getByRole("button", { name: "Use selected data" }).click();
+    await p.taskpane.getByRole("button", { name: "Classify" }).click();
+    const dialog = p.page.getByRole("alertdialog");
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/Overwrite cells beside the register\?/);
+    await p.screenshot("register-confirm-overwrite");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await p.cellText("P4")).toBe("my note");
+    expect(await p.cellText("N2")).toBe("");
+    p.assertHealthy();
+    await p.page.close();
+  });
+
+  test("keyboard only: name box to the register, Tab to the task pane, Enter and Space to run", async () => {
+    const p = await suite.open();
+    const kb = p.page.keyboard;
+    // Tab from the top of the page to the name box, go to C5.
+    await tabTo(p, { name: /^Name box/ });
+    await kb.type("C5");
+    await kb.press("Enter");
+    expect(await p.workbookSelection()).toEqual({ sheet: "Funding register", address: "C5" });
+    await kb.press("ArrowDown"); // the grid cell has focus: arrows move the selection
+    expect(await p.workbookSelection()).toEqual({ sheet: "Funding register", address: "C6" });
+    await tabTo(p, { role: "button", name: "Use selected data" });
+    await kb.press("Enter");
+    await p.taskpane.getByRole("button", { name: "Classify" }).waitFor();
+    await tabTo(p, { role: "button", name: "Classify" });
+    await kb.press("Space");
+    await p.taskpane.getByRole("region", { name: "Classification result" }).waitFor();
+    expect(await p.cellText("N2")).toBe("Shopping");
+    // The row that could not be classified can be reached and followed with the keyboard too.
+    await tabTo(p, { role: "button", name: "Go to row 16" });
+    await kb.press("Enter");
+    await p.page.waitForFunction(() => (document.getElementById("name-box") as HTMLInputElement).value === "A16:V16");
+    p.assertHealthy();
+    await p.page.close();
+  });
+});
