@@ -39,6 +39,8 @@ export const MAPPING_KEY = "FundingToolkit.registerMapping";
 export const SUMMARY_SHEET = SUMMARY_TITLE;
 /** Rows per read/write batch: 10,000 rows x 9 result cells is about 1 MB per request. */
 export const DEFAULT_CHUNK_ROWS = 10000;
+/** Results of one chunk are split into requests of at most this size (Excel refuses requests over 5 MB). */
+export const WRITE_LIMIT_BYTES = 2 * 1024 * 1024;
 /** How many of the cells in the way are listed by name when asking before overwriting. */
 const LIST_LIMIT = 20;
 
@@ -167,6 +169,40 @@ export type ClassifyOutcome =
       reconciliation: Reconciliation;
     };
 
+/** Bytes of a string in UTF-8 (the size it takes in a request), without allocating. */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Split rows into consecutive pieces whose JSON is at most `limit` bytes (a row is never split). */
+export function splitBySize<T>(rows: T[][], limit: number): T[][][] {
+  const pieces: T[][][] = [];
+  let current: T[][] = [];
+  let size = 2;
+  for (const r of rows) {
+    const b = utf8Length(JSON.stringify(r)) + 1;
+    if (current.length > 0 && size + b > limit) {
+      pieces.push(current);
+      current = [];
+      size = 2;
+    }
+    current.push(r);
+    size += b;
+  }
+  if (current.length > 0 || pieces.length === 0) pieces.push(current);
+  return pieces;
+}
+
 /** Non-empty cells in the way of new result columns, as sheet addresses (one sync). */
 async function cellsInTheWay(context: Excel.RequestContext, target: Excel.Range): Promise<{ cells: string[]; count: number }> {
   const used = target.getUsedRangeOrNullObject(true);
@@ -230,29 +266,46 @@ export async function classifyRegister(context: Excel.RequestContext, info: Regi
   }
 
   // 3. Read, classify and write chunk by chunk: each sync carries the previous chunk's results and
-  //    the next chunk's read, so there are about rows/chunk + 1 syncs.
+  //    the next chunk's read, so there are about rows/chunk + 1 syncs. Only the mapped columns are
+  //    read (a long Description column is never fetched), and a chunk of results larger than
+  //    WRITE_LIMIT_BYTES is written in pieces, each in its own request.
   const builder = new SummaryBuilder();
   const groupCol = options.groupBy ? options.mapping[options.groupBy] : undefined;
   const valueCol = options.mapping.annualValue as number;
+  const readCols = [...new Set(Object.values(options.mapping) as number[])].sort((x, y) => x - y);
   let allValuesPlainNumbers = true;
   let pending: { start: number; cells: (string | number)[][] } | null = null;
+  const queueWrite = async (p: { start: number; cells: (string | number)[][] }) => {
+    const pieces = splitBySize(p.cells, WRITE_LIMIT_BYTES);
+    let offset = 0;
+    for (let k = 0; k < pieces.length; k++) {
+      const piece = pieces[k];
+      sheet.getRangeByIndexes(info.rowIndex + 1 + p.start + offset, blockCol, piece.length, width).values = piece;
+      offset += piece.length;
+      if (k < pieces.length - 1) await context.sync(); // the last piece goes with the next request
+    }
+  };
   progress("Classifying", 0);
   for (let start = 0; start < dataRows || pending; start += chunk) {
     const n = Math.min(chunk, dataRows - start);
     if (pending) {
-      const out = sheet.getRangeByIndexes(info.rowIndex + 1 + pending.start, blockCol, pending.cells.length, width);
-      out.values = pending.cells;
+      await queueWrite(pending);
       pending = null;
     }
     if (n <= 0) {
       await context.sync();
       break;
     }
-    const read = sheet.getRangeByIndexes(info.rowIndex + 1 + start, info.columnIndex, n, info.columnCount);
-    read.load("values");
+    const reads = readCols.map((c) => {
+      const r = sheet.getRangeByIndexes(info.rowIndex + 1 + start, info.columnIndex + c, n, 1);
+      r.load("values");
+      return { c, r };
+    });
     await context.sync();
     const cells: (string | number)[][] = new Array(n);
-    read.values.forEach((row, i) => {
+    const row: unknown[] = new Array(info.columnCount).fill("");
+    for (let i = 0; i < n; i++) {
+      for (const { c, r } of reads) row[c] = r.values[i][0];
       const sheetRow = info.rowIndex + 2 + start + i;
       const outcome = classifyRegisterRow(row, sheetRow, options.mapping, info.headers, options.inferOutputs, options.settings);
       builder.add(outcome, groupCol === undefined ? null : row[groupCol]);
@@ -262,7 +315,7 @@ export async function classifyRegister(context: Excel.RequestContext, info: Regi
         if (typeof v !== "number" || toPence(v) === null || Math.abs((toPence(v) as number) - v * 100) > 1e-6) allValuesPlainNumbers = false;
       }
       cells[i] = outputCells(outcome);
-    });
+    }
     pending = { start, cells };
     progress("Classifying", Math.min(dataRows, start + n));
   }

@@ -1,5 +1,5 @@
 import { MemoryWorkbook } from "../double";
-import { classifyRegister, DEFAULT_CHUNK_ROWS, findRegister, MAPPING_KEY, selectRegisterRow, type ClassifyOptions, type RegisterInfo } from "../../src/excel/register";
+import { classifyRegister, DEFAULT_CHUNK_ROWS, findRegister, MAPPING_KEY, selectRegisterRow, splitBySize, type ClassifyOptions, type RegisterInfo } from "../../src/excel/register";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { OUTPUT_HEADERS } from "../../src/engine/register";
 import { FLAG_NOTES } from "../../src/engine/classify";
@@ -406,4 +406,36 @@ describe("a 100,000-row register", () => {
     expect(["Shopping", "Investing", "Giving"]).toContain(last[0]);
     expect(columnLetter(info.columnCount)).toBe("F");
   }, 600000);
+});
+
+describe("request sizes", () => {
+  test("splitBySize keeps rows whole, in order, each piece within the limit", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [`row ${i}`, "x".repeat(i % 50), i, "£"]);
+    const pieces = splitBySize(rows, 2000);
+    expect(pieces.flat()).toEqual(rows);
+    for (const p of pieces) expect(Buffer.byteLength(JSON.stringify(p))).toBeLessThanOrEqual(2000);
+    expect(splitBySize([], 10)).toEqual([[]]);
+  });
+
+  test("long notes on every row: a chunk's results go in several requests, each under 5 MB", async () => {
+    const n = 12000;
+    const wb = new MemoryWorkbook();
+    wb.addSheet("R");
+    const rows: (string | number)[][] = [["Organisation", "Type", "Outputs", "Value", "Tendered", "Term", "Description"]];
+    // every row raises four flags (long notes), and has a long description that is never read
+    for (let i = 0; i < n; i++) rows.push([`Org ${i}`, "SLA grant", "yes", 60000 + i, "no", 1, "d".repeat(600)]);
+    wb.setCells("R", `A1:G${n + 1}`, rows);
+    wb.select("R", "A1");
+    const info = await find(wb);
+    wb.resetCounters();
+    const r = await done(wb, info, { chunkRows: 12000 });
+    expect(r.summary.classified).toBe(n);
+    expect(r.summary.flags["sla-not-procured"]).toBe(n);
+    expect(wb.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    // one chunk, but its results were written in more than one request
+    expect(wb.syncCount).toBeGreaterThanOrEqual(6);
+    const last = wb.getValues("R", `H${n + 1}:P${n + 1}`)[0];
+    expect(last[7]).toBe("grant-with-outputs, sla-not-procured, not-tendered, short-term");
+    expect(String(last[8]).length).toBeGreaterThan(300);
+  }, 120000);
 });
