@@ -68,7 +68,10 @@ const COL = /^\$?([A-Za-z]{1,3})$/;
 const ROW = /^\$?([0-9]+)$/;
 
 function badAddress(address: string): DoubleError {
-  return new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+  return new DoubleError(
+    "InvalidArgument",
+    `The argument is invalid or missing or has an incorrect format. (address "${address}")`
+  );
 }
 
 /** Parse an A1 address, with or without a sheet prefix. Throws InvalidArgument when malformed. */
@@ -93,8 +96,15 @@ export function parseAddress(address: string): ParsedAddress {
     const r2 = Number(m2[2]) - 1;
     const c1 = columnIndex(m1[1]);
     const c2 = columnIndex(m2[1]);
-    if (r1 < 0 || r2 < 0 || r1 >= MAX_ROWS || r2 >= MAX_ROWS || c1 >= MAX_COLS || c2 >= MAX_COLS) throw badAddress(address);
-    return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+    if (r1 < 0 || r2 < 0 || r1 >= MAX_ROWS || r2 >= MAX_ROWS || c1 >= MAX_COLS || c2 >= MAX_COLS)
+      throw badAddress(address);
+    return {
+      sheet,
+      row: Math.min(r1, r2),
+      col: Math.min(c1, c2),
+      rows: Math.abs(r2 - r1) + 1,
+      cols: Math.abs(c2 - c1) + 1,
+    };
   }
   if (parts.length === 2) {
     m1 = COL.exec(p1);

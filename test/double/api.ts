@@ -4,8 +4,22 @@
  * Every method queues an operation applied at context.sync(), in order; errors surface at sync.
  * Browser-safe: no Node APIs.
  */
-import { Area, MAX_COLS, MAX_ROWS, areaAddress, contains, intersect, parseAddress } from "./address";
-import { DoubleError, ErrorMessages, invalidArgument, invalidOperation, itemNotFound } from "./errors";
+import {
+  Area,
+  MAX_COLS,
+  MAX_ROWS,
+  areaAddress,
+  contains,
+  intersect,
+  parseAddress,
+} from "./address";
+import {
+  DoubleError,
+  ErrorMessages,
+  invalidArgument,
+  invalidOperation,
+  itemNotFound,
+} from "./errors";
 import {
   CfFormat,
   ChartState,
@@ -23,7 +37,13 @@ import {
   parseInput,
 } from "./model";
 import { formatValue } from "./numfmt";
-import { ClientObjectBase, ClientResult, CollectionBase, RequestContext, defineProps } from "./proxy";
+import {
+  ClientObjectBase,
+  ClientResult,
+  CollectionBase,
+  RequestContext,
+  defineProps,
+} from "./proxy";
 
 type RT = { sheet: SheetState; area: Area };
 
@@ -37,18 +57,60 @@ function model(ctx: RequestContext): Model {
 }
 
 function checkArea(a: Area, where: string): Area {
-  if (!Number.isInteger(a.row) || !Number.isInteger(a.col) || !Number.isInteger(a.rows) || !Number.isInteger(a.cols)) throw invalidArgument(where);
-  if (a.row < 0 || a.col < 0 || a.rows < 1 || a.cols < 1 || a.row + a.rows > MAX_ROWS || a.col + a.cols > MAX_COLS) throw invalidArgument(where);
+  if (
+    !Number.isInteger(a.row) ||
+    !Number.isInteger(a.col) ||
+    !Number.isInteger(a.rows) ||
+    !Number.isInteger(a.cols)
+  )
+    throw invalidArgument(where);
+  if (
+    a.row < 0 ||
+    a.col < 0 ||
+    a.rows < 1 ||
+    a.cols < 1 ||
+    a.row + a.rows > MAX_ROWS ||
+    a.col + a.cols > MAX_COLS
+  )
+    throw invalidArgument(where);
   return a;
 }
 
 const COLOR_NAMES: Record<string, string> = {
-  black: "#000000", white: "#FFFFFF", red: "#FF0000", green: "#008000", blue: "#0000FF", yellow: "#FFFF00",
-  orange: "#FFA500", purple: "#800080", gray: "#808080", grey: "#808080", lightgray: "#D3D3D3", lightgrey: "#D3D3D3",
-  lightgreen: "#90EE90", lightblue: "#ADD8E6", pink: "#FFC0CB", darkgreen: "#006400", darkblue: "#00008B",
-  darkred: "#8B0000", navy: "#000080", teal: "#008080", silver: "#C0C0C0", maroon: "#800000", lime: "#00FF00",
-  aqua: "#00FFFF", cyan: "#00FFFF", magenta: "#FF00FF", fuchsia: "#FF00FF", olive: "#808000", gold: "#FFD700",
-  lightyellow: "#FFFFE0", darkgray: "#A9A9A9", darkgrey: "#A9A9A9", brown: "#A52A2A", salmon: "#FA8072",
+  black: "#000000",
+  white: "#FFFFFF",
+  red: "#FF0000",
+  green: "#008000",
+  blue: "#0000FF",
+  yellow: "#FFFF00",
+  orange: "#FFA500",
+  purple: "#800080",
+  gray: "#808080",
+  grey: "#808080",
+  lightgray: "#D3D3D3",
+  lightgrey: "#D3D3D3",
+  lightgreen: "#90EE90",
+  lightblue: "#ADD8E6",
+  pink: "#FFC0CB",
+  darkgreen: "#006400",
+  darkblue: "#00008B",
+  darkred: "#8B0000",
+  navy: "#000080",
+  teal: "#008080",
+  silver: "#C0C0C0",
+  maroon: "#800000",
+  lime: "#00FF00",
+  aqua: "#00FFFF",
+  cyan: "#00FFFF",
+  magenta: "#FF00FF",
+  fuchsia: "#FF00FF",
+  olive: "#808000",
+  gold: "#FFD700",
+  lightyellow: "#FFFFE0",
+  darkgray: "#A9A9A9",
+  darkgrey: "#A9A9A9",
+  brown: "#A52A2A",
+  salmon: "#FA8072",
 };
 
 /** Colours as Excel reports them: "#RRGGBB" upper case; names and "#RGB" accepted. */
@@ -65,7 +127,11 @@ export function normalizeColor(v: unknown, where: string): string {
 }
 
 function oneOf(v: unknown, allowed: string[], where: string): string {
-  if (typeof v !== "string" || !allowed.includes(v)) throw invalidArgument(where, `${ErrorMessages.invalidArgument} ("${String(v)}" is not one of ${allowed.join(", ")})`);
+  if (typeof v !== "string" || !allowed.includes(v))
+    throw invalidArgument(
+      where,
+      `${ErrorMessages.invalidArgument} ("${String(v)}" is not one of ${allowed.join(", ")})`
+    );
   return v;
 }
 
@@ -86,36 +152,66 @@ export class WorkbookProxy extends ClientObjectBase<Model> {
     return ["worksheets", "tables", "names", "settings", "application", "properties"];
   }
   get worksheets(): WorksheetCollectionProxy {
-    return this._nav("worksheets", () => new WorksheetCollectionProxy(this._ctx, () => model(this._ctx), "workbook.worksheets"));
+    return this._nav(
+      "worksheets",
+      () => new WorksheetCollectionProxy(this._ctx, () => model(this._ctx), "workbook.worksheets")
+    );
   }
   get tables(): TableCollectionProxy {
-    return this._nav("tables", () => new TableCollectionProxy(this._ctx, () => ({ filter: () => true }), "workbook.tables", null));
+    return this._nav(
+      "tables",
+      () =>
+        new TableCollectionProxy(this._ctx, () => ({ filter: () => true }), "workbook.tables", null)
+    );
   }
   get names(): NamedItemCollectionProxy {
-    return this._nav("names", () => new NamedItemCollectionProxy(this._ctx, () => model(this._ctx), "workbook.names"));
+    return this._nav(
+      "names",
+      () => new NamedItemCollectionProxy(this._ctx, () => model(this._ctx), "workbook.names")
+    );
   }
   get settings(): SettingCollectionProxy {
-    return this._nav("settings", () => new SettingCollectionProxy(this._ctx, () => model(this._ctx), "workbook.settings"));
+    return this._nav(
+      "settings",
+      () => new SettingCollectionProxy(this._ctx, () => model(this._ctx), "workbook.settings")
+    );
   }
   get application(): ApplicationProxy {
-    return this._nav("application", () => new ApplicationProxy(this._ctx, () => model(this._ctx), "workbook.application"));
+    return this._nav(
+      "application",
+      () => new ApplicationProxy(this._ctx, () => model(this._ctx), "workbook.application")
+    );
   }
   get properties(): DocumentPropertiesProxy {
-    return this._nav("properties", () => new DocumentPropertiesProxy(this._ctx, () => model(this._ctx), "workbook.properties"));
+    return this._nav(
+      "properties",
+      () => new DocumentPropertiesProxy(this._ctx, () => model(this._ctx), "workbook.properties")
+    );
   }
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this._ctx, () => {
-      const sel = model(this._ctx).selection;
-      if (!sel) throw itemNotFound("Workbook.getSelectedRange");
-      return { sheet: sel.sheet, area: { ...sel.area } };
-    }, "workbook.getSelectedRange()");
+    return new RangeProxy(
+      this._ctx,
+      () => {
+        const sel = model(this._ctx).selection;
+        if (!sel) throw itemNotFound("Workbook.getSelectedRange");
+        return { sheet: sel.sheet, area: { ...sel.area } };
+      },
+      "workbook.getSelectedRange()"
+    );
   }
   getActiveCell(): RangeProxy {
-    return new RangeProxy(this._ctx, () => {
-      const sel = model(this._ctx).selection;
-      if (!sel) throw itemNotFound("Workbook.getActiveCell");
-      return { sheet: sel.sheet, area: { row: sel.area.row, col: sel.area.col, rows: 1, cols: 1 } };
-    }, "workbook.getActiveCell()");
+    return new RangeProxy(
+      this._ctx,
+      () => {
+        const sel = model(this._ctx).selection;
+        if (!sel) throw itemNotFound("Workbook.getActiveCell");
+        return {
+          sheet: sel.sheet,
+          area: { row: sel.area.row, col: sel.area.col, rows: 1, cols: 1 },
+        };
+      },
+      "workbook.getActiveCell()"
+    );
   }
 }
 defineProps<Model>(WorkbookProxy, "Workbook", {
@@ -126,7 +222,11 @@ defineProps<Model>(WorkbookProxy, "Workbook", {
 export class ApplicationProxy extends ClientObjectBase<Model> {
   calculate(calculationType?: string): void {
     this._q("calculate", [calculationType ?? "Full"], (m) => {
-      oneOf(calculationType ?? "Full", ["Recalculate", "Full", "FullRebuild"], "Application.calculate");
+      oneOf(
+        calculationType ?? "Full",
+        ["Recalculate", "Full", "FullRebuild"],
+        "Application.calculate"
+      );
       m.resume();
     });
   }
@@ -140,7 +240,12 @@ export class ApplicationProxy extends ClientObjectBase<Model> {
 defineProps<Model>(ApplicationProxy, "Application", {
   calculationMode: {
     get: (m) => m.calculationMode,
-    set: (m, v) => (m.calculationMode = oneOf(v, ["Automatic", "AutomaticExceptTables", "Manual"], "Application.calculationMode")),
+    set: (m, v) =>
+      (m.calculationMode = oneOf(
+        v,
+        ["Automatic", "AutomaticExceptTables", "Manual"],
+        "Application.calculationMode"
+      )),
   },
   calculationState: { get: () => "Done" },
 });
@@ -150,11 +255,16 @@ defineProps<Model>(
   DocumentPropertiesProxy,
   "DocumentProperties",
   Object.fromEntries(
-    ["title", "author", "subject", "comments", "keywords", "company", "category", "manager"].map((k) => [
-      k,
-      { get: (m: Model) => m.properties[k], set: (m: Model, v: unknown) => (m.properties[k] = String(v)) },
-    ]),
-  ),
+    ["title", "author", "subject", "comments", "keywords", "company", "category", "manager"].map(
+      (k) => [
+        k,
+        {
+          get: (m: Model) => m.properties[k],
+          set: (m: Model, v: unknown) => (m.properties[k] = String(v)),
+        },
+      ]
+    )
+  )
 );
 
 // ============================================================================ Worksheets
@@ -171,39 +281,61 @@ export class WorksheetCollectionProxy extends CollectionBase<Model, WorksheetPro
     this._q("add", [name ?? null], (m) => {
       created = m.addSheet(name);
     });
-    return new WorksheetProxy(this._ctx, () => {
-      if (!created) throw invalidOperation("WorksheetCollection.add");
-      return created;
-    }, `worksheets.add(${JSON.stringify(name ?? "")})`);
+    return new WorksheetProxy(
+      this._ctx,
+      () => {
+        if (!created) throw invalidOperation("WorksheetCollection.add");
+        return created;
+      },
+      `worksheets.add(${JSON.stringify(name ?? "")})`
+    );
   }
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this._ctx, () => {
-      const m = model(this._ctx);
-      const s = m.findSheet(String(key)) ?? m.sheetById(String(key));
-      if (!s) throw itemNotFound(`Worksheet '${key}'`);
-      return s;
-    }, `worksheets.getItem(${JSON.stringify(key)})`);
+    return new WorksheetProxy(
+      this._ctx,
+      () => {
+        const m = model(this._ctx);
+        const s = m.findSheet(String(key)) ?? m.sheetById(String(key));
+        if (!s) throw itemNotFound(`Worksheet '${key}'`);
+        return s;
+      },
+      `worksheets.getItem(${JSON.stringify(key)})`
+    );
   }
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this._ctx, () => {
-      const m = model(this._ctx);
-      return m.findSheet(String(key)) ?? m.sheetById(String(key));
-    }, `worksheets.getItemOrNullObject(${JSON.stringify(key)})`)._checkNull();
+    return new WorksheetProxy(
+      this._ctx,
+      () => {
+        const m = model(this._ctx);
+        return m.findSheet(String(key)) ?? m.sheetById(String(key));
+      },
+      `worksheets.getItemOrNullObject(${JSON.stringify(key)})`
+    )._checkNull();
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this._ctx, () => {
-      const s = model(this._ctx).activeSheet;
-      if (!s) throw itemNotFound("Worksheet (active)");
-      return s;
-    }, "worksheets.getActiveWorksheet()");
+    return new WorksheetProxy(
+      this._ctx,
+      () => {
+        const s = model(this._ctx).activeSheet;
+        if (!s) throw itemNotFound("Worksheet (active)");
+        return s;
+      },
+      "worksheets.getActiveWorksheet()"
+    );
   }
   private pick(which: "first" | "last", visibleOnly?: boolean, orNull = false): WorksheetProxy {
-    const proxy = new WorksheetProxy(this._ctx, () => {
-      const list = model(this._ctx).sheets.filter((s) => !visibleOnly || s.visibility === "Visible");
-      const s = which === "first" ? list[0] : list[list.length - 1];
-      if (!s && !orNull) throw itemNotFound("Worksheet");
-      return s ?? null;
-    }, `worksheets.get${which}(${visibleOnly ? "true" : ""})`);
+    const proxy = new WorksheetProxy(
+      this._ctx,
+      () => {
+        const list = model(this._ctx).sheets.filter(
+          (s) => !visibleOnly || s.visibility === "Visible"
+        );
+        const s = which === "first" ? list[0] : list[list.length - 1];
+        if (!s && !orNull) throw itemNotFound("Worksheet");
+        return s ?? null;
+      },
+      `worksheets.get${which}(${visibleOnly ? "true" : ""})`
+    );
     return orNull ? proxy._checkNull() : proxy;
   }
   getFirst(visibleOnly?: boolean): WorksheetProxy {
@@ -213,7 +345,11 @@ export class WorksheetCollectionProxy extends CollectionBase<Model, WorksheetPro
     return this.pick("last", visibleOnly);
   }
   getCount(visibleOnly?: boolean): ClientResult<number> {
-    return this._qr("getCount", [visibleOnly ?? false], (m) => m.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
+    return this._qr(
+      "getCount",
+      [visibleOnly ?? false],
+      (m) => m.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length
+    );
   }
 }
 defineProps<Model>(WorksheetCollectionProxy, "WorksheetCollection", {});
@@ -227,54 +363,101 @@ export class WorksheetProxy extends ClientObjectBase<SheetState> {
     return t === null ? null : alive(t, "Worksheet");
   }
   private range(path: string, make: (s: SheetState) => Area | null, orNull = false): RangeProxy {
-    const r = new RangeProxy(this._ctx, () => {
-      const s = this._s();
-      if (s === null) return null;
-      const a = make(s);
-      return a === null ? null : { sheet: s, area: a };
-    }, `${this._path}.${path}`);
+    const r = new RangeProxy(
+      this._ctx,
+      () => {
+        const s = this._s();
+        if (s === null) return null;
+        const a = make(s);
+        return a === null ? null : { sheet: s, area: a };
+      },
+      `${this._path}.${path}`
+    );
     return orNull ? r._checkNull() : r;
   }
   get tables(): TableCollectionProxy {
-    return this._nav("tables", () => new TableCollectionProxy(this._ctx, this._child("tables", (s) => ({ filter: (t: TableState) => t.sheet === s, sheet: s })), `${this._path}.tables`, this));
+    return this._nav(
+      "tables",
+      () =>
+        new TableCollectionProxy(
+          this._ctx,
+          this._child("tables", (s) => ({ filter: (t: TableState) => t.sheet === s, sheet: s })),
+          `${this._path}.tables`,
+          this
+        )
+    );
   }
   get charts(): ChartCollectionProxy {
-    return this._nav("charts", () => new ChartCollectionProxy(this._ctx, () => this._s(), `${this._path}.charts`));
+    return this._nav(
+      "charts",
+      () => new ChartCollectionProxy(this._ctx, () => this._s(), `${this._path}.charts`)
+    );
   }
   get protection(): WorksheetProtectionProxy {
-    return this._nav("protection", () => new WorksheetProtectionProxy(this._ctx, () => this._s(), `${this._path}.protection`));
+    return this._nav(
+      "protection",
+      () => new WorksheetProtectionProxy(this._ctx, () => this._s(), `${this._path}.protection`)
+    );
   }
   get freezePanes(): WorksheetFreezePanesProxy {
-    return this._nav("freezePanes", () => new WorksheetFreezePanesProxy(this._ctx, () => this._s(), `${this._path}.freezePanes`));
+    return this._nav(
+      "freezePanes",
+      () => new WorksheetFreezePanesProxy(this._ctx, () => this._s(), `${this._path}.freezePanes`)
+    );
   }
   getRange(address?: string): RangeProxy {
     return this.range(`getRange(${JSON.stringify(address ?? "")})`, (s) => {
-      if (address === undefined || address === null || address === "") return { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+      if (address === undefined || address === null || address === "")
+        return { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
       const text = String(address);
       const named = model(this._ctx).names.get(text.toLowerCase());
       if (named) {
         const r = model(this._ctx).resolveReference(named.formula, s);
-        if (r.sheet !== s) throw invalidArgument("Worksheet.getRange", `The name "${text}" refers to another sheet.`);
+        if (r.sheet !== s)
+          throw invalidArgument(
+            "Worksheet.getRange",
+            `The name "${text}" refers to another sheet.`
+          );
         return r.area;
       }
       const p = parseAddress(text);
-      if (p.sheet && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw invalidArgument("Worksheet.getRange");
+      if (p.sheet && p.sheet.toLowerCase() !== s.name.toLowerCase())
+        throw invalidArgument("Worksheet.getRange");
       return { row: p.row, col: p.col, rows: p.rows, cols: p.cols };
     });
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
-    return this.range(`getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () =>
-      checkArea({ row: startRow, col: startColumn, rows: rowCount, cols: columnCount }, "Worksheet.getRangeByIndexes"),
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): RangeProxy {
+    return this.range(
+      `getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+      () =>
+        checkArea(
+          { row: startRow, col: startColumn, rows: rowCount, cols: columnCount },
+          "Worksheet.getRangeByIndexes"
+        )
     );
   }
   getCell(row: number, column: number): RangeProxy {
-    return this.range(`getCell(${row},${column})`, () => checkArea({ row, col: column, rows: 1, cols: 1 }, "Worksheet.getCell"));
+    return this.range(`getCell(${row},${column})`, () =>
+      checkArea({ row, col: column, rows: 1, cols: 1 }, "Worksheet.getCell")
+    );
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
-    return this.range(`getUsedRange(${valuesOnly ? "true" : ""})`, (s) => model(this._ctx).usedArea(s, !!valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 });
+    return this.range(
+      `getUsedRange(${valuesOnly ? "true" : ""})`,
+      (s) => model(this._ctx).usedArea(s, !!valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 }
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return this.range(`getUsedRangeOrNullObject(${valuesOnly ? "true" : ""})`, (s) => model(this._ctx).usedArea(s, !!valuesOnly), true);
+    return this.range(
+      `getUsedRangeOrNullObject(${valuesOnly ? "true" : ""})`,
+      (s) => model(this._ctx).usedArea(s, !!valuesOnly),
+      true
+    );
   }
   activate(): void {
     this._q("activate", [], (s) => model(this._ctx).activate(alive(s, "Worksheet.activate")));
@@ -282,18 +465,28 @@ export class WorksheetProxy extends ClientObjectBase<SheetState> {
   delete(): void {
     this._q("delete", [], (s) => model(this._ctx).deleteSheet(alive(s, "Worksheet.delete")));
   }
-  calculate(_markAllDirty?: boolean): void {
+  calculate(): void {
     this._q("calculate", [], () => model(this._ctx).resume());
   }
-  private neighbour(step: 1 | -1, visibleOnly: boolean | undefined, orNull: boolean): WorksheetProxy {
-    const p = new WorksheetProxy(this._ctx, () => {
-      const s = this._s();
-      if (!s) return null;
-      const list = model(this._ctx).sheets.filter((x) => x === s || !visibleOnly || x.visibility === "Visible");
-      const n = list[list.indexOf(s) + step] ?? null;
-      if (!n && !orNull) throw itemNotFound("Worksheet");
-      return n;
-    }, `${this._path}.${step > 0 ? "getNext" : "getPrevious"}()`);
+  private neighbour(
+    step: 1 | -1,
+    visibleOnly: boolean | undefined,
+    orNull: boolean
+  ): WorksheetProxy {
+    const p = new WorksheetProxy(
+      this._ctx,
+      () => {
+        const s = this._s();
+        if (!s) return null;
+        const list = model(this._ctx).sheets.filter(
+          (x) => x === s || !visibleOnly || x.visibility === "Visible"
+        );
+        const n = list[list.indexOf(s) + step] ?? null;
+        if (!n && !orNull) throw itemNotFound("Worksheet");
+        return n;
+      },
+      `${this._path}.${step > 0 ? "getNext" : "getPrevious"}()`
+    );
     return orNull ? p._checkNull() : p;
   }
   getNext(visibleOnly?: boolean) {
@@ -310,7 +503,10 @@ export class WorksheetProxy extends ClientObjectBase<SheetState> {
   }
 }
 defineProps<SheetState>(WorksheetProxy, "Worksheet", {
-  name: { get: (s) => s.name, set: (s, v, self) => model(self._ctx).renameSheet(alive(s, "Worksheet.name"), v) },
+  name: {
+    get: (s) => s.name,
+    set: (s, v, self) => model(self._ctx).renameSheet(alive(s, "Worksheet.name"), v),
+  },
   id: { get: (s) => s.id },
   position: {
     get: (s, self) => model(self._ctx).sheets.indexOf(s),
@@ -321,26 +517,51 @@ defineProps<SheetState>(WorksheetProxy, "Worksheet", {
     set: (s, v, self) => {
       const vis = oneOf(v, ["Visible", "Hidden", "VeryHidden"], "Worksheet.visibility");
       const m = model(self._ctx);
-      if (vis !== "Visible" && m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw invalidOperation("Worksheet.visibility", "A workbook must contain at least one visible worksheet.");
+      if (
+        vis !== "Visible" &&
+        m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0
+      ) {
+        throw invalidOperation(
+          "Worksheet.visibility",
+          "A workbook must contain at least one visible worksheet."
+        );
       }
       s.visibility = vis;
-      if (vis !== "Visible" && m.activeSheet === s) m.activate(m.sheets.find((x) => x.visibility === "Visible")!);
+      if (vis !== "Visible" && m.activeSheet === s)
+        m.activate(m.sheets.find((x) => x.visibility === "Visible")!);
     },
   },
-  tabColor: { get: (s) => s.tabColor, set: (s, v) => (s.tabColor = v === "" || v === null ? "" : normalizeColor(v, "Worksheet.tabColor")) },
-  showGridlines: { get: (s) => s.showGridlines, set: (s, v) => (s.showGridlines = bool(v, "Worksheet.showGridlines")) },
-  standardWidth: { get: (s) => s.standardWidth, set: (s, v) => (s.standardWidth = num(v, "Worksheet.standardWidth")) },
+  tabColor: {
+    get: (s) => s.tabColor,
+    set: (s, v) =>
+      (s.tabColor = v === "" || v === null ? "" : normalizeColor(v, "Worksheet.tabColor")),
+  },
+  showGridlines: {
+    get: (s) => s.showGridlines,
+    set: (s, v) => (s.showGridlines = bool(v, "Worksheet.showGridlines")),
+  },
+  standardWidth: {
+    get: (s) => s.standardWidth,
+    set: (s, v) => (s.standardWidth = num(v, "Worksheet.standardWidth")),
+  },
   standardHeight: { get: () => STANDARD_HEIGHT },
 });
 
 export class WorksheetProtectionProxy extends ClientObjectBase<SheetState> {
   protect(options?: Record<string, unknown>, password?: string): void {
     this._q("protect", [options ?? null, password ? "***" : null], (s) => {
-      if (s.protection.protected) throw invalidOperation("WorksheetProtection.protect", "The worksheet is already protected.");
+      if (s.protection.protected)
+        throw invalidOperation(
+          "WorksheetProtection.protect",
+          "The worksheet is already protected."
+        );
       const opts: Record<string, boolean | string> = {};
       for (const [k, v] of Object.entries(options ?? {})) {
-        if (!PROTECTION_OPTIONS.includes(k)) throw invalidArgument("WorksheetProtection.protect", `${ErrorMessages.invalidArgument} (unknown option "${k}")`);
+        if (!PROTECTION_OPTIONS.includes(k))
+          throw invalidArgument(
+            "WorksheetProtection.protect",
+            `${ErrorMessages.invalidArgument} (unknown option "${k}")`
+          );
         opts[k] = v as boolean | string;
       }
       s.protection = { protected: true, options: opts, password: password ?? null };
@@ -349,7 +570,11 @@ export class WorksheetProtectionProxy extends ClientObjectBase<SheetState> {
   unprotect(password?: string): void {
     this._q("unprotect", [password ? "***" : null], (s) => {
       if (s.protection.protected && s.protection.password && s.protection.password !== password) {
-        throw new DoubleError("InvalidArgument", "The password you supplied is not correct.", "WorksheetProtection.unprotect");
+        throw new DoubleError(
+          "InvalidArgument",
+          "The password you supplied is not correct.",
+          "WorksheetProtection.unprotect"
+        );
       }
       s.protection = { protected: false, options: {}, password: null };
     });
@@ -359,13 +584,31 @@ export class WorksheetProtectionProxy extends ClientObjectBase<SheetState> {
   }
 }
 const PROTECTION_OPTIONS = [
-  "allowAutoFilter", "allowDeleteColumns", "allowDeleteRows", "allowEditObjects", "allowEditScenarios", "allowFormatCells",
-  "allowFormatColumns", "allowFormatRows", "allowInsertColumns", "allowInsertHyperlinks", "allowInsertRows", "allowPivotTables",
-  "allowSort", "selectionMode",
+  "allowAutoFilter",
+  "allowDeleteColumns",
+  "allowDeleteRows",
+  "allowEditObjects",
+  "allowEditScenarios",
+  "allowFormatCells",
+  "allowFormatColumns",
+  "allowFormatRows",
+  "allowInsertColumns",
+  "allowInsertHyperlinks",
+  "allowInsertRows",
+  "allowPivotTables",
+  "allowSort",
+  "selectionMode",
 ];
 defineProps<SheetState>(WorksheetProtectionProxy, "WorksheetProtection", {
   protected: { get: (s) => s.protection.protected },
-  options: { get: (s) => ({ ...Object.fromEntries(PROTECTION_OPTIONS.map((k) => [k, k === "selectionMode" ? "Normal" : false])), ...s.protection.options }) },
+  options: {
+    get: (s) => ({
+      ...Object.fromEntries(
+        PROTECTION_OPTIONS.map((k) => [k, k === "selectionMode" ? "Normal" : false])
+      ),
+      ...s.protection.options,
+    }),
+  },
   isPasswordProtected: { get: (s) => !!s.protection.password },
 });
 
@@ -382,7 +625,10 @@ export class WorksheetFreezePanesProxy extends ClientObjectBase<SheetState> {
   }
   freezeAt(frozenRange: RangeProxy | string): void {
     this._q("freezeAt", [frozenRange], (s) => {
-      const a = typeof frozenRange === "string" ? parseAddress(frozenRange) : frozenRange._need("WorksheetFreezePanes.freezeAt").area;
+      const a =
+        typeof frozenRange === "string"
+          ? parseAddress(frozenRange)
+          : frozenRange._need("WorksheetFreezePanes.freezeAt").area;
       s.freeze = { rows: a.row + a.rows, cols: a.col + a.cols };
     });
   }
@@ -392,13 +638,17 @@ export class WorksheetFreezePanesProxy extends ClientObjectBase<SheetState> {
     });
   }
   getLocationOrNullObject(): RangeProxy {
-    return new RangeProxy(this._ctx, () => {
-      const s = this._t();
-      if (!s || (s.freeze.rows === 0 && s.freeze.cols === 0)) return null;
-      const rows = s.freeze.rows || MAX_ROWS;
-      const cols = s.freeze.cols || MAX_COLS;
-      return { sheet: s, area: { row: 0, col: 0, rows, cols } };
-    }, `${this._path}.getLocationOrNullObject()`)._checkNull();
+    return new RangeProxy(
+      this._ctx,
+      () => {
+        const s = this._t();
+        if (!s || (s.freeze.rows === 0 && s.freeze.cols === 0)) return null;
+        const rows = s.freeze.rows || MAX_ROWS;
+        const cols = s.freeze.cols || MAX_COLS;
+        return { sheet: s, area: { row: 0, col: 0, rows, cols } };
+      },
+      `${this._path}.getLocationOrNullObject()`
+    )._checkNull();
   }
 }
 defineProps<SheetState>(WorksheetFreezePanesProxy, "WorksheetFreezePanes", {});
@@ -416,19 +666,26 @@ export class RangeProxy extends ClientObjectBase<RT> {
     return t;
   }
   private derived(path: string, make: (t: RT) => Area | null, orNull = false): RangeProxy {
-    const r = new RangeProxy(this._ctx, () => {
-      const t = this._t();
-      if (t === null) return null;
-      alive(t.sheet, "Range");
-      const a = make(t);
-      return a === null ? null : { sheet: t.sheet, area: checkArea(a, `Range.${path.split("(")[0]}`) };
-    }, `${this._path}.${path}`);
+    const r = new RangeProxy(
+      this._ctx,
+      () => {
+        const t = this._t();
+        if (t === null) return null;
+        alive(t.sheet, "Range");
+        const a = make(t);
+        return a === null
+          ? null
+          : { sheet: t.sheet, area: checkArea(a, `Range.${path.split("(")[0]}`) };
+      },
+      `${this._path}.${path}`
+    );
     return orNull ? r._checkNull() : r;
   }
   private otherArea(other: RangeProxy | string, t: RT, where: string): Area {
     if (typeof other === "string") {
       const p = parseAddress(other);
-      if (p.sheet && p.sheet.toLowerCase() !== t.sheet.name.toLowerCase()) throw invalidArgument(where);
+      if (p.sheet && p.sheet.toLowerCase() !== t.sheet.name.toLowerCase())
+        throw invalidArgument(where);
       return p;
     }
     const o = other._need(where);
@@ -436,64 +693,160 @@ export class RangeProxy extends ClientObjectBase<RT> {
     return o.area;
   }
   get format(): RangeFormatProxy {
-    return this._nav("format", () => new RangeFormatProxy(this._ctx, () => this._t(), `${this._path}.format`));
+    return this._nav(
+      "format",
+      () => new RangeFormatProxy(this._ctx, () => this._t(), `${this._path}.format`)
+    );
   }
   get worksheet(): WorksheetProxy {
-    return this._nav("worksheet", () => new WorksheetProxy(this._ctx, this._child("worksheet", (t) => t.sheet), `${this._path}.worksheet`));
+    return this._nav(
+      "worksheet",
+      () =>
+        new WorksheetProxy(
+          this._ctx,
+          this._child("worksheet", (t) => t.sheet),
+          `${this._path}.worksheet`
+        )
+    );
   }
   get dataValidation(): DataValidationProxy {
-    return this._nav("dataValidation", () => new DataValidationProxy(this._ctx, () => this._t(), `${this._path}.dataValidation`));
+    return this._nav(
+      "dataValidation",
+      () => new DataValidationProxy(this._ctx, () => this._t(), `${this._path}.dataValidation`)
+    );
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return this._nav("conditionalFormats", () => new ConditionalFormatCollectionProxy(this._ctx, () => this._t(), `${this._path}.conditionalFormats`));
+    return this._nav(
+      "conditionalFormats",
+      () =>
+        new ConditionalFormatCollectionProxy(
+          this._ctx,
+          () => this._t(),
+          `${this._path}.conditionalFormats`
+        )
+    );
   }
   getCell(row: number, column: number) {
-    return this.derived(`getCell(${row},${column})`, (t) => ({ row: t.area.row + row, col: t.area.col + column, rows: 1, cols: 1 }));
+    return this.derived(`getCell(${row},${column})`, (t) => ({
+      row: t.area.row + row,
+      col: t.area.col + column,
+      rows: 1,
+      cols: 1,
+    }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number) {
-    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (t) => ({ ...t.area, row: t.area.row + rowOffset, col: t.area.col + columnOffset }));
+    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (t) => ({
+      ...t.area,
+      row: t.area.row + rowOffset,
+      col: t.area.col + columnOffset,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number) {
-    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (t) => ({ ...t.area, rows: t.area.rows + deltaRows, cols: t.area.cols + deltaColumns }));
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (t) => ({
+      ...t.area,
+      rows: t.area.rows + deltaRows,
+      cols: t.area.cols + deltaColumns,
+    }));
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number) {
-    return this.derived(`getAbsoluteResizedRange(${numRows},${numColumns})`, (t) => ({ ...t.area, rows: numRows, cols: numColumns }));
+    return this.derived(`getAbsoluteResizedRange(${numRows},${numColumns})`, (t) => ({
+      ...t.area,
+      rows: numRows,
+      cols: numColumns,
+    }));
   }
   getRow(row: number) {
-    return this.derived(`getRow(${row})`, (t) => ({ row: t.area.row + row, col: t.area.col, rows: 1, cols: t.area.cols }));
+    return this.derived(`getRow(${row})`, (t) => ({
+      row: t.area.row + row,
+      col: t.area.col,
+      rows: 1,
+      cols: t.area.cols,
+    }));
   }
   getColumn(column: number) {
-    return this.derived(`getColumn(${column})`, (t) => ({ row: t.area.row, col: t.area.col + column, rows: t.area.rows, cols: 1 }));
+    return this.derived(`getColumn(${column})`, (t) => ({
+      row: t.area.row,
+      col: t.area.col + column,
+      rows: t.area.rows,
+      cols: 1,
+    }));
   }
   getRowsAbove(count = 1) {
-    return this.derived(`getRowsAbove(${count})`, (t) => ({ row: t.area.row - count, col: t.area.col, rows: count, cols: t.area.cols }));
+    return this.derived(`getRowsAbove(${count})`, (t) => ({
+      row: t.area.row - count,
+      col: t.area.col,
+      rows: count,
+      cols: t.area.cols,
+    }));
   }
   getRowsBelow(count = 1) {
-    return this.derived(`getRowsBelow(${count})`, (t) => ({ row: t.area.row + t.area.rows, col: t.area.col, rows: count, cols: t.area.cols }));
+    return this.derived(`getRowsBelow(${count})`, (t) => ({
+      row: t.area.row + t.area.rows,
+      col: t.area.col,
+      rows: count,
+      cols: t.area.cols,
+    }));
   }
   getColumnsBefore(count = 1) {
-    return this.derived(`getColumnsBefore(${count})`, (t) => ({ row: t.area.row, col: t.area.col - count, rows: t.area.rows, cols: count }));
+    return this.derived(`getColumnsBefore(${count})`, (t) => ({
+      row: t.area.row,
+      col: t.area.col - count,
+      rows: t.area.rows,
+      cols: count,
+    }));
   }
   getColumnsAfter(count = 1) {
-    return this.derived(`getColumnsAfter(${count})`, (t) => ({ row: t.area.row, col: t.area.col + t.area.cols, rows: t.area.rows, cols: count }));
+    return this.derived(`getColumnsAfter(${count})`, (t) => ({
+      row: t.area.row,
+      col: t.area.col + t.area.cols,
+      rows: t.area.rows,
+      cols: count,
+    }));
   }
   getLastRow() {
-    return this.derived("getLastRow()", (t) => ({ row: t.area.row + t.area.rows - 1, col: t.area.col, rows: 1, cols: t.area.cols }));
+    return this.derived("getLastRow()", (t) => ({
+      row: t.area.row + t.area.rows - 1,
+      col: t.area.col,
+      rows: 1,
+      cols: t.area.cols,
+    }));
   }
   getLastColumn() {
-    return this.derived("getLastColumn()", (t) => ({ row: t.area.row, col: t.area.col + t.area.cols - 1, rows: t.area.rows, cols: 1 }));
+    return this.derived("getLastColumn()", (t) => ({
+      row: t.area.row,
+      col: t.area.col + t.area.cols - 1,
+      rows: t.area.rows,
+      cols: 1,
+    }));
   }
   getLastCell() {
-    return this.derived("getLastCell()", (t) => ({ row: t.area.row + t.area.rows - 1, col: t.area.col + t.area.cols - 1, rows: 1, cols: 1 }));
+    return this.derived("getLastCell()", (t) => ({
+      row: t.area.row + t.area.rows - 1,
+      col: t.area.col + t.area.cols - 1,
+      rows: 1,
+      cols: 1,
+    }));
   }
   getEntireColumn() {
-    return this.derived("getEntireColumn()", (t) => ({ row: 0, col: t.area.col, rows: MAX_ROWS, cols: t.area.cols }));
+    return this.derived("getEntireColumn()", (t) => ({
+      row: 0,
+      col: t.area.col,
+      rows: MAX_ROWS,
+      cols: t.area.cols,
+    }));
   }
   getEntireRow() {
-    return this.derived("getEntireRow()", (t) => ({ row: t.area.row, col: 0, rows: t.area.rows, cols: MAX_COLS }));
+    return this.derived("getEntireRow()", (t) => ({
+      row: t.area.row,
+      col: 0,
+      rows: t.area.rows,
+      cols: MAX_COLS,
+    }));
   }
   getSurroundingRegion() {
-    return this.derived("getSurroundingRegion()", (t) => model(this._ctx).surroundingRegion(t.sheet, t.area));
+    return this.derived("getSurroundingRegion()", (t) =>
+      model(this._ctx).surroundingRegion(t.sheet, t.area)
+    );
   }
   getIntersection(other: RangeProxy | string) {
     return this.derived("getIntersection()", (t) => {
@@ -503,7 +856,11 @@ export class RangeProxy extends ClientObjectBase<RT> {
     });
   }
   getIntersectionOrNullObject(other: RangeProxy | string) {
-    return this.derived("getIntersectionOrNullObject()", (t) => intersect(t.area, this.otherArea(other, t, "Range.getIntersectionOrNullObject")), true);
+    return this.derived(
+      "getIntersectionOrNullObject()",
+      (t) => intersect(t.area, this.otherArea(other, t, "Range.getIntersectionOrNullObject")),
+      true
+    );
   }
   getBoundingRect(other: RangeProxy | string) {
     return this.derived("getBoundingRect()", (t) => {
@@ -524,16 +881,24 @@ export class RangeProxy extends ClientObjectBase<RT> {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean) {
-    return this.derived("getUsedRangeOrNullObject()", (t) => {
-      const used = model(this._ctx).usedArea(t.sheet, !!valuesOnly);
-      return used ? intersect(used, t.area) : null;
-    }, true);
+    return this.derived(
+      "getUsedRangeOrNullObject()",
+      (t) => {
+        const used = model(this._ctx).usedArea(t.sheet, !!valuesOnly);
+        return used ? intersect(used, t.area) : null;
+      },
+      true
+    );
   }
   select(): void {
-    this._q("select", [], (t) => model(this._ctx).activate(alive(t.sheet, "Range.select"), { ...t.area }));
+    this._q("select", [], (t) =>
+      model(this._ctx).activate(alive(t.sheet, "Range.select"), { ...t.area })
+    );
   }
   clear(applyTo?: string): void {
-    this._q("clear", [applyTo ?? "All"], (t) => model(this._ctx).clear(alive(t.sheet, "Range.clear"), t.area, applyTo ?? "All", "Range.clear"));
+    this._q("clear", [applyTo ?? "All"], (t) =>
+      model(this._ctx).clear(alive(t.sheet, "Range.clear"), t.area, applyTo ?? "All", "Range.clear")
+    );
   }
   calculate(): void {
     this._q("calculate", [], () => model(this._ctx).resume());
@@ -542,12 +907,24 @@ export class RangeProxy extends ClientObjectBase<RT> {
     this._q("merge", [across], (t) => {
       const m = model(this._ctx);
       m.checkFormattable(t.sheet, "Range.merge");
-      const blocks = across ? Array.from({ length: t.area.rows }, (_, i) => ({ ...t.area, row: t.area.row + i, rows: 1 })) : [t.area];
+      const blocks = across
+        ? Array.from({ length: t.area.rows }, (_, i) => ({
+            ...t.area,
+            row: t.area.row + i,
+            rows: 1,
+          }))
+        : [t.area];
       for (const b of blocks) {
         t.sheet.merged = t.sheet.merged.filter((x) => !intersect(x, b));
         t.sheet.merged.push(b);
         // Excel keeps only the upper-left value.
-        m.writeRaw(t.sheet, b, (r, c) => (r === 0 && c === 0 ? undefined : t.sheet.cells.get(b.row + r, b.col + c) === undefined ? undefined : null));
+        m.writeRaw(t.sheet, b, (r, c) =>
+          r === 0 && c === 0
+            ? undefined
+            : t.sheet.cells.get(b.row + r, b.col + c) === undefined
+              ? undefined
+              : null
+        );
       }
     });
   }
@@ -557,18 +934,31 @@ export class RangeProxy extends ClientObjectBase<RT> {
     });
   }
   getTables(fullyContained?: boolean): TableCollectionProxy {
-    return new TableCollectionProxy(this._ctx, () => {
-      const t = this._need("Range.getTables");
-      return { filter: (tb: TableState) => tb.sheet === t.sheet && (fullyContained ? contains(t.area, tb.area) : !!intersect(t.area, tb.area)) };
-    }, `${this._path}.getTables(${fullyContained ? "true" : ""})`, null);
+    return new TableCollectionProxy(
+      this._ctx,
+      () => {
+        const t = this._need("Range.getTables");
+        return {
+          filter: (tb: TableState) =>
+            tb.sheet === t.sheet &&
+            (fullyContained ? contains(t.area, tb.area) : !!intersect(t.area, tb.area)),
+        };
+      },
+      `${this._path}.getTables(${fullyContained ? "true" : ""})`,
+      null
+    );
   }
   /** Range.delete(shift): removes the cells and moves the others up or left (formula references are not adjusted). */
   delete(shift: string): void {
-    this._q("delete", [shift], (t) => shiftCells(model(this._ctx), t, oneOf(shift, ["Up", "Left"], "Range.delete"), "delete"));
+    this._q("delete", [shift], (t) =>
+      shiftCells(model(this._ctx), t, oneOf(shift, ["Up", "Left"], "Range.delete"), "delete")
+    );
   }
   /** Range.insert(shift): inserts blank cells, moving the others down or right (formula references are not adjusted). */
   insert(shift: string): RangeProxy {
-    this._q("insert", [shift], (t) => shiftCells(model(this._ctx), t, oneOf(shift, ["Down", "Right"], "Range.insert"), "insert"));
+    this._q("insert", [shift], (t) =>
+      shiftCells(model(this._ctx), t, oneOf(shift, ["Down", "Right"], "Range.insert"), "insert")
+    );
     return new RangeProxy(this._ctx, () => this._t(), `${this._path}.insert()`);
   }
 }
@@ -576,12 +966,30 @@ export class RangeProxy extends ClientObjectBase<RT> {
 /** Move cells for Range.insert / Range.delete: values, number formats and styles move; formulas keep their text. */
 function shiftCells(m: Model, t: RT, shift: string, kind: "insert" | "delete"): void {
   const s = alive(t.sheet, `Range.${kind}`);
-  m.checkUnprotected(s, `Range.${kind}`, shift === "Up" || shift === "Down" ? (kind === "insert" ? "allowInsertRows" : "allowDeleteRows") : kind === "insert" ? "allowInsertColumns" : "allowDeleteColumns");
+  m.checkUnprotected(
+    s,
+    `Range.${kind}`,
+    shift === "Up" || shift === "Down"
+      ? kind === "insert"
+        ? "allowInsertRows"
+        : "allowDeleteRows"
+      : kind === "insert"
+        ? "allowInsertColumns"
+        : "allowDeleteColumns"
+  );
   const a = t.area;
   const vertical = shift === "Up" || shift === "Down";
   const delta = (kind === "insert" ? 1 : -1) * (vertical ? a.rows : a.cols);
-  const from = vertical ? (kind === "insert" ? a.row : a.row + a.rows) : kind === "insert" ? a.col : a.col + a.cols;
-  const block: Area = vertical ? { row: from, col: a.col, rows: MAX_ROWS - from, cols: a.cols } : { row: a.row, col: from, rows: a.rows, cols: MAX_COLS - from };
+  const from = vertical
+    ? kind === "insert"
+      ? a.row
+      : a.row + a.rows
+    : kind === "insert"
+      ? a.col
+      : a.col + a.cols;
+  const block: Area = vertical
+    ? { row: from, col: a.col, rows: MAX_ROWS - from, cols: a.cols }
+    : { row: a.row, col: from, rows: a.rows, cols: MAX_COLS - from };
   const used = m.usedArea(s, false);
   const moving = used ? intersect(block, used) : null;
   const snapshot: { r: number; c: number; raw: unknown; fmt?: string; style?: Style }[] = [];
@@ -591,7 +999,8 @@ function shiftCells(m: Model, t: RT, shift: string, kind: "insert" | "delete"): 
         const raw = s.cells.get(r, c);
         const fmt = s.formats.get(r, c);
         const style = s.styles.get(r, c);
-        if (raw !== undefined || fmt !== undefined || style !== undefined) snapshot.push({ r, c, raw, fmt, style });
+        if (raw !== undefined || fmt !== undefined || style !== undefined)
+          snapshot.push({ r, c, raw, fmt, style });
       }
     }
   }
@@ -609,7 +1018,8 @@ function shiftCells(m: Model, t: RT, shift: string, kind: "insert" | "delete"): 
     const r = vertical ? x.r + delta : x.r;
     const c = vertical ? x.c : x.c + delta;
     if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) continue;
-    if (x.raw !== undefined) m.writeRaw(s, { row: r, col: c, rows: 1, cols: 1 }, () => x.raw as never);
+    if (x.raw !== undefined)
+      m.writeRaw(s, { row: r, col: c, rows: 1, cols: 1 }, () => x.raw as never);
     if (x.fmt !== undefined) s.formats.set(r, c, x.fmt);
     if (x.style !== undefined) s.styles.set(r, c, x.style);
   }
@@ -627,31 +1037,57 @@ defineProps<RT>(RangeProxy, "Range", {
   isEntireRow: { get: (t) => t.area.cols === MAX_COLS },
   values: {
     get: (t, self) => model(self._ctx).readValues(alive(t.sheet, "Range.values"), t.area),
-    set: (t, v, self) => model(self._ctx).writeInput(alive(t.sheet, "Range.values"), t.area, v, "Range.values"),
+    set: (t, v, self) =>
+      model(self._ctx).writeInput(alive(t.sheet, "Range.values"), t.area, v, "Range.values"),
   },
   formulas: {
     get: (t, self) => model(self._ctx).readFormulas(alive(t.sheet, "Range.formulas"), t.area),
-    set: (t, v, self) => model(self._ctx).writeInput(alive(t.sheet, "Range.formulas"), t.area, v, "Range.formulas"),
+    set: (t, v, self) =>
+      model(self._ctx).writeInput(alive(t.sheet, "Range.formulas"), t.area, v, "Range.formulas"),
   },
   formulasLocal: {
     get: (t, self) => model(self._ctx).readFormulas(alive(t.sheet, "Range.formulasLocal"), t.area),
-    set: (t, v, self) => model(self._ctx).writeInput(alive(t.sheet, "Range.formulasLocal"), t.area, v, "Range.formulasLocal"),
+    set: (t, v, self) =>
+      model(self._ctx).writeInput(
+        alive(t.sheet, "Range.formulasLocal"),
+        t.area,
+        v,
+        "Range.formulasLocal"
+      ),
   },
   numberFormat: {
-    get: (t, self) => model(self._ctx).readNumberFormats(alive(t.sheet, "Range.numberFormat"), t.area),
-    set: (t, v, self) => model(self._ctx).writeNumberFormat(alive(t.sheet, "Range.numberFormat"), t.area, v, "Range.numberFormat"),
+    get: (t, self) =>
+      model(self._ctx).readNumberFormats(alive(t.sheet, "Range.numberFormat"), t.area),
+    set: (t, v, self) =>
+      model(self._ctx).writeNumberFormat(
+        alive(t.sheet, "Range.numberFormat"),
+        t.area,
+        v,
+        "Range.numberFormat"
+      ),
   },
   numberFormatLocal: {
-    get: (t, self) => model(self._ctx).readNumberFormats(alive(t.sheet, "Range.numberFormatLocal"), t.area),
-    set: (t, v, self) => model(self._ctx).writeNumberFormat(alive(t.sheet, "Range.numberFormatLocal"), t.area, v, "Range.numberFormatLocal"),
+    get: (t, self) =>
+      model(self._ctx).readNumberFormats(alive(t.sheet, "Range.numberFormatLocal"), t.area),
+    set: (t, v, self) =>
+      model(self._ctx).writeNumberFormat(
+        alive(t.sheet, "Range.numberFormatLocal"),
+        t.area,
+        v,
+        "Range.numberFormatLocal"
+      ),
   },
   text: { get: (t, self) => model(self._ctx).readText(alive(t.sheet, "Range.text"), t.area) },
-  valueTypes: { get: (t, self) => model(self._ctx).readValueTypes(alive(t.sheet, "Range.valueTypes"), t.area) },
+  valueTypes: {
+    get: (t, self) => model(self._ctx).readValueTypes(alive(t.sheet, "Range.valueTypes"), t.area),
+  },
   hidden: {
     get: (t) => {
-      for (let r = t.area.row; r < t.area.row + Math.min(t.area.rows, 5000); r++) if (!t.sheet.hiddenRows.has(r)) {
-        for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 500); c++) if (!t.sheet.hiddenCols.has(c)) return false;
-      }
+      for (let r = t.area.row; r < t.area.row + Math.min(t.area.rows, 5000); r++)
+        if (!t.sheet.hiddenRows.has(r)) {
+          for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 500); c++)
+            if (!t.sheet.hiddenCols.has(c)) return false;
+        }
       return true;
     },
   },
@@ -659,18 +1095,22 @@ defineProps<RT>(RangeProxy, "Range", {
     get: (t) => t.sheet.hiddenRows.has(t.area.row),
     set: (t, v, self) => {
       model(self._ctx).checkFormattable(t.sheet, "Range.rowHidden", "allowFormatRows");
-      for (let r = t.area.row; r < t.area.row + t.area.rows; r++) (bool(v, "Range.rowHidden") ? t.sheet.hiddenRows.add(r) : t.sheet.hiddenRows.delete(r));
+      for (let r = t.area.row; r < t.area.row + t.area.rows; r++)
+        bool(v, "Range.rowHidden") ? t.sheet.hiddenRows.add(r) : t.sheet.hiddenRows.delete(r);
     },
   },
   columnHidden: {
     get: (t) => t.sheet.hiddenCols.has(t.area.col),
     set: (t, v, self) => {
       model(self._ctx).checkFormattable(t.sheet, "Range.columnHidden", "allowFormatColumns");
-      for (let c = t.area.col; c < t.area.col + t.area.cols; c++) (bool(v, "Range.columnHidden") ? t.sheet.hiddenCols.add(c) : t.sheet.hiddenCols.delete(c));
+      for (let c = t.area.col; c < t.area.col + t.area.cols; c++)
+        bool(v, "Range.columnHidden") ? t.sheet.hiddenCols.add(c) : t.sheet.hiddenCols.delete(c);
     },
   },
   hyperlink: {
-    get: (t) => t.sheet.hyperlinks.get(areaAddress({ row: t.area.row, col: t.area.col, rows: 1, cols: 1 })) ?? null,
+    get: (t) =>
+      t.sheet.hyperlinks.get(areaAddress({ row: t.area.row, col: t.area.col, rows: 1, cols: 1 })) ??
+      null,
     set: (t, v, self) => {
       const key = areaAddress({ row: t.area.row, col: t.area.col, rows: 1, cols: 1 });
       if (v === null || v === undefined) {
@@ -681,7 +1121,8 @@ defineProps<RT>(RangeProxy, "Range", {
       const link = { ...(v as Record<string, string>) };
       t.sheet.hyperlinks.set(key, link);
       const text = link.textToDisplay ?? link.address ?? link.documentReference;
-      if (text !== undefined) model(self._ctx).writeRaw(t.sheet, { ...t.area, rows: 1, cols: 1 }, () => String(text));
+      if (text !== undefined)
+        model(self._ctx).writeRaw(t.sheet, { ...t.area, rows: 1, cols: 1 }, () => String(text));
     },
   },
   style: { get: () => "Normal", set: () => undefined },
@@ -694,16 +1135,28 @@ export class RangeFormatProxy extends ClientObjectBase<RT> {
     return ["fill", "font", "protection", "borders"];
   }
   get fill(): RangeFillProxy {
-    return this._nav("fill", () => new RangeFillProxy(this._ctx, () => this._t(), `${this._path}.fill`));
+    return this._nav(
+      "fill",
+      () => new RangeFillProxy(this._ctx, () => this._t(), `${this._path}.fill`)
+    );
   }
   get font(): RangeFontProxy {
-    return this._nav("font", () => new RangeFontProxy(this._ctx, () => this._t(), `${this._path}.font`));
+    return this._nav(
+      "font",
+      () => new RangeFontProxy(this._ctx, () => this._t(), `${this._path}.font`)
+    );
   }
   get protection(): FormatProtectionProxy {
-    return this._nav("protection", () => new FormatProtectionProxy(this._ctx, () => this._t(), `${this._path}.protection`));
+    return this._nav(
+      "protection",
+      () => new FormatProtectionProxy(this._ctx, () => this._t(), `${this._path}.protection`)
+    );
   }
   get borders(): RangeBorderCollectionProxy {
-    return this._nav("borders", () => new RangeBorderCollectionProxy(this._ctx, () => this._t(), `${this._path}.borders`));
+    return this._nav(
+      "borders",
+      () => new RangeBorderCollectionProxy(this._ctx, () => this._t(), `${this._path}.borders`)
+    );
   }
   autofitColumns(): void {
     this._q("autofitColumns", [], (t) => {
@@ -721,7 +1174,8 @@ export class RangeFormatProxy extends ClientObjectBase<RT> {
             longest = Math.max(longest, text.length * bold);
           }
         }
-        if (longest > 0) t.sheet.colWidths.set(c, Math.min(409, Math.round((longest * 5.6 + 9) * 4) / 4));
+        if (longest > 0)
+          t.sheet.colWidths.set(c, Math.min(409, Math.round((longest * 5.6 + 9) * 4) / 4));
       }
     });
   }
@@ -744,12 +1198,24 @@ export class RangeFormatProxy extends ClientObjectBase<RT> {
   }
 }
 
-function styleProp<K extends keyof Style>(key: K, where: string, check: (v: unknown) => Style[K], option = "allowFormatCells") {
+function styleProp<K extends keyof Style>(
+  key: K,
+  where: string,
+  check: (v: unknown) => Style[K],
+  option = "allowFormatCells"
+) {
   return {
-    get: (t: RT, self: ClientObjectBase<RT>) => model(self._ctx).styleProperty(t.sheet, t.area, key),
+    get: (t: RT, self: ClientObjectBase<RT>) =>
+      model(self._ctx).styleProperty(t.sheet, t.area, key),
     set: (t: RT, v: unknown, self: ClientObjectBase<RT>) => {
       const value = check(v);
-      model(self._ctx).updateStyle(alive(t.sheet, where), t.area, (s) => ({ ...s, [key]: value }), where, option);
+      model(self._ctx).updateStyle(
+        alive(t.sheet, where),
+        t.area,
+        (s) => ({ ...s, [key]: value }),
+        where,
+        option
+      );
     },
   };
 }
@@ -758,7 +1224,8 @@ defineProps<RT>(RangeFormatProxy, "RangeFormat", {
   columnWidth: {
     get: (t) => {
       const w = t.sheet.colWidths.get(t.area.col) ?? STANDARD_WIDTH;
-      for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 1000); c++) if ((t.sheet.colWidths.get(c) ?? STANDARD_WIDTH) !== w) return null;
+      for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 1000); c++)
+        if ((t.sheet.colWidths.get(c) ?? STANDARD_WIDTH) !== w) return null;
       return w;
     },
     set: (t, v, self) => {
@@ -770,7 +1237,8 @@ defineProps<RT>(RangeFormatProxy, "RangeFormat", {
   rowHeight: {
     get: (t) => {
       const h = t.sheet.rowHeights.get(t.area.row) ?? STANDARD_HEIGHT;
-      for (let r = t.area.row; r < t.area.row + Math.min(t.area.rows, 10000); r++) if ((t.sheet.rowHeights.get(r) ?? STANDARD_HEIGHT) !== h) return null;
+      for (let r = t.area.row; r < t.area.row + Math.min(t.area.rows, 10000); r++)
+        if ((t.sheet.rowHeights.get(r) ?? STANDARD_HEIGHT) !== h) return null;
       return h;
     },
     set: (t, v, self) => {
@@ -781,17 +1249,39 @@ defineProps<RT>(RangeFormatProxy, "RangeFormat", {
   },
   wrapText: styleProp("wrapText", "RangeFormat.wrapText", (v) => bool(v, "RangeFormat.wrapText")),
   horizontalAlignment: styleProp("horizontalAlignment", "RangeFormat.horizontalAlignment", (v) =>
-    oneOf(v, ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], "RangeFormat.horizontalAlignment"),
+    oneOf(
+      v,
+      [
+        "General",
+        "Left",
+        "Center",
+        "Right",
+        "Fill",
+        "Justify",
+        "CenterAcrossSelection",
+        "Distributed",
+      ],
+      "RangeFormat.horizontalAlignment"
+    )
   ),
   verticalAlignment: styleProp("verticalAlignment", "RangeFormat.verticalAlignment", (v) =>
-    oneOf(v, ["Center", "Bottom", "Top", "Justify", "Distributed"], "RangeFormat.verticalAlignment"),
+    oneOf(v, ["Center", "Bottom", "Top", "Justify", "Distributed"], "RangeFormat.verticalAlignment")
   ),
-  indentLevel: styleProp("indentLevel", "RangeFormat.indentLevel", (v) => num(v, "RangeFormat.indentLevel")),
+  indentLevel: styleProp("indentLevel", "RangeFormat.indentLevel", (v) =>
+    num(v, "RangeFormat.indentLevel")
+  ),
 });
 
 export class RangeFillProxy extends ClientObjectBase<RT> {
   clear(): void {
-    this._q("clear", [], (t) => model(this._ctx).updateStyle(alive(t.sheet, "RangeFill.clear"), t.area, (s) => ({ ...s, fill: null }), "RangeFill.clear"));
+    this._q("clear", [], (t) =>
+      model(this._ctx).updateStyle(
+        alive(t.sheet, "RangeFill.clear"),
+        t.area,
+        (s) => ({ ...s, fill: null }),
+        "RangeFill.clear"
+      )
+    );
   }
 }
 defineProps<RT>(RangeFillProxy, "RangeFill", {
@@ -802,19 +1292,34 @@ defineProps<RT>(RangeFillProxy, "RangeFill", {
     },
     set: (t, v, self) => {
       const color = v === null || v === "" ? null : normalizeColor(v, "RangeFill.color");
-      model(self._ctx).updateStyle(alive(t.sheet, "RangeFill.color"), t.area, (s) => ({ ...s, fill: color }), "RangeFill.color");
+      model(self._ctx).updateStyle(
+        alive(t.sheet, "RangeFill.color"),
+        t.area,
+        (s) => ({ ...s, fill: color }),
+        "RangeFill.color"
+      );
     },
   },
-  pattern: { get: (t, self) => (model(self._ctx).styleAt(t.sheet, t.area.row, t.area.col).fill ? "Solid" : "None"), set: () => undefined },
+  pattern: {
+    get: (t, self) =>
+      model(self._ctx).styleAt(t.sheet, t.area.row, t.area.col).fill ? "Solid" : "None",
+    set: () => undefined,
+  },
 });
 
 export class RangeFontProxy extends ClientObjectBase<RT> {}
 defineProps<RT>(RangeFontProxy, "RangeFont", {
   bold: styleProp("bold", "RangeFont.bold", (v) => bool(v, "RangeFont.bold")),
   italic: styleProp("italic", "RangeFont.italic", (v) => bool(v, "RangeFont.italic")),
-  strikethrough: styleProp("strikethrough", "RangeFont.strikethrough", (v) => bool(v, "RangeFont.strikethrough")),
+  strikethrough: styleProp("strikethrough", "RangeFont.strikethrough", (v) =>
+    bool(v, "RangeFont.strikethrough")
+  ),
   underline: styleProp("underline", "RangeFont.underline", (v) =>
-    oneOf(v, ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"], "RangeFont.underline"),
+    oneOf(
+      v,
+      ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"],
+      "RangeFont.underline"
+    )
   ),
   color: styleProp("fontColor", "RangeFont.color", (v) => normalizeColor(v, "RangeFont.color")),
   size: styleProp("fontSize", "RangeFont.size", (v) => num(v, "RangeFont.size")),
@@ -824,10 +1329,21 @@ defineProps<RT>(RangeFontProxy, "RangeFont", {
 export class FormatProtectionProxy extends ClientObjectBase<RT> {}
 defineProps<RT>(FormatProtectionProxy, "FormatProtection", {
   locked: styleProp("locked", "FormatProtection.locked", (v) => bool(v, "FormatProtection.locked")),
-  formulaHidden: styleProp("formulaHidden", "FormatProtection.formulaHidden", (v) => bool(v, "FormatProtection.formulaHidden")),
+  formulaHidden: styleProp("formulaHidden", "FormatProtection.formulaHidden", (v) =>
+    bool(v, "FormatProtection.formulaHidden")
+  ),
 });
 
-const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
 
 export class RangeBorderCollectionProxy extends CollectionBase<RT, RangeBorderProxy> {
   _list(t: RT) {
@@ -837,62 +1353,139 @@ export class RangeBorderCollectionProxy extends CollectionBase<RT, RangeBorderPr
     return new RangeBorderProxy(this._ctx, () => item as RT & { side: string }, path);
   }
   getItem(index: string): RangeBorderProxy {
-    return new RangeBorderProxy(this._ctx, () => {
-      const t = this._t();
-      if (!t) return null;
-      return { ...t, side: oneOf(index, BORDER_INDEXES, "RangeBorderCollection.getItem") };
-    }, `${this._path}.getItem(${JSON.stringify(index)})`);
+    return new RangeBorderProxy(
+      this._ctx,
+      () => {
+        const t = this._t();
+        if (!t) return null;
+        return { ...t, side: oneOf(index, BORDER_INDEXES, "RangeBorderCollection.getItem") };
+      },
+      `${this._path}.getItem(${JSON.stringify(index)})`
+    );
   }
 }
-defineProps<RT>(RangeBorderCollectionProxy, "RangeBorderCollection", { count: { get: () => BORDER_INDEXES.length } });
+defineProps<RT>(RangeBorderCollectionProxy, "RangeBorderCollection", {
+  count: { get: () => BORDER_INDEXES.length },
+});
 
 export class RangeBorderProxy extends ClientObjectBase<RT & { side: string }> {}
-function borderProp(key: "style" | "color" | "weight", check: (v: unknown) => string, dflt: string) {
+function borderProp(
+  key: "style" | "color" | "weight",
+  check: (v: unknown) => string,
+  dflt: string
+) {
   return {
     get: (t: RT & { side: string }, self: ClientObjectBase<RT & { side: string }>) =>
       model(self._ctx).styleAt(t.sheet, t.area.row, t.area.col).borders[t.side]?.[key] ?? dflt,
     set: (t: RT & { side: string }, v: unknown, self: ClientObjectBase<RT & { side: string }>) => {
       const value = check(v);
-      model(self._ctx).updateStyle(alive(t.sheet, "RangeBorder"), t.area, (s) => ({
-        ...s,
-        borders: { ...s.borders, [t.side]: { ...{ style: "Continuous", color: "#000000", weight: "Thin" }, ...s.borders[t.side], [key]: value } },
-      }), "RangeBorder");
+      model(self._ctx).updateStyle(
+        alive(t.sheet, "RangeBorder"),
+        t.area,
+        (s) => ({
+          ...s,
+          borders: {
+            ...s.borders,
+            [t.side]: {
+              ...{ style: "Continuous", color: "#000000", weight: "Thin" },
+              ...s.borders[t.side],
+              [key]: value,
+            },
+          },
+        }),
+        "RangeBorder"
+      );
     },
   };
 }
 defineProps<RT & { side: string }>(RangeBorderProxy, "RangeBorder", {
   sideIndex: { get: (t) => t.side },
-  style: borderProp("style", (v) => oneOf(v, ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"], "RangeBorder.style"), "None"),
+  style: borderProp(
+    "style",
+    (v) =>
+      oneOf(
+        v,
+        ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"],
+        "RangeBorder.style"
+      ),
+    "None"
+  ),
   color: borderProp("color", (v) => normalizeColor(v, "RangeBorder.color"), "#000000"),
-  weight: borderProp("weight", (v) => oneOf(v, ["Hairline", "Thin", "Medium", "Thick"], "RangeBorder.weight"), "Thin"),
+  weight: borderProp(
+    "weight",
+    (v) => oneOf(v, ["Hairline", "Thin", "Medium", "Thick"], "RangeBorder.weight"),
+    "Thin"
+  ),
 });
 
 // ============================================================================ Data validation
 
 const DV_TYPES: Record<string, string> = {
-  wholeNumber: "WholeNumber", decimal: "Decimal", textLength: "TextLength", date: "Date", time: "Time", list: "List", custom: "Custom",
+  wholeNumber: "WholeNumber",
+  decimal: "Decimal",
+  textLength: "TextLength",
+  date: "Date",
+  time: "Time",
+  list: "List",
+  custom: "Custom",
 };
-const DV_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+const DV_OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
 
 /** Check a DataValidationRule as Excel does: exactly one rule type, with the fields it needs. */
-export function checkValidationRule(rule: unknown): { rule: Record<string, unknown>; type: string } {
+export function checkValidationRule(rule: unknown): {
+  rule: Record<string, unknown>;
+  type: string;
+} {
   const where = "DataValidation.rule";
   if (!rule || typeof rule !== "object") throw invalidArgument(where);
-  const keys = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] !== undefined && (rule as Record<string, unknown>)[k] !== null);
-  if (keys.length !== 1 || !DV_TYPES[keys[0]]) throw invalidArgument(where, `${ErrorMessages.invalidArgument} (a rule needs exactly one of ${Object.keys(DV_TYPES).join(", ")})`);
+  const keys = Object.keys(rule).filter(
+    (k) =>
+      (rule as Record<string, unknown>)[k] !== undefined &&
+      (rule as Record<string, unknown>)[k] !== null
+  );
+  if (keys.length !== 1 || !DV_TYPES[keys[0]])
+    throw invalidArgument(
+      where,
+      `${ErrorMessages.invalidArgument} (a rule needs exactly one of ${Object.keys(DV_TYPES).join(", ")})`
+    );
   const key = keys[0];
   const body = (rule as Record<string, Record<string, unknown>>)[key];
   if (!body || typeof body !== "object") throw invalidArgument(where);
   if (key === "list") {
-    if (body.source === undefined || body.source === null || body.source === "") throw invalidArgument(where, `${ErrorMessages.invalidArgument} (list.source is required)`);
-    if (typeof body.source === "string" && body.source.length > 255 && !body.source.startsWith("=")) throw invalidArgument(where, `${ErrorMessages.invalidArgument} (a list source is limited to 255 characters)`);
+    if (body.source === undefined || body.source === null || body.source === "")
+      throw invalidArgument(where, `${ErrorMessages.invalidArgument} (list.source is required)`);
+    if (typeof body.source === "string" && body.source.length > 255 && !body.source.startsWith("="))
+      throw invalidArgument(
+        where,
+        `${ErrorMessages.invalidArgument} (a list source is limited to 255 characters)`
+      );
   } else if (key === "custom") {
-    if (typeof body.formula !== "string" || body.formula === "") throw invalidArgument(where, `${ErrorMessages.invalidArgument} (custom.formula is required)`);
+    if (typeof body.formula !== "string" || body.formula === "")
+      throw invalidArgument(where, `${ErrorMessages.invalidArgument} (custom.formula is required)`);
   } else {
     oneOf(body.operator, DV_OPERATORS, where);
-    if (body.formula1 === undefined || body.formula1 === null || body.formula1 === "") throw invalidArgument(where, `${ErrorMessages.invalidArgument} (${key}.formula1 is required)`);
-    if ((body.operator === "Between" || body.operator === "NotBetween") && (body.formula2 === undefined || body.formula2 === null || body.formula2 === "")) {
-      throw invalidArgument(where, `${ErrorMessages.invalidArgument} (${key}.formula2 is required for ${String(body.operator)})`);
+    if (body.formula1 === undefined || body.formula1 === null || body.formula1 === "")
+      throw invalidArgument(
+        where,
+        `${ErrorMessages.invalidArgument} (${key}.formula1 is required)`
+      );
+    if (
+      (body.operator === "Between" || body.operator === "NotBetween") &&
+      (body.formula2 === undefined || body.formula2 === null || body.formula2 === "")
+    ) {
+      throw invalidArgument(
+        where,
+        `${ErrorMessages.invalidArgument} (${key}.formula2 is required for ${String(body.operator)})`
+      );
     }
   }
   return { rule: JSON.parse(JSON.stringify({ [key]: body })), type: DV_TYPES[key] };
@@ -901,7 +1494,8 @@ export function checkValidationRule(rule: unknown): { rule: Record<string, unkno
 function validationOf(t: RT, m: Model): ValidationRecord | null | "mixed" {
   const first = m.validationAt(t.sheet, t.area.row, t.area.col);
   for (let r = t.area.row; r < t.area.row + Math.min(t.area.rows, 2000); r++) {
-    for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 200); c++) if (m.validationAt(t.sheet, r, c) !== first) return "mixed";
+    for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 200); c++)
+      if (m.validationAt(t.sheet, r, c) !== first) return "mixed";
   }
   return first;
 }
@@ -918,11 +1512,25 @@ export class DataValidationProxy extends ClientObjectBase<RT> {
     });
   }
 }
-function updateValidation(t: RT, self: ClientObjectBase<RT>, where: string, patch: (rec: ValidationRecord) => ValidationRecord): void {
+function updateValidation(
+  t: RT,
+  self: ClientObjectBase<RT>,
+  where: string,
+  patch: (rec: ValidationRecord) => ValidationRecord
+): void {
   const m = model(self._ctx);
   m.checkUnprotected(alive(t.sheet, where), where);
   const current = validationOf(t, m);
-  const base: ValidationRecord = current && current !== "mixed" ? current : { rule: {}, type: "None", errorAlert: { ...DEFAULT_ALERT }, prompt: { ...DEFAULT_PROMPT }, ignoreBlanks: true };
+  const base: ValidationRecord =
+    current && current !== "mixed"
+      ? current
+      : {
+          rule: {},
+          type: "None",
+          errorAlert: { ...DEFAULT_ALERT },
+          prompt: { ...DEFAULT_PROMPT },
+          ignoreBlanks: true,
+        };
   m.setValidation(t.sheet, t.area, patch({ ...base }));
 }
 defineProps<RT>(DataValidationProxy, "DataValidation", {
@@ -950,8 +1558,12 @@ defineProps<RT>(DataValidationProxy, "DataValidation", {
     set: (t, v, self) => {
       if (!v || typeof v !== "object") throw invalidArgument("DataValidation.errorAlert");
       const alert = v as Record<string, unknown>;
-      if (alert.style !== undefined) oneOf(alert.style, ["Stop", "Warning", "Information"], "DataValidation.errorAlert");
-      updateValidation(t, self, "DataValidation.errorAlert", (rec) => ({ ...rec, errorAlert: { ...rec.errorAlert, ...(alert as object) } }));
+      if (alert.style !== undefined)
+        oneOf(alert.style, ["Stop", "Warning", "Information"], "DataValidation.errorAlert");
+      updateValidation(t, self, "DataValidation.errorAlert", (rec) => ({
+        ...rec,
+        errorAlert: { ...rec.errorAlert, ...(alert as object) },
+      }));
     },
   },
   prompt: {
@@ -961,7 +1573,10 @@ defineProps<RT>(DataValidationProxy, "DataValidation", {
     },
     set: (t, v, self) => {
       if (!v || typeof v !== "object") throw invalidArgument("DataValidation.prompt");
-      updateValidation(t, self, "DataValidation.prompt", (rec) => ({ ...rec, prompt: { ...rec.prompt, ...(v as object) } }));
+      updateValidation(t, self, "DataValidation.prompt", (rec) => ({
+        ...rec,
+        prompt: { ...rec.prompt, ...(v as object) },
+      }));
     },
   },
   ignoreBlanks: {
@@ -969,7 +1584,11 @@ defineProps<RT>(DataValidationProxy, "DataValidation", {
       const v = validationOf(t, model(self._ctx));
       return v === "mixed" ? null : v ? v.ignoreBlanks : true;
     },
-    set: (t, v, self) => updateValidation(t, self, "DataValidation.ignoreBlanks", (rec) => ({ ...rec, ignoreBlanks: bool(v, "DataValidation.ignoreBlanks") })),
+    set: (t, v, self) =>
+      updateValidation(t, self, "DataValidation.ignoreBlanks", (rec) => ({
+        ...rec,
+        ignoreBlanks: bool(v, "DataValidation.ignoreBlanks"),
+      })),
   },
   valid: {
     get: (t, self) => {
@@ -1000,7 +1619,12 @@ function literal(m: Model, sheet: SheetState, f: unknown): number | null {
 }
 
 /** Whether a value satisfies a validation rule (for DataValidation.valid and wb.isValidInput). Formulas in rules: numbers and cell references only. */
-export function passesValidation(m: Model, sheet: SheetState, rec: ValidationRecord, value: unknown): boolean {
+export function passesValidation(
+  m: Model,
+  sheet: SheetState,
+  rec: ValidationRecord,
+  value: unknown
+): boolean {
   if (value === "" || value === null || value === undefined) return rec.ignoreBlanks;
   const [key, bodyRaw] = Object.entries(rec.rule)[0] ?? [];
   if (!key) return true;
@@ -1010,15 +1634,22 @@ export function passesValidation(m: Model, sheet: SheetState, rec: ValidationRec
     if (typeof body.source === "string" && body.source.startsWith("=")) {
       try {
         const ref = m.resolveReference(body.source, sheet);
-        options = m.readValues(ref.sheet, ref.area).flat().map((x) => String(x));
+        options = m
+          .readValues(ref.sheet, ref.area)
+          .flat()
+          .map((x) => String(x));
       } catch {
         return true;
       }
-    } else options = String(body.source).split(",").map((s) => s.trim());
+    } else
+      options = String(body.source)
+        .split(",")
+        .map((s) => s.trim());
     return options.some((o) => o.toLowerCase() === String(value).toLowerCase());
   }
   if (key === "custom") return true;
-  const x = key === "textLength" ? String(value).length : typeof value === "number" ? value : Number.NaN;
+  const x =
+    key === "textLength" ? String(value).length : typeof value === "number" ? value : Number.NaN;
   if (Number.isNaN(x)) return false;
   if (key === "wholeNumber" && !Number.isInteger(x)) return false;
   const a = literal(m, sheet, body.formula1);
@@ -1049,12 +1680,24 @@ export function passesValidation(m: Model, sheet: SheetState, rec: ValidationRec
 // ============================================================================ Conditional formats
 
 const CF_TYPES: Record<string, string> = {
-  CellValue: "cellValue", Custom: "custom", TextComparison: "textComparison", TopBottom: "topBottom",
-  PresetCriteria: "presetCriteria", ColorScale: "colorScale", DataBar: "dataBar", IconSet: "iconSet", ContainsText: "textComparison",
+  CellValue: "cellValue",
+  Custom: "custom",
+  TextComparison: "textComparison",
+  TopBottom: "topBottom",
+  PresetCriteria: "presetCriteria",
+  ColorScale: "colorScale",
+  DataBar: "dataBar",
+  IconSet: "iconSet",
+  ContainsText: "textComparison",
 };
 
 function emptyCfFormat(): CfFormat {
-  return { fill: { color: null }, font: { bold: null, italic: null, color: null, strikethrough: null, underline: null }, numberFormat: null, borders: {} };
+  return {
+    fill: { color: null },
+    font: { bold: null, italic: null, color: null, strikethrough: null, underline: null },
+    numberFormat: null,
+    borders: {},
+  };
 }
 
 export class ConditionalFormatCollectionProxy extends CollectionBase<RT, ConditionalFormatProxy> {
@@ -1068,7 +1711,10 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<RT, Conditi
     let created: ConditionalFormatState | null = null;
     this._q("add", [type], (t) => {
       const m = model(this._ctx);
-      m.checkUnprotected(alive(t.sheet, "ConditionalFormatCollection.add"), "ConditionalFormatCollection.add");
+      m.checkUnprotected(
+        alive(t.sheet, "ConditionalFormatCollection.add"),
+        "ConditionalFormatCollection.add"
+      );
       oneOf(type, Object.keys(CF_TYPES), "ConditionalFormatCollection.add");
       const detail: ConditionalFormatState["detail"] = {};
       const key = CF_TYPES[type];
@@ -1076,38 +1722,71 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<RT, Conditi
         detail.format = emptyCfFormat();
         detail.rule = key === "custom" ? { formula: null } : null;
       } else if (key === "colorScale") detail.criteria = null;
-      else if (key === "dataBar") Object.assign(detail, { barDirection: "Context", showDataBarOnly: false, positiveFormat: { fillColor: "#638EC6", gradientFill: true } });
-      else if (key === "iconSet") Object.assign(detail, { style: "ThreeTrafficLights1", reverseIconOrder: false, showIconOnly: false, criteria: [] });
+      else if (key === "dataBar")
+        Object.assign(detail, {
+          barDirection: "Context",
+          showDataBarOnly: false,
+          positiveFormat: { fillColor: "#638EC6", gradientFill: true },
+        });
+      else if (key === "iconSet")
+        Object.assign(detail, {
+          style: "ThreeTrafficLights1",
+          reverseIconOrder: false,
+          showIconOnly: false,
+          criteria: [],
+        });
       for (const cf of t.sheet.conditionalFormats) cf.priority++;
-      created = { id: `${t.sheet.conditionalFormats.length + 1}`, type: key === "textComparison" ? "ContainsText" : type, sheet: t.sheet, area: { ...t.area }, priority: 0, stopIfTrue: false, detail };
+      created = {
+        id: `${t.sheet.conditionalFormats.length + 1}`,
+        type: key === "textComparison" ? "ContainsText" : type,
+        sheet: t.sheet,
+        area: { ...t.area },
+        priority: 0,
+        stopIfTrue: false,
+        detail,
+      };
       created.id = `CF${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
       t.sheet.conditionalFormats.unshift(created);
     });
-    return new ConditionalFormatProxy(this._ctx, () => {
-      if (!created) throw invalidOperation("ConditionalFormatCollection.add");
-      return created;
-    }, `${this._path}.add(${JSON.stringify(type)})`);
+    return new ConditionalFormatProxy(
+      this._ctx,
+      () => {
+        if (!created) throw invalidOperation("ConditionalFormatCollection.add");
+        return created;
+      },
+      `${this._path}.add(${JSON.stringify(type)})`
+    );
   }
   getItem(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this._ctx, () => {
-      const t = this._t();
-      const cf = t?.sheet.conditionalFormats.find((x) => x.id === id);
-      if (!cf) throw itemNotFound("ConditionalFormat");
-      return cf;
-    }, `${this._path}.getItem(${JSON.stringify(id)})`);
+    return new ConditionalFormatProxy(
+      this._ctx,
+      () => {
+        const t = this._t();
+        const cf = t?.sheet.conditionalFormats.find((x) => x.id === id);
+        if (!cf) throw itemNotFound("ConditionalFormat");
+        return cf;
+      },
+      `${this._path}.getItem(${JSON.stringify(id)})`
+    );
   }
   getItemAt(index: number): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this._ctx, () => {
-      const t = this._t();
-      const cf = t ? this._list(t)[index] : undefined;
-      if (!cf) throw itemNotFound("ConditionalFormat");
-      return cf;
-    }, `${this._path}.getItemAt(${index})`);
+    return new ConditionalFormatProxy(
+      this._ctx,
+      () => {
+        const t = this._t();
+        const cf = t ? this._list(t)[index] : undefined;
+        if (!cf) throw itemNotFound("ConditionalFormat");
+        return cf;
+      },
+      `${this._path}.getItemAt(${index})`
+    );
   }
   clearAll(): void {
     this._q("clearAll", [], (t) => {
       model(this._ctx).checkUnprotected(t.sheet, "ConditionalFormatCollection.clearAll");
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !intersect(cf.area, t.area));
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter(
+        (cf) => !intersect(cf.area, t.area)
+      );
     });
   }
 }
@@ -1115,17 +1794,40 @@ defineProps<RT>(ConditionalFormatCollectionProxy, "ConditionalFormatCollection",
 
 export class ConditionalFormatProxy extends ClientObjectBase<ConditionalFormatState> {
   _navNames() {
-    return ["cellValue", "custom", "textComparison", "topBottom", "presetCriteria", "colorScale", "dataBar", "iconSet"];
+    return [
+      "cellValue",
+      "custom",
+      "textComparison",
+      "topBottom",
+      "presetCriteria",
+      "colorScale",
+      "dataBar",
+      "iconSet",
+    ];
   }
   private part(key: string): CfPartProxy {
-    return this._nav(key, () => new CfPartProxy(this._ctx, () => {
-      const cf = this._t();
-      if (!cf) return null;
-      if (CF_TYPES[cf.type] !== key && !(key === "textComparison" && cf.type === "ContainsText")) {
-        throw invalidOperation(`ConditionalFormat.${key}`, `This conditional format is of type ${cf.type}; it has no ${key} part.`);
-      }
-      return { cf, key };
-    }, `${this._path}.${key}`));
+    return this._nav(
+      key,
+      () =>
+        new CfPartProxy(
+          this._ctx,
+          () => {
+            const cf = this._t();
+            if (!cf) return null;
+            if (
+              CF_TYPES[cf.type] !== key &&
+              !(key === "textComparison" && cf.type === "ContainsText")
+            ) {
+              throw invalidOperation(
+                `ConditionalFormat.${key}`,
+                `This conditional format is of type ${cf.type}; it has no ${key} part.`
+              );
+            }
+            return { cf, key };
+          },
+          `${this._path}.${key}`
+        )
+    );
   }
   get cellValue() {
     return this.part("cellValue");
@@ -1152,7 +1854,11 @@ export class ConditionalFormatProxy extends ClientObjectBase<ConditionalFormatSt
     return this.part("iconSet");
   }
   getRange(): RangeProxy {
-    return new RangeProxy(this._ctx, this._child("getRange", (cf) => ({ sheet: cf.sheet, area: { ...cf.area } })), `${this._path}.getRange()`);
+    return new RangeProxy(
+      this._ctx,
+      this._child("getRange", (cf) => ({ sheet: cf.sheet, area: { ...cf.area } })),
+      `${this._path}.getRange()`
+    );
   }
   delete(): void {
     this._q("delete", [], (cf) => {
@@ -1169,12 +1875,24 @@ defineProps<ConditionalFormatState>(ConditionalFormatProxy, "ConditionalFormat",
       cf.priority = num(v, "ConditionalFormat.priority");
     },
   },
-  stopIfTrue: { get: (cf) => cf.stopIfTrue, set: (cf, v) => (cf.stopIfTrue = bool(v, "ConditionalFormat.stopIfTrue")) },
+  stopIfTrue: {
+    get: (cf) => cf.stopIfTrue,
+    set: (cf, v) => (cf.stopIfTrue = bool(v, "ConditionalFormat.stopIfTrue")),
+  },
 });
 
 type CfPart = { cf: ConditionalFormatState; key: string };
 
-const CELL_VALUE_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqual", "LessThanOrEqual"];
+const CELL_VALUE_OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqual",
+  "LessThanOrEqual",
+];
 
 function checkCfRule(key: string, v: unknown): unknown {
   const where = `ConditionalFormat.${key}.rule`;
@@ -1182,8 +1900,13 @@ function checkCfRule(key: string, v: unknown): unknown {
   const r = v as Record<string, unknown>;
   if (key === "cellValue") {
     oneOf(r.operator, CELL_VALUE_OPERATORS, where);
-    if (r.formula1 === undefined || r.formula1 === "") throw invalidArgument(where, `${ErrorMessages.invalidArgument} (formula1 is required)`);
-    if ((r.operator === "Between" || r.operator === "NotBetween") && (r.formula2 === undefined || r.formula2 === "")) throw invalidArgument(where, `${ErrorMessages.invalidArgument} (formula2 is required)`);
+    if (r.formula1 === undefined || r.formula1 === "")
+      throw invalidArgument(where, `${ErrorMessages.invalidArgument} (formula1 is required)`);
+    if (
+      (r.operator === "Between" || r.operator === "NotBetween") &&
+      (r.formula2 === undefined || r.formula2 === "")
+    )
+      throw invalidArgument(where, `${ErrorMessages.invalidArgument} (formula2 is required)`);
   } else if (key === "textComparison") {
     oneOf(r.operator, ["Contains", "NotContains", "BeginsWith", "EndsWith"], where);
     if (typeof r.text !== "string") throw invalidArgument(where);
@@ -1202,27 +1925,47 @@ export class CfPartProxy extends ClientObjectBase<CfPart> {
     return ["format", "rule"];
   }
   get format(): CfFormatProxy {
-    return this._nav("format", () => new CfFormatProxy(this._ctx, this._child("format", (p) => {
-      if (!p.cf.detail.format) throw invalidOperation(`ConditionalFormat.${p.key}.format`);
-      return p.cf.detail.format;
-    }), `${this._path}.format`));
+    return this._nav(
+      "format",
+      () =>
+        new CfFormatProxy(
+          this._ctx,
+          this._child("format", (p) => {
+            if (!p.cf.detail.format) throw invalidOperation(`ConditionalFormat.${p.key}.format`);
+            return p.cf.detail.format;
+          }),
+          `${this._path}.format`
+        )
+    );
   }
   /** For `custom`, rule is an object with `formula`; for the others it is a plain property (see defineProps below). */
   get rule(): unknown {
     if (this._path.endsWith(".custom")) {
-      return this._nav("rule", () => new CfCustomRuleProxy(this._ctx, this._child("rule", (p) => p), `${this._path}.rule`));
+      return this._nav(
+        "rule",
+        () =>
+          new CfCustomRuleProxy(
+            this._ctx,
+            this._child("rule", (p) => p),
+            `${this._path}.rule`
+          )
+      );
     }
     return this._read("rule");
   }
   set rule(v: unknown) {
-    if (this._path.endsWith(".custom")) throw invalidOperation("ConditionalFormat.custom.rule", "Set custom.rule.formula instead.");
+    if (this._path.endsWith(".custom"))
+      throw invalidOperation("ConditionalFormat.custom.rule", "Set custom.rule.formula instead.");
     this._f.rule = v;
     this._q("set:rule", [v], (p) => {
       p.cf.detail.rule = checkCfRule(p.key, v);
     });
   }
 }
-function detailProp(name: string, check: (v: unknown) => unknown = (v) => JSON.parse(JSON.stringify(v))) {
+function detailProp(
+  name: string,
+  check: (v: unknown) => unknown = (v) => JSON.parse(JSON.stringify(v))
+) {
   return {
     get: (p: CfPart) => p.cf.detail[name] ?? null,
     set: (p: CfPart, v: unknown) => {
@@ -1251,7 +1994,11 @@ defineProps<CfPart>(CfCustomRuleProxy, "ConditionalFormatRule", {
   formula: {
     get: (p) => (p.cf.detail.rule as { formula: string | null })?.formula ?? null,
     set: (p, v) => {
-      if (typeof v !== "string" || !v.startsWith("=")) throw invalidArgument("ConditionalFormatRule.formula", `${ErrorMessages.invalidArgument} (a formula starting with "=")`);
+      if (typeof v !== "string" || !v.startsWith("="))
+        throw invalidArgument(
+          "ConditionalFormatRule.formula",
+          `${ErrorMessages.invalidArgument} (a formula starting with "=")`
+        );
       p.cf.detail.rule = { formula: v };
     },
   },
@@ -1268,10 +2015,16 @@ export class CfFormatProxy extends ClientObjectBase<CfFormat> {
     return ["fill", "font"];
   }
   get fill(): CfFillProxy {
-    return this._nav("fill", () => new CfFillProxy(this._ctx, () => this._t(), `${this._path}.fill`));
+    return this._nav(
+      "fill",
+      () => new CfFillProxy(this._ctx, () => this._t(), `${this._path}.fill`)
+    );
   }
   get font(): CfFontProxy {
-    return this._nav("font", () => new CfFontProxy(this._ctx, () => this._t(), `${this._path}.font`));
+    return this._nav(
+      "font",
+      () => new CfFontProxy(this._ctx, () => this._t(), `${this._path}.font`)
+    );
   }
 }
 defineProps<CfFormat>(CfFormatProxy, "ConditionalRangeFormat", {
@@ -1283,7 +2036,10 @@ export class CfFillProxy extends ClientObjectBase<CfFormat> {
   }
 }
 defineProps<CfFormat>(CfFillProxy, "ConditionalRangeFill", {
-  color: { get: (f) => f.fill.color, set: (f, v) => (f.fill.color = normalizeColor(v, "ConditionalRangeFill.color")) },
+  color: {
+    get: (f) => f.fill.color,
+    set: (f, v) => (f.fill.color = normalizeColor(v, "ConditionalRangeFill.color")),
+  },
 });
 export class CfFontProxy extends ClientObjectBase<CfFormat> {
   clear(): void {
@@ -1291,11 +2047,23 @@ export class CfFontProxy extends ClientObjectBase<CfFormat> {
   }
 }
 defineProps<CfFormat>(CfFontProxy, "ConditionalRangeFont", {
-  bold: { get: (f) => f.font.bold, set: (f, v) => (f.font.bold = bool(v, "ConditionalRangeFont.bold")) },
-  italic: { get: (f) => f.font.italic, set: (f, v) => (f.font.italic = bool(v, "ConditionalRangeFont.italic")) },
-  strikethrough: { get: (f) => f.font.strikethrough, set: (f, v) => (f.font.strikethrough = bool(v, "ConditionalRangeFont.strikethrough")) },
+  bold: {
+    get: (f) => f.font.bold,
+    set: (f, v) => (f.font.bold = bool(v, "ConditionalRangeFont.bold")),
+  },
+  italic: {
+    get: (f) => f.font.italic,
+    set: (f, v) => (f.font.italic = bool(v, "ConditionalRangeFont.italic")),
+  },
+  strikethrough: {
+    get: (f) => f.font.strikethrough,
+    set: (f, v) => (f.font.strikethrough = bool(v, "ConditionalRangeFont.strikethrough")),
+  },
   underline: { get: (f) => f.font.underline, set: (f, v) => (f.font.underline = String(v)) },
-  color: { get: (f) => f.font.color, set: (f, v) => (f.font.color = normalizeColor(v, "ConditionalRangeFont.color")) },
+  color: {
+    get: (f) => f.font.color,
+    set: (f, v) => (f.font.color = normalizeColor(v, "ConditionalRangeFont.color")),
+  },
 });
 
 // ============================================================================ Tables
@@ -1303,7 +2071,12 @@ defineProps<CfFormat>(CfFontProxy, "ConditionalRangeFont", {
 type TableScope = { filter: (t: TableState) => boolean; sheet?: SheetState };
 
 export class TableCollectionProxy extends CollectionBase<TableScope, TableProxy> {
-  constructor(ctx: RequestContext, resolver: () => TableScope | null, path: string, private readonly owner: WorksheetProxy | null) {
+  constructor(
+    ctx: RequestContext,
+    resolver: () => TableScope | null,
+    path: string,
+    private readonly owner: WorksheetProxy | null
+  ) {
     super(ctx, resolver, path);
   }
   _list(scope: TableScope) {
@@ -1320,7 +2093,7 @@ export class TableCollectionProxy extends CollectionBase<TableScope, TableProxy>
       let area: Area;
       if (typeof address === "string") {
         const p = parseAddress(address);
-        const s = p.sheet ? m.requireSheet(p.sheet) : scope.sheet ?? m.activeSheet;
+        const s = p.sheet ? m.requireSheet(p.sheet) : (scope.sheet ?? m.activeSheet);
         if (!s) throw invalidArgument("TableCollection.add");
         sheet = s;
         area = { row: p.row, col: p.col, rows: p.rows, cols: p.cols };
@@ -1329,36 +2102,53 @@ export class TableCollectionProxy extends CollectionBase<TableScope, TableProxy>
         sheet = t.sheet;
         area = { ...t.area };
       }
-      if (scope.sheet && scope.sheet !== sheet) throw invalidArgument("TableCollection.add", "The range is not on this worksheet.");
+      if (scope.sheet && scope.sheet !== sheet)
+        throw invalidArgument("TableCollection.add", "The range is not on this worksheet.");
       created = createTable(m, sheet, area, hasHeaders);
     });
-    return new TableProxy(this._ctx, () => {
-      if (!created) throw invalidOperation("TableCollection.add");
-      return created;
-    }, `${this._path}.add(${JSON.stringify(typeof address === "string" ? address : address._path)})`);
+    return new TableProxy(
+      this._ctx,
+      () => {
+        if (!created) throw invalidOperation("TableCollection.add");
+        return created;
+      },
+      `${this._path}.add(${JSON.stringify(typeof address === "string" ? address : address._path)})`
+    );
   }
   getItem(key: string): TableProxy {
-    return new TableProxy(this._ctx, () => {
-      const scope = this._t();
-      const t = model(this._ctx).findTable(String(key));
-      if (!t || (scope && !scope.filter(t))) throw itemNotFound(`Table '${key}'`);
-      return t;
-    }, `${this._path}.getItem(${JSON.stringify(key)})`);
+    return new TableProxy(
+      this._ctx,
+      () => {
+        const scope = this._t();
+        const t = model(this._ctx).findTable(String(key));
+        if (!t || (scope && !scope.filter(t))) throw itemNotFound(`Table '${key}'`);
+        return t;
+      },
+      `${this._path}.getItem(${JSON.stringify(key)})`
+    );
   }
   getItemOrNullObject(key: string): TableProxy {
-    return new TableProxy(this._ctx, () => {
-      const scope = this._t();
-      const t = model(this._ctx).findTable(String(key));
-      return t && (!scope || scope.filter(t)) ? t : null;
-    }, `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`)._checkNull();
+    return new TableProxy(
+      this._ctx,
+      () => {
+        const scope = this._t();
+        const t = model(this._ctx).findTable(String(key));
+        return t && (!scope || scope.filter(t)) ? t : null;
+      },
+      `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`
+    )._checkNull();
   }
   getItemAt(index: number): TableProxy {
-    return new TableProxy(this._ctx, () => {
-      const scope = this._t();
-      const t = scope ? this._list(scope)[index] : undefined;
-      if (!t) throw itemNotFound(`Table at ${index}`);
-      return t;
-    }, `${this._path}.getItemAt(${index})`);
+    return new TableProxy(
+      this._ctx,
+      () => {
+        const scope = this._t();
+        const t = scope ? this._list(scope)[index] : undefined;
+        if (!t) throw itemNotFound(`Table at ${index}`);
+        return t;
+      },
+      `${this._path}.getItemAt(${index})`
+    );
   }
   getFirst(): TableProxy {
     return this.getItemAt(0);
@@ -1373,12 +2163,16 @@ function createTable(m: Model, sheet: SheetState, areaIn: Area, hasHeaders: bool
   alive(sheet, where);
   m.checkUnprotected(sheet, where);
   checkArea(areaIn, where);
-  if (areaIn.rows === MAX_ROWS || areaIn.cols === MAX_COLS) throw invalidArgument(where, "A table cannot cover whole rows or columns.");
+  if (areaIn.rows === MAX_ROWS || areaIn.cols === MAX_COLS)
+    throw invalidArgument(where, "A table cannot cover whole rows or columns.");
   let area = { ...areaIn };
-  if (m.tables.some((t) => t.sheet === sheet && intersect(t.area, area))) throw invalidArgument(where, "A table can't overlap another table.");
+  if (m.tables.some((t) => t.sheet === sheet && intersect(t.area, area)))
+    throw invalidArgument(where, "A table can't overlap another table.");
   if (!hasHeaders) {
     // Excel adds a header row above the data by moving the data down one row.
-    const raws = Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.cols }, (_, c) => sheet.cells.get(area.row + r, area.col + c)));
+    const raws = Array.from({ length: area.rows }, (_, r) =>
+      Array.from({ length: area.cols }, (_, c) => sheet.cells.get(area.row + r, area.col + c))
+    );
     m.writeRaw(sheet, { ...area, row: area.row + 1 }, (r, c) => raws[r][c] ?? null);
     m.writeRaw(sheet, { ...area, rows: 1 }, () => null);
     area = { ...area, rows: area.rows + 1 };
@@ -1388,7 +2182,9 @@ function createTable(m: Model, sheet: SheetState, areaIn: Area, hasHeaders: bool
     area = { ...area, rows: 2 }; // a header-only table gets one blank data row
     emptyInsertRow = true;
   }
-  const headerValues = hasHeaders ? m.readValues(sheet, { ...area, rows: 1 })[0] : new Array(area.cols).fill("");
+  const headerValues = hasHeaders
+    ? m.readValues(sheet, { ...area, rows: 1 })[0]
+    : new Array(area.cols).fill("");
   const names = m.uniqueHeaders(headerValues);
   const table: TableState = {
     id: `${m.tables.length + 1}`,
@@ -1420,22 +2216,41 @@ export class TableProxy extends ClientObjectBase<TableState> {
     return t;
   }
   get columns(): TableColumnCollectionProxy {
-    return this._nav("columns", () => new TableColumnCollectionProxy(this._ctx, () => this._t(), `${this._path}.columns`));
+    return this._nav(
+      "columns",
+      () => new TableColumnCollectionProxy(this._ctx, () => this._t(), `${this._path}.columns`)
+    );
   }
   get rows(): TableRowCollectionProxy {
-    return this._nav("rows", () => new TableRowCollectionProxy(this._ctx, () => this._t(), `${this._path}.rows`));
+    return this._nav(
+      "rows",
+      () => new TableRowCollectionProxy(this._ctx, () => this._t(), `${this._path}.rows`)
+    );
   }
   get worksheet(): WorksheetProxy {
-    return this._nav("worksheet", () => new WorksheetProxy(this._ctx, this._child("worksheet", (t) => t.sheet), `${this._path}.worksheet`));
+    return this._nav(
+      "worksheet",
+      () =>
+        new WorksheetProxy(
+          this._ctx,
+          this._child("worksheet", (t) => t.sheet),
+          `${this._path}.worksheet`
+        )
+    );
   }
   private rangeOf(name: string, pick: (t: TableState) => Area | null): RangeProxy {
-    return new RangeProxy(this._ctx, () => {
-      if (this._t() === null) return null;
-      const t = this.t(`Table.${name}`);
-      const a = pick(t);
-      if (!a || a.rows < 1) throw invalidOperation(`Table.${name}`, "The table has no such range.");
-      return { sheet: t.sheet, area: { ...a } };
-    }, `${this._path}.${name}()`);
+    return new RangeProxy(
+      this._ctx,
+      () => {
+        if (this._t() === null) return null;
+        const t = this.t(`Table.${name}`);
+        const a = pick(t);
+        if (!a || a.rows < 1)
+          throw invalidOperation(`Table.${name}`, "The table has no such range.");
+        return { sheet: t.sheet, area: { ...a } };
+      },
+      `${this._path}.${name}()`
+    );
   }
   getRange() {
     return this.rangeOf("getRange", (t) => t.area);
@@ -1462,7 +2277,11 @@ export class TableProxy extends ClientObjectBase<TableState> {
       const m = model(this._ctx);
       m.tables = m.tables.filter((x) => x !== t);
     });
-    return new RangeProxy(this._ctx, this._child("convertToRange", (t) => ({ sheet: t.sheet, area: { ...t.area } })), `${this._path}.convertToRange()`);
+    return new RangeProxy(
+      this._ctx,
+      this._child("convertToRange", (t) => ({ sheet: t.sheet, area: { ...t.area } })),
+      `${this._path}.convertToRange()`
+    );
   }
   clearFilters(): void {
     this._q("clearFilters", [], () => undefined);
@@ -1477,9 +2296,11 @@ defineProps<TableState>(TableProxy, "Table", {
     get: (t) => t.name,
     set: (t, v, self) => {
       const m = model(self._ctx);
-      if (!Model.validName(v)) throw invalidArgument("Table.name", `The table name "${String(v)}" is not valid.`);
+      if (!Model.validName(v))
+        throw invalidArgument("Table.name", `The table name "${String(v)}" is not valid.`);
       const other = m.findTable(v) ?? (m.names.has(v.toLowerCase()) ? ({} as TableState) : null);
-      if (other && other !== t) throw invalidArgument("Table.name", `The name "${v}" is already used.`);
+      if (other && other !== t)
+        throw invalidArgument("Table.name", `The name "${v}" is already used.`);
       t.name = v;
     },
   },
@@ -1489,7 +2310,9 @@ defineProps<TableState>(TableProxy, "Table", {
       bool(v, "Table.showHeaders");
       if (v === t.showHeaders) return;
       t.showHeaders = v as boolean;
-      t.area = v ? { ...t.area, row: t.area.row - 1, rows: t.area.rows + 1 } : { ...t.area, row: t.area.row + 1, rows: t.area.rows - 1 };
+      t.area = v
+        ? { ...t.area, row: t.area.row - 1, rows: t.area.rows + 1 }
+        : { ...t.area, row: t.area.row + 1, rows: t.area.rows - 1 };
     },
   },
   showTotals: {
@@ -1499,12 +2322,23 @@ defineProps<TableState>(TableProxy, "Table", {
       if (v === t.showTotals) return;
       t.showTotals = v as boolean;
       t.area = { ...t.area, rows: t.area.rows + (v ? 1 : -1) };
-      if (!v) model(self._ctx).writeRaw(t.sheet, { ...t.area, row: t.area.row + t.area.rows, rows: 1 }, () => null);
+      if (!v)
+        model(self._ctx).writeRaw(
+          t.sheet,
+          { ...t.area, row: t.area.row + t.area.rows, rows: 1 },
+          () => null
+        );
     },
   },
   style: { get: (t) => t.style, set: (t, v) => (t.style = String(v)) },
-  showBandedRows: { get: (t) => t.showBandedRows, set: (t, v) => (t.showBandedRows = bool(v, "Table.showBandedRows")) },
-  showFilterButton: { get: (t) => t.showFilterButton, set: (t, v) => (t.showFilterButton = bool(v, "Table.showFilterButton")) },
+  showBandedRows: {
+    get: (t) => t.showBandedRows,
+    set: (t, v) => (t.showBandedRows = bool(v, "Table.showBandedRows")),
+  },
+  showFilterButton: {
+    get: (t) => t.showFilterButton,
+    set: (t, v) => (t.showFilterButton = bool(v, "Table.showFilterButton")),
+  },
   highlightFirstColumn: { get: () => false, set: () => undefined },
   highlightLastColumn: { get: () => false, set: () => undefined },
   showBandedColumns: { get: () => false, set: () => undefined },
@@ -1524,22 +2358,32 @@ export class TableColumnCollectionProxy extends CollectionBase<TableState, Table
     this._q("add", [index ?? null, values ?? null, name ?? null], (t) => {
       created = addTableColumn(model(this._ctx), t, index ?? null, values, name);
     });
-    return new TableColumnProxy(this._ctx, () => {
-      if (!created) throw invalidOperation("TableColumnCollection.add");
-      return created;
-    }, `${this._path}.add()`);
+    return new TableColumnProxy(
+      this._ctx,
+      () => {
+        if (!created) throw invalidOperation("TableColumnCollection.add");
+        return created;
+      },
+      `${this._path}.add()`
+    );
   }
   private find(key: string | number, orNull: boolean): TableColumnProxy {
-    const p = new TableColumnProxy(this._ctx, () => {
-      const t = this._t();
-      if (!t) return null;
-      const col = t.columns.find((c) => String(c.id) === String(key) || c.name.toLowerCase() === String(key).toLowerCase());
-      if (!col) {
-        if (orNull) return null;
-        throw itemNotFound(`TableColumn '${key}'`);
-      }
-      return { table: t, id: col.id };
-    }, `${this._path}.getItem(${JSON.stringify(key)})`);
+    const p = new TableColumnProxy(
+      this._ctx,
+      () => {
+        const t = this._t();
+        if (!t) return null;
+        const col = t.columns.find(
+          (c) => String(c.id) === String(key) || c.name.toLowerCase() === String(key).toLowerCase()
+        );
+        if (!col) {
+          if (orNull) return null;
+          throw itemNotFound(`TableColumn '${key}'`);
+        }
+        return { table: t, id: col.id };
+      },
+      `${this._path}.getItem(${JSON.stringify(key)})`
+    );
     return orNull ? p._checkNull() : p;
   }
   getItem(key: string | number) {
@@ -1549,20 +2393,30 @@ export class TableColumnCollectionProxy extends CollectionBase<TableState, Table
     return this.find(key, true);
   }
   getItemAt(index: number): TableColumnProxy {
-    return new TableColumnProxy(this._ctx, () => {
-      const t = this._t();
-      if (!t) return null;
-      const col = t.columns[index];
-      if (!col) throw itemNotFound(`TableColumn at ${index}`);
-      return { table: t, id: col.id };
-    }, `${this._path}.getItemAt(${index})`);
+    return new TableColumnProxy(
+      this._ctx,
+      () => {
+        const t = this._t();
+        if (!t) return null;
+        const col = t.columns[index];
+        if (!col) throw itemNotFound(`TableColumn at ${index}`);
+        return { table: t, id: col.id };
+      },
+      `${this._path}.getItemAt(${index})`
+    );
   }
 }
 defineProps<TableState>(TableColumnCollectionProxy, "TableColumnCollection", {
   count: { get: (t) => t.columns.length },
 });
 
-function addTableColumn(m: Model, t: TableState, index: number | null, values: unknown, name: string | undefined): ColumnRef {
+function addTableColumn(
+  m: Model,
+  t: TableState,
+  index: number | null,
+  values: unknown,
+  name: string | undefined
+): ColumnRef {
   const where = "TableColumnCollection.add";
   m.checkUnprotected(t.sheet, where);
   const at = index === null || index === undefined ? t.columns.length : index;
@@ -1571,7 +2425,8 @@ function addTableColumn(m: Model, t: TableState, index: number | null, values: u
   let grid: unknown[][] | null = null;
   if (values !== undefined && values !== null) {
     if (Array.isArray(values)) {
-      if (values.length !== height || values.some((r) => !Array.isArray(r) || r.length !== 1)) throw invalidArgument(where, ErrorMessages.sizeMismatch);
+      if (values.length !== height || values.some((r) => !Array.isArray(r) || r.length !== 1))
+        throw invalidArgument(where, ErrorMessages.sizeMismatch);
       grid = values as unknown[][];
     } else grid = Array.from({ length: height }, () => [values]);
   }
@@ -1579,18 +2434,27 @@ function addTableColumn(m: Model, t: TableState, index: number | null, values: u
   // Shift the table's cells right of the insertion point (within the table's rows).
   if (at < t.columns.length) {
     const moving = { row: t.area.row, col, rows: height, cols: t.area.cols - at };
-    const raws = Array.from({ length: moving.rows }, (_, r) => Array.from({ length: moving.cols }, (_, c) => t.sheet.cells.get(moving.row + r, moving.col + c)));
+    const raws = Array.from({ length: moving.rows }, (_, r) =>
+      Array.from({ length: moving.cols }, (_, c) =>
+        t.sheet.cells.get(moving.row + r, moving.col + c)
+      )
+    );
     m.writeRaw(t.sheet, { ...moving, col: col + 1 }, (r, c) => raws[r][c] ?? null);
   }
   t.area = { ...t.area, cols: t.area.cols + 1 };
   const header = name ?? (grid && t.showHeaders ? grid[0][0] : "") ?? "";
-  const [unique] = m.uniqueHeaders([header as string], t.columns.map((c) => c.name));
+  const [unique] = m.uniqueHeaders(
+    [header as string],
+    t.columns.map((c) => c.name)
+  );
   const ref = { id: t.nextColumnId++, name: unique };
   t.columns.splice(at, 0, ref);
   m.writeRaw(t.sheet, { row: t.area.row, col, rows: height, cols: 1 }, (r) => {
     if (r === 0 && t.showHeaders) return unique;
     const v = grid ? grid[r][0] : null;
-    return v === null || v === undefined || v === "" ? null : m_parse(m, t.sheet, t.area.row + r, col, v, where);
+    return v === null || v === undefined || v === ""
+      ? null
+      : m_parse(m, t.sheet, t.area.row + r, col, v, where);
   });
   return { table: t, id: ref.id };
 }
@@ -1607,18 +2471,26 @@ export class TableColumnProxy extends ClientObjectBase<ColumnRef> {
     return { col: ref.table.area.col + index, index };
   }
   private rangeOf(name: string, pick: (ref: ColumnRef, col: number) => Area | null): RangeProxy {
-    return new RangeProxy(this._ctx, this._child(name, (ref) => {
-      const { col } = this.area(ref);
-      const a = pick(ref, col);
-      if (!a) throw invalidOperation(`TableColumn.${name}`);
-      return { sheet: ref.table.sheet, area: a };
-    }), `${this._path}.${name}()`);
+    return new RangeProxy(
+      this._ctx,
+      this._child(name, (ref) => {
+        const { col } = this.area(ref);
+        const a = pick(ref, col);
+        if (!a) throw invalidOperation(`TableColumn.${name}`);
+        return { sheet: ref.table.sheet, area: a };
+      }),
+      `${this._path}.${name}()`
+    );
   }
   getRange() {
     return this.rangeOf("getRange", (ref, col) => ({ ...ref.table.area, col, cols: 1 }));
   }
   getDataBodyRange() {
-    return this.rangeOf("getDataBodyRange", (ref, col) => ({ ...model(this._ctx).tableBodyArea(ref.table), col, cols: 1 }));
+    return this.rangeOf("getDataBodyRange", (ref, col) => ({
+      ...model(this._ctx).tableBodyArea(ref.table),
+      col,
+      cols: 1,
+    }));
   }
   getHeaderRowRange() {
     return this.rangeOf("getHeaderRowRange", (ref, col) => {
@@ -1637,11 +2509,25 @@ export class TableColumnProxy extends ClientObjectBase<ColumnRef> {
       const m = model(this._ctx);
       const t = ref.table;
       const { index, col } = this.area(ref);
-      if (t.columns.length === 1) throw invalidOperation("TableColumn.delete", "A table must have at least one column.");
-      const right = { row: t.area.row, col: col + 1, rows: t.area.rows, cols: t.area.cols - index - 1 };
-      const raws = Array.from({ length: right.rows }, (_, r) => Array.from({ length: right.cols }, (_, c) => t.sheet.cells.get(right.row + r, right.col + c)));
+      if (t.columns.length === 1)
+        throw invalidOperation("TableColumn.delete", "A table must have at least one column.");
+      const right = {
+        row: t.area.row,
+        col: col + 1,
+        rows: t.area.rows,
+        cols: t.area.cols - index - 1,
+      };
+      const raws = Array.from({ length: right.rows }, (_, r) =>
+        Array.from({ length: right.cols }, (_, c) =>
+          t.sheet.cells.get(right.row + r, right.col + c)
+        )
+      );
       if (right.cols > 0) m.writeRaw(t.sheet, { ...right, col }, (r, c) => raws[r][c] ?? null);
-      m.writeRaw(t.sheet, { row: t.area.row, col: t.area.col + t.area.cols - 1, rows: t.area.rows, cols: 1 }, () => null);
+      m.writeRaw(
+        t.sheet,
+        { row: t.area.row, col: t.area.col + t.area.cols - 1, rows: t.area.rows, cols: 1 },
+        () => null
+      );
       t.columns.splice(index, 1);
       t.area = { ...t.area, cols: t.area.cols - 1 };
     });
@@ -1656,7 +2542,10 @@ defineProps<ColumnRef>(TableColumnProxy, "TableColumn", {
       const m = model(self._ctx);
       const col = ref.table.columns.find((c) => c.id === ref.id);
       if (!col) throw itemNotFound("TableColumn");
-      const [unique] = m.uniqueHeaders([String(v)], ref.table.columns.filter((c) => c !== col).map((c) => c.name));
+      const [unique] = m.uniqueHeaders(
+        [String(v)],
+        ref.table.columns.filter((c) => c !== col).map((c) => c.name)
+      );
       col.name = unique;
       m.writeHeaders(ref.table);
     },
@@ -1664,11 +2553,20 @@ defineProps<ColumnRef>(TableColumnProxy, "TableColumn", {
   values: {
     get: (ref, self) => {
       const index = ref.table.columns.findIndex((c) => c.id === ref.id);
-      return model(self._ctx).readValues(ref.table.sheet, { ...ref.table.area, col: ref.table.area.col + index, cols: 1 });
+      return model(self._ctx).readValues(ref.table.sheet, {
+        ...ref.table.area,
+        col: ref.table.area.col + index,
+        cols: 1,
+      });
     },
     set: (ref, v, self) => {
       const index = ref.table.columns.findIndex((c) => c.id === ref.id);
-      model(self._ctx).writeInput(ref.table.sheet, { ...ref.table.area, col: ref.table.area.col + index, cols: 1 }, v, "TableColumn.values");
+      model(self._ctx).writeInput(
+        ref.table.sheet,
+        { ...ref.table.area, col: ref.table.area.col + index, cols: 1 },
+        v,
+        "TableColumn.values"
+      );
     },
   },
 });
@@ -1684,23 +2582,32 @@ export class TableRowCollectionProxy extends CollectionBase<TableState, TableRow
   _wrap(item: unknown, path: string) {
     return new TableRowProxy(this._ctx, () => item as RowRef, path);
   }
-  add(index?: number | null, values?: unknown, _alwaysInsert?: boolean): TableRowProxy {
+  add(index?: number | null, values?: unknown): TableRowProxy {
     let created: RowRef | null = null;
     this._q("add", [index ?? null, values ?? null], (t) => {
       created = addTableRows(model(this._ctx), t, index ?? null, values);
     });
-    return new TableRowProxy(this._ctx, () => {
-      if (!created) throw invalidOperation("TableRowCollection.add");
-      return created;
-    }, `${this._path}.add()`);
+    return new TableRowProxy(
+      this._ctx,
+      () => {
+        if (!created) throw invalidOperation("TableRowCollection.add");
+        return created;
+      },
+      `${this._path}.add()`
+    );
   }
   getItemAt(index: number): TableRowProxy {
-    return new TableRowProxy(this._ctx, () => {
-      const t = this._t();
-      if (!t) return null;
-      if (!Number.isInteger(index) || index < 0 || index >= this._list(t).length) throw itemNotFound(`TableRow at ${index}`);
-      return { table: t, index };
-    }, `${this._path}.getItemAt(${index})`);
+    return new TableRowProxy(
+      this._ctx,
+      () => {
+        const t = this._t();
+        if (!t) return null;
+        if (!Number.isInteger(index) || index < 0 || index >= this._list(t).length)
+          throw itemNotFound(`TableRow at ${index}`);
+        return { table: t, index };
+      },
+      `${this._path}.getItemAt(${index})`
+    );
   }
 }
 defineProps<TableState>(TableRowCollectionProxy, "TableRowCollection", {
@@ -1717,7 +2624,11 @@ function addTableRows(m: Model, t: TableState, index: number | null, values: unk
   let grid: unknown[][];
   if (values === undefined || values === null) grid = [new Array(t.area.cols).fill(null)];
   else {
-    if (!Array.isArray(values) || values.length === 0 || values.some((r) => !Array.isArray(r) || r.length !== t.area.cols)) {
+    if (
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      values.some((r) => !Array.isArray(r) || r.length !== t.area.cols)
+    ) {
       throw invalidArgument(where, ErrorMessages.sizeMismatch);
     }
     grid = values as unknown[][];
@@ -1734,26 +2645,51 @@ function addTableRows(m: Model, t: TableState, index: number | null, values: unk
     const tableEnd = t.area.row + t.area.rows;
     const used = m.usedArea(t.sheet, true);
     const lastRow = used ? Math.max(used.row + used.rows, tableEnd) : tableEnd;
-    const below = { row: insertRow + (t.emptyInsertRow ? 1 : 0), col: t.area.col, rows: Math.max(0, lastRow - insertRow), cols: t.area.cols };
+    const below = {
+      row: insertRow + (t.emptyInsertRow ? 1 : 0),
+      col: t.area.col,
+      rows: Math.max(0, lastRow - insertRow),
+      cols: t.area.cols,
+    };
     if (below.rows > 0) {
-      const raws = Array.from({ length: below.rows }, (_, r) => Array.from({ length: below.cols }, (_, c) => t.sheet.cells.get(below.row + r, below.col + c)));
+      const raws = Array.from({ length: below.rows }, (_, r) =>
+        Array.from({ length: below.cols }, (_, c) =>
+          t.sheet.cells.get(below.row + r, below.col + c)
+        )
+      );
       m.writeRaw(t.sheet, below, () => null);
       m.writeRaw(t.sheet, { ...below, row: below.row + n }, (r, c) => raws[r][c] ?? null);
     }
     t.area = { ...t.area, rows: t.area.rows + n };
-    for (const other of m.tables) if (other !== t && other.sheet === t.sheet && other.area.row >= tableEnd && intersect({ ...other.area, row: 0, rows: MAX_ROWS }, t.area)) other.area = { ...other.area, row: other.area.row + n };
+    for (const other of m.tables)
+      if (
+        other !== t &&
+        other.sheet === t.sheet &&
+        other.area.row >= tableEnd &&
+        intersect({ ...other.area, row: 0, rows: MAX_ROWS }, t.area)
+      )
+        other.area = { ...other.area, row: other.area.row + n };
   }
   insertRow = body.row + at;
-  m.writeInput(t.sheet, { row: insertRow, col: t.area.col, rows: grid.length, cols: t.area.cols }, grid.map((r) => r.map((v) => (v === null || v === undefined ? "" : v))), where);
+  m.writeInput(
+    t.sheet,
+    { row: insertRow, col: t.area.col, rows: grid.length, cols: t.area.cols },
+    grid.map((r) => r.map((v) => (v === null || v === undefined ? "" : v))),
+    where
+  );
   return { table: t, index: at };
 }
 
 export class TableRowProxy extends ClientObjectBase<RowRef> {
   getRange(): RangeProxy {
-    return new RangeProxy(this._ctx, this._child("getRange", (ref) => {
-      const body = model(this._ctx).tableBodyArea(ref.table);
-      return { sheet: ref.table.sheet, area: { ...body, row: body.row + ref.index, rows: 1 } };
-    }), `${this._path}.getRange()`);
+    return new RangeProxy(
+      this._ctx,
+      this._child("getRange", (ref) => {
+        const body = model(this._ctx).tableBodyArea(ref.table);
+        return { sheet: ref.table.sheet, area: { ...body, row: body.row + ref.index, rows: 1 } };
+      }),
+      `${this._path}.getRange()`
+    );
   }
   delete(): void {
     this._q("delete", [], (ref) => {
@@ -1761,9 +2697,20 @@ export class TableRowProxy extends ClientObjectBase<RowRef> {
       const t = ref.table;
       const body = m.tableBodyArea(t);
       const row = body.row + ref.index;
-      const below = { row: row + 1, col: t.area.col, rows: t.area.row + t.area.rows - row - 1, cols: t.area.cols };
-      const raws = Array.from({ length: below.rows }, (_, r) => Array.from({ length: below.cols }, (_, c) => t.sheet.cells.get(below.row + r, below.col + c)));
-      m.writeRaw(t.sheet, { ...below, row: row, rows: below.rows + 1 }, (r, c) => (r < below.rows ? raws[r][c] ?? null : null));
+      const below = {
+        row: row + 1,
+        col: t.area.col,
+        rows: t.area.row + t.area.rows - row - 1,
+        cols: t.area.cols,
+      };
+      const raws = Array.from({ length: below.rows }, (_, r) =>
+        Array.from({ length: below.cols }, (_, c) =>
+          t.sheet.cells.get(below.row + r, below.col + c)
+        )
+      );
+      m.writeRaw(t.sheet, { ...below, row: row, rows: below.rows + 1 }, (r, c) =>
+        r < below.rows ? (raws[r][c] ?? null) : null
+      );
       if (body.rows === 1) t.emptyInsertRow = true;
       else t.area = { ...t.area, rows: t.area.rows - 1 };
     });
@@ -1774,11 +2721,20 @@ defineProps<RowRef>(TableRowProxy, "TableRow", {
   values: {
     get: (ref, self) => {
       const body = model(self._ctx).tableBodyArea(ref.table);
-      return model(self._ctx).readValues(ref.table.sheet, { ...body, row: body.row + ref.index, rows: 1 });
+      return model(self._ctx).readValues(ref.table.sheet, {
+        ...body,
+        row: body.row + ref.index,
+        rows: 1,
+      });
     },
     set: (ref, v, self) => {
       const body = model(self._ctx).tableBodyArea(ref.table);
-      model(self._ctx).writeInput(ref.table.sheet, { ...body, row: body.row + ref.index, rows: 1 }, v, "TableRow.values");
+      model(self._ctx).writeInput(
+        ref.table.sheet,
+        { ...body, row: body.row + ref.index, rows: 1 },
+        v,
+        "TableRow.values"
+      );
     },
   },
 });
@@ -1786,10 +2742,35 @@ defineProps<RowRef>(TableRowProxy, "TableRow", {
 // ============================================================================ Charts
 
 const CHART_TYPES = [
-  "ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "BarStacked100", "Line", "LineMarkers",
-  "LineStacked", "LineMarkersStacked", "Pie", "PieExploded", "Doughnut", "Area", "AreaStacked", "XYScatter", "XYScatterLines",
-  "XYScatterSmooth", "Radar", "Histogram", "Waterfall", "Treemap", "Sunburst", "BoxWhisker", "Funnel", "3DColumnClustered",
-  "3DPie", "Bubble", "StockHLC",
+  "ColumnClustered",
+  "ColumnStacked",
+  "ColumnStacked100",
+  "BarClustered",
+  "BarStacked",
+  "BarStacked100",
+  "Line",
+  "LineMarkers",
+  "LineStacked",
+  "LineMarkersStacked",
+  "Pie",
+  "PieExploded",
+  "Doughnut",
+  "Area",
+  "AreaStacked",
+  "XYScatter",
+  "XYScatterLines",
+  "XYScatterSmooth",
+  "Radar",
+  "Histogram",
+  "Waterfall",
+  "Treemap",
+  "Sunburst",
+  "BoxWhisker",
+  "Funnel",
+  "3DColumnClustered",
+  "3DPie",
+  "Bubble",
+  "StockHLC",
 ];
 
 function seriesFor(m: Model, chart: ChartState): ChartState["series"] {
@@ -1807,8 +2788,20 @@ function seriesFor(m: Model, chart: ChartState): ChartState["series"] {
       const top = firstRowText ? 1 : 0;
       out.push({
         name,
-        values: m.addressOf(sheet, { row: area.row + top, col: area.col + c, rows: area.rows - top, cols: 1 }),
-        xValues: startCol ? m.addressOf(sheet, { row: area.row + top, col: area.col, rows: area.rows - top, cols: 1 }) : null,
+        values: m.addressOf(sheet, {
+          row: area.row + top,
+          col: area.col + c,
+          rows: area.rows - top,
+          cols: 1,
+        }),
+        xValues: startCol
+          ? m.addressOf(sheet, {
+              row: area.row + top,
+              col: area.col,
+              rows: area.rows - top,
+              cols: 1,
+            })
+          : null,
         chartType: null,
       });
     }
@@ -1818,8 +2811,20 @@ function seriesFor(m: Model, chart: ChartState): ChartState["series"] {
       const left = firstColText ? 1 : 0;
       out.push({
         name: firstColText ? String(values[r][0]) : `Series${r - startRow + 1}`,
-        values: m.addressOf(sheet, { row: area.row + r, col: area.col + left, rows: 1, cols: area.cols - left }),
-        xValues: startRow ? m.addressOf(sheet, { row: area.row, col: area.col + left, rows: 1, cols: area.cols - left }) : null,
+        values: m.addressOf(sheet, {
+          row: area.row + r,
+          col: area.col + left,
+          rows: 1,
+          cols: area.cols - left,
+        }),
+        xValues: startRow
+          ? m.addressOf(sheet, {
+              row: area.row,
+              col: area.col + left,
+              rows: 1,
+              cols: area.cols - left,
+            })
+          : null,
         chartType: null,
       });
     }
@@ -1827,7 +2832,12 @@ function seriesFor(m: Model, chart: ChartState): ChartState["series"] {
   return out;
 }
 
-function rangeArg(m: Model, arg: RangeProxy | string, defaultSheet: SheetState, where: string): { sheet: SheetState; area: Area } {
+function rangeArg(
+  m: Model,
+  arg: RangeProxy | string,
+  defaultSheet: SheetState,
+  where: string
+): { sheet: SheetState; area: Area } {
   if (typeof arg === "string") return m.resolveReference(arg, defaultSheet);
   if (!(arg instanceof RangeProxy)) throw invalidArgument(where);
   return arg._need(where);
@@ -1866,25 +2876,42 @@ export class ChartCollectionProxy extends CollectionBase<SheetState, ChartProxy>
         end: null,
         axes: {},
         series: [],
-        dataLabels: { showValue: false, showPercentage: false, showCategoryName: false, showSeriesName: false, numberFormat: "General" },
+        dataLabels: {
+          showValue: false,
+          showPercentage: false,
+          showCategoryName: false,
+          showSeriesName: false,
+          numberFormat: "General",
+        },
         style: 2,
       };
       chart.series = seriesFor(m, chart);
       s.charts.push(chart);
       created = chart;
     });
-    return new ChartProxy(this._ctx, () => {
-      if (!created) throw invalidOperation("ChartCollection.add");
-      return created;
-    }, `${this._path}.add(${JSON.stringify(type)})`);
+    return new ChartProxy(
+      this._ctx,
+      () => {
+        if (!created) throw invalidOperation("ChartCollection.add");
+        return created;
+      },
+      `${this._path}.add(${JSON.stringify(type)})`
+    );
   }
   private find(name: string, orNull: boolean) {
-    const p = new ChartProxy(this._ctx, () => {
-      const s = this._t();
-      const c = s?.charts.find((x) => x.name.toLowerCase() === String(name).toLowerCase() || x.id === name) ?? null;
-      if (!c && !orNull) throw itemNotFound(`Chart '${name}'`);
-      return c;
-    }, `${this._path}.getItem(${JSON.stringify(name)})`);
+    const p = new ChartProxy(
+      this._ctx,
+      () => {
+        const s = this._t();
+        const c =
+          s?.charts.find(
+            (x) => x.name.toLowerCase() === String(name).toLowerCase() || x.id === name
+          ) ?? null;
+        if (!c && !orNull) throw itemNotFound(`Chart '${name}'`);
+        return c;
+      },
+      `${this._path}.getItem(${JSON.stringify(name)})`
+    );
     return orNull ? p._checkNull() : p;
   }
   getItem(name: string) {
@@ -1894,36 +2921,65 @@ export class ChartCollectionProxy extends CollectionBase<SheetState, ChartProxy>
     return this.find(name, true);
   }
   getItemAt(index: number): ChartProxy {
-    return new ChartProxy(this._ctx, () => {
-      const c = this._t()?.charts[index];
-      if (!c) throw itemNotFound(`Chart at ${index}`);
-      return c;
-    }, `${this._path}.getItemAt(${index})`);
+    return new ChartProxy(
+      this._ctx,
+      () => {
+        const c = this._t()?.charts[index];
+        if (!c) throw itemNotFound(`Chart at ${index}`);
+        return c;
+      },
+      `${this._path}.getItemAt(${index})`
+    );
   }
 }
-defineProps<SheetState>(ChartCollectionProxy, "ChartCollection", { count: { get: (s) => s.charts.length } });
+defineProps<SheetState>(ChartCollectionProxy, "ChartCollection", {
+  count: { get: (s) => s.charts.length },
+});
 
 export class ChartProxy extends ClientObjectBase<ChartState> {
   _navNames() {
     return ["title", "legend", "axes", "series", "dataLabels", "worksheet"];
   }
   get title(): ChartTitleProxy {
-    return this._nav("title", () => new ChartTitleProxy(this._ctx, () => this._t(), `${this._path}.title`));
+    return this._nav(
+      "title",
+      () => new ChartTitleProxy(this._ctx, () => this._t(), `${this._path}.title`)
+    );
   }
   get legend(): ChartLegendProxy {
-    return this._nav("legend", () => new ChartLegendProxy(this._ctx, () => this._t(), `${this._path}.legend`));
+    return this._nav(
+      "legend",
+      () => new ChartLegendProxy(this._ctx, () => this._t(), `${this._path}.legend`)
+    );
   }
   get axes(): ChartAxesProxy {
-    return this._nav("axes", () => new ChartAxesProxy(this._ctx, () => this._t(), `${this._path}.axes`));
+    return this._nav(
+      "axes",
+      () => new ChartAxesProxy(this._ctx, () => this._t(), `${this._path}.axes`)
+    );
   }
   get series(): ChartSeriesCollectionProxy {
-    return this._nav("series", () => new ChartSeriesCollectionProxy(this._ctx, () => this._t(), `${this._path}.series`));
+    return this._nav(
+      "series",
+      () => new ChartSeriesCollectionProxy(this._ctx, () => this._t(), `${this._path}.series`)
+    );
   }
   get dataLabels(): ChartDataLabelsProxy {
-    return this._nav("dataLabels", () => new ChartDataLabelsProxy(this._ctx, () => this._t(), `${this._path}.dataLabels`));
+    return this._nav(
+      "dataLabels",
+      () => new ChartDataLabelsProxy(this._ctx, () => this._t(), `${this._path}.dataLabels`)
+    );
   }
   get worksheet(): WorksheetProxy {
-    return this._nav("worksheet", () => new WorksheetProxy(this._ctx, this._child("worksheet", (c) => c.sheet), `${this._path}.worksheet`));
+    return this._nav(
+      "worksheet",
+      () =>
+        new WorksheetProxy(
+          this._ctx,
+          this._child("worksheet", (c) => c.sheet),
+          `${this._path}.worksheet`
+        )
+    );
   }
   setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
     this._q("setPosition", [startCell, endCell ?? null], (c) => {
@@ -1931,7 +2987,14 @@ export class ChartProxy extends ClientObjectBase<ChartState> {
       const start = rangeArg(m, startCell, c.sheet, "Chart.setPosition");
       const end = endCell ? rangeArg(m, endCell, c.sheet, "Chart.setPosition") : null;
       c.start = areaAddress({ ...start.area, rows: 1, cols: 1 });
-      c.end = end ? areaAddress({ row: end.area.row + end.area.rows - 1, col: end.area.col + end.area.cols - 1, rows: 1, cols: 1 }) : null;
+      c.end = end
+        ? areaAddress({
+            row: end.area.row + end.area.rows - 1,
+            col: end.area.col + end.area.cols - 1,
+            rows: 1,
+            cols: 1,
+          })
+        : null;
       c.top = start.area.row * STANDARD_HEIGHT;
       c.left = start.area.col * STANDARD_WIDTH;
       if (end) {
@@ -1961,7 +3024,10 @@ export class ChartProxy extends ClientObjectBase<ChartState> {
 defineProps<ChartState>(ChartProxy, "Chart", {
   id: { get: (c) => c.id },
   name: { get: (c) => c.name, set: (c, v) => (c.name = String(v)) },
-  chartType: { get: (c) => c.chartType, set: (c, v) => (c.chartType = oneOf(v, CHART_TYPES, "Chart.chartType")) },
+  chartType: {
+    get: (c) => c.chartType,
+    set: (c, v) => (c.chartType = oneOf(v, CHART_TYPES, "Chart.chartType")),
+  },
   top: { get: (c) => c.top, set: (c, v) => (c.top = num(v, "Chart.top")) },
   left: { get: (c) => c.left, set: (c, v) => (c.left = num(v, "Chart.left")) },
   width: { get: (c) => c.width, set: (c, v) => (c.width = num(v, "Chart.width")) },
@@ -1974,7 +3040,10 @@ export class ChartTitleProxy extends ClientObjectBase<ChartState> {
     return ["format"];
   }
   get format(): { font: ChartFontProxy } {
-    const font = this._nav("format.font", () => new ChartFontProxy(this._ctx, () => this._t(), `${this._path}.format.font`));
+    const font = this._nav(
+      "format.font",
+      () => new ChartFontProxy(this._ctx, () => this._t(), `${this._path}.format.font`)
+    );
     return { font };
   }
 }
@@ -1986,28 +3055,55 @@ defineProps<ChartState>(ChartTitleProxy, "ChartTitle", {
       c.title.visible = v !== "";
     },
   },
-  visible: { get: (c) => c.title.visible, set: (c, v) => (c.title.visible = bool(v, "ChartTitle.visible")) },
-  overlay: { get: (c) => c.title.overlay, set: (c, v) => (c.title.overlay = bool(v, "ChartTitle.overlay")) },
+  visible: {
+    get: (c) => c.title.visible,
+    set: (c, v) => (c.title.visible = bool(v, "ChartTitle.visible")),
+  },
+  overlay: {
+    get: (c) => c.title.overlay,
+    set: (c, v) => (c.title.overlay = bool(v, "ChartTitle.overlay")),
+  },
 });
 export class ChartFontProxy extends ClientObjectBase<ChartState> {}
 defineProps<ChartState>(ChartFontProxy, "ChartFont", {
-  bold: { get: (c) => c.title.fontBold, set: (c, v) => (c.title.fontBold = bool(v, "ChartFont.bold")) },
-  size: { get: (c) => c.title.fontSize, set: (c, v) => (c.title.fontSize = num(v, "ChartFont.size")) },
+  bold: {
+    get: (c) => c.title.fontBold,
+    set: (c, v) => (c.title.fontBold = bool(v, "ChartFont.bold")),
+  },
+  size: {
+    get: (c) => c.title.fontSize,
+    set: (c, v) => (c.title.fontSize = num(v, "ChartFont.size")),
+  },
   color: { get: () => "#000000", set: (_c, v) => normalizeColor(v, "ChartFont.color") },
 });
 
 export class ChartLegendProxy extends ClientObjectBase<ChartState> {}
 defineProps<ChartState>(ChartLegendProxy, "ChartLegend", {
-  visible: { get: (c) => c.legend.visible, set: (c, v) => (c.legend.visible = bool(v, "ChartLegend.visible")) },
+  visible: {
+    get: (c) => c.legend.visible,
+    set: (c, v) => (c.legend.visible = bool(v, "ChartLegend.visible")),
+  },
   position: {
     get: (c) => c.legend.position,
-    set: (c, v) => (c.legend.position = oneOf(v, ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"], "ChartLegend.position")),
+    set: (c, v) =>
+      (c.legend.position = oneOf(
+        v,
+        ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"],
+        "ChartLegend.position"
+      )),
   },
 });
 
 type AxisRef = { chart: ChartState; axis: string };
 function axisOf(ref: AxisRef) {
-  const a = (ref.chart.axes[ref.axis] ??= { title: "", titleVisible: false, numberFormat: "General", minimum: null, maximum: null, visible: true });
+  const a = (ref.chart.axes[ref.axis] ??= {
+    title: "",
+    titleVisible: false,
+    numberFormat: "General",
+    minimum: null,
+    maximum: null,
+    visible: true,
+  });
   return a;
 }
 export class ChartAxesProxy extends ClientObjectBase<ChartState> {
@@ -2015,7 +3111,15 @@ export class ChartAxesProxy extends ClientObjectBase<ChartState> {
     return ["categoryAxis", "valueAxis", "seriesAxis"];
   }
   private axis(name: string): ChartAxisProxy {
-    return this._nav(name, () => new ChartAxisProxy(this._ctx, this._child(name, (c) => ({ chart: c, axis: name })), `${this._path}.${name}`));
+    return this._nav(
+      name,
+      () =>
+        new ChartAxisProxy(
+          this._ctx,
+          this._child(name, (c) => ({ chart: c, axis: name })),
+          `${this._path}.${name}`
+        )
+    );
   }
   get categoryAxis() {
     return this.axis("categoryAxis");
@@ -2026,8 +3130,9 @@ export class ChartAxesProxy extends ClientObjectBase<ChartState> {
   get seriesAxis() {
     return this.axis("seriesAxis");
   }
-  getItem(type: string, _group?: string): ChartAxisProxy {
-    const name = type === "Category" ? "categoryAxis" : type === "Value" ? "valueAxis" : "seriesAxis";
+  getItem(type: string): ChartAxisProxy {
+    const name =
+      type === "Category" ? "categoryAxis" : type === "Value" ? "valueAxis" : "seriesAxis";
     return this.axis(name);
   }
 }
@@ -2036,14 +3141,29 @@ export class ChartAxisProxy extends ClientObjectBase<AxisRef> {
     return ["title"];
   }
   get title(): ChartAxisTitleProxy {
-    return this._nav("title", () => new ChartAxisTitleProxy(this._ctx, () => this._t(), `${this._path}.title`));
+    return this._nav(
+      "title",
+      () => new ChartAxisTitleProxy(this._ctx, () => this._t(), `${this._path}.title`)
+    );
   }
 }
 defineProps<AxisRef>(ChartAxisProxy, "ChartAxis", {
-  numberFormat: { get: (r) => axisOf(r).numberFormat, set: (r, v) => (axisOf(r).numberFormat = String(v)) },
-  minimum: { get: (r) => axisOf(r).minimum, set: (r, v) => (axisOf(r).minimum = num(v, "ChartAxis.minimum")) },
-  maximum: { get: (r) => axisOf(r).maximum, set: (r, v) => (axisOf(r).maximum = num(v, "ChartAxis.maximum")) },
-  visible: { get: (r) => axisOf(r).visible, set: (r, v) => (axisOf(r).visible = bool(v, "ChartAxis.visible")) },
+  numberFormat: {
+    get: (r) => axisOf(r).numberFormat,
+    set: (r, v) => (axisOf(r).numberFormat = String(v)),
+  },
+  minimum: {
+    get: (r) => axisOf(r).minimum,
+    set: (r, v) => (axisOf(r).minimum = num(v, "ChartAxis.minimum")),
+  },
+  maximum: {
+    get: (r) => axisOf(r).maximum,
+    set: (r, v) => (axisOf(r).maximum = num(v, "ChartAxis.maximum")),
+  },
+  visible: {
+    get: (r) => axisOf(r).visible,
+    set: (r, v) => (axisOf(r).visible = bool(v, "ChartAxis.visible")),
+  },
 });
 export class ChartAxisTitleProxy extends ClientObjectBase<AxisRef> {}
 defineProps<AxisRef>(ChartAxisTitleProxy, "ChartAxisTitle", {
@@ -2054,7 +3174,10 @@ defineProps<AxisRef>(ChartAxisTitleProxy, "ChartAxisTitle", {
       axisOf(r).titleVisible = v !== "";
     },
   },
-  visible: { get: (r) => axisOf(r).titleVisible, set: (r, v) => (axisOf(r).titleVisible = bool(v, "ChartAxisTitle.visible")) },
+  visible: {
+    get: (r) => axisOf(r).titleVisible,
+    set: (r, v) => (axisOf(r).titleVisible = bool(v, "ChartAxisTitle.visible")),
+  },
 });
 
 type SeriesRef = { chart: ChartState; index: number };
@@ -2069,24 +3192,39 @@ export class ChartSeriesCollectionProxy extends CollectionBase<ChartState, Chart
     let created: SeriesRef | null = null;
     this._q("add", [name ?? null, index ?? null], (c) => {
       const at = index ?? c.series.length;
-      c.series.splice(at, 0, { name: name ?? `Series${c.series.length + 1}`, values: null, xValues: null, chartType: null });
+      c.series.splice(at, 0, {
+        name: name ?? `Series${c.series.length + 1}`,
+        values: null,
+        xValues: null,
+        chartType: null,
+      });
       created = { chart: c, index: at };
     });
-    return new ChartSeriesProxy(this._ctx, () => {
-      if (!created) throw invalidOperation("ChartSeriesCollection.add");
-      return created;
-    }, `${this._path}.add()`);
+    return new ChartSeriesProxy(
+      this._ctx,
+      () => {
+        if (!created) throw invalidOperation("ChartSeriesCollection.add");
+        return created;
+      },
+      `${this._path}.add()`
+    );
   }
   getItemAt(index: number): ChartSeriesProxy {
-    return new ChartSeriesProxy(this._ctx, () => {
-      const c = this._t();
-      if (!c) return null;
-      if (!c.series[index]) throw itemNotFound(`ChartSeries at ${index}`);
-      return { chart: c, index };
-    }, `${this._path}.getItemAt(${index})`);
+    return new ChartSeriesProxy(
+      this._ctx,
+      () => {
+        const c = this._t();
+        if (!c) return null;
+        if (!c.series[index]) throw itemNotFound(`ChartSeries at ${index}`);
+        return { chart: c, index };
+      },
+      `${this._path}.getItemAt(${index})`
+    );
   }
 }
-defineProps<ChartState>(ChartSeriesCollectionProxy, "ChartSeriesCollection", { count: { get: (c) => c.series.length } });
+defineProps<ChartState>(ChartSeriesCollectionProxy, "ChartSeriesCollection", {
+  count: { get: (c) => c.series.length },
+});
 
 export class ChartSeriesProxy extends ClientObjectBase<SeriesRef> {
   setValues(sourceData: RangeProxy | string): void {
@@ -2097,7 +3235,12 @@ export class ChartSeriesProxy extends ClientObjectBase<SeriesRef> {
   }
   setXAxisValues(sourceData: RangeProxy | string): void {
     this._q("setXAxisValues", [sourceData], (r) => {
-      const src = rangeArg(model(this._ctx), sourceData, r.chart.sheet, "ChartSeries.setXAxisValues");
+      const src = rangeArg(
+        model(this._ctx),
+        sourceData,
+        r.chart.sheet,
+        "ChartSeries.setXAxisValues"
+      );
       r.chart.series[r.index].xValues = model(this._ctx).addressOf(src.sheet, src.area);
     });
   }
@@ -2108,20 +3251,39 @@ export class ChartSeriesProxy extends ClientObjectBase<SeriesRef> {
   }
 }
 defineProps<SeriesRef>(ChartSeriesProxy, "ChartSeries", {
-  name: { get: (r) => r.chart.series[r.index]?.name ?? null, set: (r, v) => (r.chart.series[r.index].name = String(v)) },
+  name: {
+    get: (r) => r.chart.series[r.index]?.name ?? null,
+    set: (r, v) => (r.chart.series[r.index].name = String(v)),
+  },
   chartType: {
     get: (r) => r.chart.series[r.index]?.chartType ?? r.chart.chartType,
-    set: (r, v) => (r.chart.series[r.index].chartType = oneOf(v, CHART_TYPES, "ChartSeries.chartType")),
+    set: (r, v) =>
+      (r.chart.series[r.index].chartType = oneOf(v, CHART_TYPES, "ChartSeries.chartType")),
   },
 });
 
 export class ChartDataLabelsProxy extends ClientObjectBase<ChartState> {}
 defineProps<ChartState>(ChartDataLabelsProxy, "ChartDataLabels", {
-  showValue: { get: (c) => c.dataLabels.showValue, set: (c, v) => (c.dataLabels.showValue = bool(v, "ChartDataLabels.showValue")) },
-  showPercentage: { get: (c) => c.dataLabels.showPercentage, set: (c, v) => (c.dataLabels.showPercentage = bool(v, "ChartDataLabels.showPercentage")) },
-  showCategoryName: { get: (c) => c.dataLabels.showCategoryName, set: (c, v) => (c.dataLabels.showCategoryName = bool(v, "ChartDataLabels.showCategoryName")) },
-  showSeriesName: { get: (c) => c.dataLabels.showSeriesName, set: (c, v) => (c.dataLabels.showSeriesName = bool(v, "ChartDataLabels.showSeriesName")) },
-  numberFormat: { get: (c) => c.dataLabels.numberFormat, set: (c, v) => (c.dataLabels.numberFormat = String(v)) },
+  showValue: {
+    get: (c) => c.dataLabels.showValue,
+    set: (c, v) => (c.dataLabels.showValue = bool(v, "ChartDataLabels.showValue")),
+  },
+  showPercentage: {
+    get: (c) => c.dataLabels.showPercentage,
+    set: (c, v) => (c.dataLabels.showPercentage = bool(v, "ChartDataLabels.showPercentage")),
+  },
+  showCategoryName: {
+    get: (c) => c.dataLabels.showCategoryName,
+    set: (c, v) => (c.dataLabels.showCategoryName = bool(v, "ChartDataLabels.showCategoryName")),
+  },
+  showSeriesName: {
+    get: (c) => c.dataLabels.showSeriesName,
+    set: (c, v) => (c.dataLabels.showSeriesName = bool(v, "ChartDataLabels.showSeriesName")),
+  },
+  numberFormat: {
+    get: (c) => c.dataLabels.numberFormat,
+    set: (c, v) => (c.dataLabels.numberFormat = String(v)),
+  },
 });
 
 // ============================================================================ Settings and names
@@ -2141,16 +3303,28 @@ export class SettingCollectionProxy extends CollectionBase<Model, SettingProxy> 
       if (value === undefined) throw invalidArgument("SettingCollection.add");
       m.settings.set(key, JSON.parse(JSON.stringify(value)));
     });
-    return new SettingProxy(this._ctx, () => ({ key }), `${this._path}.add(${JSON.stringify(key)})`);
+    return new SettingProxy(
+      this._ctx,
+      () => ({ key }),
+      `${this._path}.add(${JSON.stringify(key)})`
+    );
   }
   getItem(key: string): SettingProxy {
-    return new SettingProxy(this._ctx, () => {
-      if (!model(this._ctx).settings.has(key)) throw itemNotFound(`Setting '${key}'`);
-      return { key };
-    }, `${this._path}.getItem(${JSON.stringify(key)})`);
+    return new SettingProxy(
+      this._ctx,
+      () => {
+        if (!model(this._ctx).settings.has(key)) throw itemNotFound(`Setting '${key}'`);
+        return { key };
+      },
+      `${this._path}.getItem(${JSON.stringify(key)})`
+    );
   }
   getItemOrNullObject(key: string): SettingProxy {
-    return new SettingProxy(this._ctx, () => (model(this._ctx).settings.has(key) ? { key } : null), `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`)._checkNull();
+    return new SettingProxy(
+      this._ctx,
+      () => (model(this._ctx).settings.has(key) ? { key } : null),
+      `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`
+    )._checkNull();
   }
 }
 defineProps<Model>(SettingCollectionProxy, "SettingCollection", {});
@@ -2194,14 +3368,22 @@ export class NamedItemCollectionProxy extends CollectionBase<Model, NamedItemPro
       }
       m.addName(name, ref, comment ?? "");
     });
-    return new NamedItemProxy(this._ctx, () => ({ name }), `${this._path}.add(${JSON.stringify(name)})`);
+    return new NamedItemProxy(
+      this._ctx,
+      () => ({ name }),
+      `${this._path}.add(${JSON.stringify(name)})`
+    );
   }
   private find(name: string, orNull: boolean) {
-    const p = new NamedItemProxy(this._ctx, () => {
-      const n = model(this._ctx).names.get(String(name).toLowerCase());
-      if (!n && !orNull) throw itemNotFound(`NamedItem '${name}'`);
-      return n ? { name: n.name } : null;
-    }, `${this._path}.getItem(${JSON.stringify(name)})`);
+    const p = new NamedItemProxy(
+      this._ctx,
+      () => {
+        const n = model(this._ctx).names.get(String(name).toLowerCase());
+        if (!n && !orNull) throw itemNotFound(`NamedItem '${name}'`);
+        return n ? { name: n.name } : null;
+      },
+      `${this._path}.getItem(${JSON.stringify(name)})`
+    );
     return orNull ? p._checkNull() : p;
   }
   getItem(name: string) {
@@ -2215,23 +3397,31 @@ defineProps<Model>(NamedItemCollectionProxy, "NamedItemCollection", {});
 
 export class NamedItemProxy extends ClientObjectBase<NameRef> {
   getRange(): RangeProxy {
-    return new RangeProxy(this._ctx, this._child("getRange", (r) => {
-      const m = model(this._ctx);
-      const n = m.names.get(r.name.toLowerCase());
-      if (!n) throw itemNotFound(`NamedItem '${r.name}'`);
-      return m.resolveReference(n.formula, null);
-    }), `${this._path}.getRange()`);
+    return new RangeProxy(
+      this._ctx,
+      this._child("getRange", (r) => {
+        const m = model(this._ctx);
+        const n = m.names.get(r.name.toLowerCase());
+        if (!n) throw itemNotFound(`NamedItem '${r.name}'`);
+        return m.resolveReference(n.formula, null);
+      }),
+      `${this._path}.getRange()`
+    );
   }
   getRangeOrNullObject(): RangeProxy {
-    return new RangeProxy(this._ctx, this._child("getRangeOrNullObject", (r) => {
-      const m = model(this._ctx);
-      const n = m.names.get(r.name.toLowerCase());
-      try {
-        return n ? m.resolveReference(n.formula, null) : null;
-      } catch {
-        return null;
-      }
-    }), `${this._path}.getRangeOrNullObject()`)._checkNull();
+    return new RangeProxy(
+      this._ctx,
+      this._child("getRangeOrNullObject", (r) => {
+        const m = model(this._ctx);
+        const n = m.names.get(r.name.toLowerCase());
+        try {
+          return n ? m.resolveReference(n.formula, null) : null;
+        } catch {
+          return null;
+        }
+      }),
+      `${this._path}.getRangeOrNullObject()`
+    )._checkNull();
   }
   delete(): void {
     this._q("delete", [], (r) => model(this._ctx).deleteName(r.name));
@@ -2240,7 +3430,10 @@ export class NamedItemProxy extends ClientObjectBase<NameRef> {
 defineProps<NameRef>(NamedItemProxy, "NamedItem", {
   name: { get: (r) => r.name },
   formula: { get: (r, self) => model(self._ctx).names.get(r.name.toLowerCase())?.formula ?? null },
-  value: { get: (r, self) => (model(self._ctx).names.get(r.name.toLowerCase())?.formula ?? "").replace(/^=/, "") },
+  value: {
+    get: (r, self) =>
+      (model(self._ctx).names.get(r.name.toLowerCase())?.formula ?? "").replace(/^=/, ""),
+  },
   type: { get: () => "Range" },
   comment: { get: (r, self) => model(self._ctx).names.get(r.name.toLowerCase())?.comment ?? "" },
   visible: { get: () => true },

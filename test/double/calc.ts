@@ -10,7 +10,13 @@
  *  - TRUE / FALSE as literals (HyperFormula parses them as names): named expressions.
  * Browser-safe: no Node APIs.
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
+import {
+  CellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+} from "hyperformula";
 import type { SimpleRangeValue } from "hyperformula";
 import { formatValue } from "./numfmt";
 
@@ -20,7 +26,12 @@ function numbersOf(range: SimpleRangeValue): number[] {
   const out: number[] = [];
   for (const v of range.valuesFromTopLeftCorner()) {
     if (typeof v === "number") out.push(v);
-    else if (v !== null && typeof v === "object" && "val" in (v as object) && typeof (v as { val: unknown }).val === "number") {
+    else if (
+      v !== null &&
+      typeof v === "object" &&
+      "val" in (v as object) &&
+      typeof (v as { val: unknown }).val === "number"
+    ) {
       out.push((v as { val: number }).val); // HyperFormula's typed numbers (currency, percent, date)
     }
   }
@@ -29,11 +40,17 @@ function numbersOf(range: SimpleRangeValue): number[] {
 
 function rawNumber(v: unknown): number {
   if (typeof v === "number") return v;
-  if (v !== null && typeof v === "object" && "val" in (v as object)) return Number((v as { val: unknown }).val);
+  if (v !== null && typeof v === "object" && "val" in (v as object))
+    return Number((v as { val: unknown }).val);
   return Number(v);
 }
 
-function rank(value: unknown, range: SimpleRangeValue, order: unknown, average: boolean): number | CellError {
+function rank(
+  value: unknown,
+  range: SimpleRangeValue,
+  order: unknown,
+  average: boolean
+): number | CellError {
   const x = rawNumber(value);
   const list = numbersOf(range);
   const ascending = rawNumber(order ?? 0) !== 0;
@@ -49,28 +66,58 @@ function rank(value: unknown, range: SimpleRangeValue, order: unknown, average: 
 
 class ExcelExtrasPlugin extends FunctionPlugin {
   rankEq(ast: unknown, state: unknown) {
-    const run = this.runFunction as unknown as (a: unknown, s: unknown, m: unknown, f: AnyArgs) => unknown;
-    return run(ast && (ast as { args: unknown }).args, state, this.metadata("RANK.EQ"), (value, range, order) =>
-      rank(value, range as SimpleRangeValue, order, false),
+    const run = this.runFunction as unknown as (
+      a: unknown,
+      s: unknown,
+      m: unknown,
+      f: AnyArgs
+    ) => unknown;
+    return run(
+      ast && (ast as { args: unknown }).args,
+      state,
+      this.metadata("RANK.EQ"),
+      (value, range, order) => rank(value, range as SimpleRangeValue, order, false)
     );
   }
   rank(ast: unknown, state: unknown) {
-    const run = this.runFunction as unknown as (a: unknown, s: unknown, m: unknown, f: AnyArgs) => unknown;
-    return run((ast as { args: unknown }).args, state, this.metadata("RANK"), (value, range, order) =>
-      rank(value, range as SimpleRangeValue, order, false),
+    const run = this.runFunction as unknown as (
+      a: unknown,
+      s: unknown,
+      m: unknown,
+      f: AnyArgs
+    ) => unknown;
+    return run(
+      (ast as { args: unknown }).args,
+      state,
+      this.metadata("RANK"),
+      (value, range, order) => rank(value, range as SimpleRangeValue, order, false)
     );
   }
   rankAvg(ast: unknown, state: unknown) {
-    const run = this.runFunction as unknown as (a: unknown, s: unknown, m: unknown, f: AnyArgs) => unknown;
-    return run((ast as { args: unknown }).args, state, this.metadata("RANK.AVG"), (value, range, order) =>
-      rank(value, range as SimpleRangeValue, order, true),
+    const run = this.runFunction as unknown as (
+      a: unknown,
+      s: unknown,
+      m: unknown,
+      f: AnyArgs
+    ) => unknown;
+    return run(
+      (ast as { args: unknown }).args,
+      state,
+      this.metadata("RANK.AVG"),
+      (value, range, order) => rank(value, range as SimpleRangeValue, order, true)
     );
   }
   text(ast: unknown, state: unknown) {
-    const run = this.runFunction as unknown as (a: unknown, s: unknown, m: unknown, f: AnyArgs) => unknown;
+    const run = this.runFunction as unknown as (
+      a: unknown,
+      s: unknown,
+      m: unknown,
+      f: AnyArgs
+    ) => unknown;
     return run((ast as { args: unknown }).args, state, this.metadata("TEXT"), (value, format) => {
       const v = typeof value === "object" && value !== null ? rawNumber(value) : value;
-      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return formatValue(v, String(format));
+      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean")
+        return formatValue(v, String(format));
       return formatValue("", String(format));
     });
   }
@@ -88,7 +135,10 @@ const rankParams = [
   "RANK.AVG": { method: "rankAvg", parameters: rankParams },
   TEXT: {
     method: "text",
-    parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.STRING }],
+    parameters: [
+      { argumentType: FunctionArgumentType.SCALAR },
+      { argumentType: FunctionArgumentType.STRING },
+    ],
   },
 };
 
@@ -102,7 +152,10 @@ function registerExtras(): void {
     // already unregistered
   }
   const names = { "RANK.EQ": "RANK.EQ", RANK: "RANK", "RANK.AVG": "RANK.AVG", TEXT: "TEXT" };
-  HyperFormula.registerFunctionPlugin(ExcelExtrasPlugin as never, { enGB: names, enUS: names } as never);
+  HyperFormula.registerFunctionPlugin(
+    ExcelExtrasPlugin as never,
+    { enGB: names, enUS: names } as never
+  );
 }
 
 export function createEngine(): HyperFormula {

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load, office-addins/no-context-sync-in-loop --
+   These tests read before loading or syncing on purpose (that must throw), and chunk large writes over several syncs. */
 import { MemoryWorkbook, installExcelGlobals } from "./index";
 
 describe("MemoryWorkbook: request context, sync and proxies", () => {
@@ -40,7 +42,10 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
     await wb.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["x"]];
       await context.sync();
-      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A1000").values = Array.from({ length: 1000 }, (_, i) => [`row ${i}`]);
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A1000").values = Array.from(
+        { length: 1000 },
+        (_, i) => [`row ${i}`]
+      );
       await context.sync();
     });
     expect(wb.requests[1].bytes).toBeGreaterThan(wb.requests[0].bytes + 9000);
@@ -48,14 +53,18 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
 
   test("a request over 5 MB is rejected with RequestPayloadSizeLimitExceeded and writes nothing", async () => {
     const wb = new MemoryWorkbook();
-    const rows = Array.from({ length: 90000 }, (_, i) => [`a fairly long description for row ${i}`, `${i}-reference-code-xyz`, i]);
+    const rows = Array.from({ length: 90000 }, (_, i) => [
+      `a fairly long description for row ${i}`,
+      `${i}-reference-code-xyz`,
+      i,
+    ]);
     await expect(
       wb.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem("Sheet1");
         sheet.getRange("E1").values = [["written first in the same request"]];
         sheet.getRange(`A1:C${rows.length}`).values = rows;
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(wb.requests[0].bytes).toBeGreaterThan(5 * 1024 * 1024);
     expect(wb.requests[0].ok).toBe(false);
@@ -69,7 +78,11 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
 
   test("the same data split into chunks under 5 MB goes through", async () => {
     const wb = new MemoryWorkbook();
-    const rows = Array.from({ length: 60000 }, (_, i) => [`a fairly long description for row ${i}`, `${i}-reference-code-xyz`, i]);
+    const rows = Array.from({ length: 60000 }, (_, i) => [
+      `a fairly long description for row ${i}`,
+      `${i}-reference-code-xyz`,
+      i,
+    ]);
     await wb.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       for (let start = 0; start < rows.length; start += 20000) {
@@ -139,7 +152,9 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
       const a = sheet.getRange("A1:B1").load("values, address");
       const b = sheet.getRange("A1:B1").load(["rowCount", "columnCount"]);
       const c = sheet.getRange("A1:B1").load({ select: "formulas" });
-      const d = sheet.getRange("A1:B1").load({ numberFormat: true, format: { fill: { color: true } } });
+      const d = sheet
+        .getRange("A1:B1")
+        .load({ numberFormat: true, format: { fill: { color: true } } });
       const e = sheet.getRange("A1").load("format/font/bold");
       await context.sync();
       expect(a.address).toBe("Sheet1!A1:B1");
@@ -159,7 +174,7 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange("A1").load("valuez");
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/no-context-sync-in-loop --
+   These tests read before loading or syncing on purpose (that must throw), and chunk large writes over several syncs. */
 import { MemoryWorkbook } from "./index";
 
 describe("tables", () => {
@@ -34,7 +36,13 @@ describe("tables", () => {
       expect(count.count).toBe(2);
     });
     expect(wb.getTables()).toEqual([
-      expect.objectContaining({ name: "Register", sheet: "Sheet1", address: "Sheet1!A1:D3", headers: ["Funder", "Amount", "Amount2", "Type"], rowCount: 2 }),
+      expect.objectContaining({
+        name: "Register",
+        sheet: "Sheet1",
+        address: "Sheet1!A1:D3",
+        headers: ["Funder", "Amount", "Amount2", "Type"],
+        rowCount: 2,
+      }),
     ]);
   });
 
@@ -48,7 +56,11 @@ describe("tables", () => {
       context.workbook.tables.add("Sheet1!A1:B2", true).name = "Data";
       const found = context.workbook.tables.getItemOrNullObject("data");
       const missing = context.workbook.tables.getItemOrNullObject("Nope");
-      const col = context.workbook.tables.getItem("Data").columns.getItem("Y").getDataBodyRange().load("values");
+      const col = context.workbook.tables
+        .getItem("Data")
+        .columns.getItem("Y")
+        .getDataBodyRange()
+        .load("values");
       await context.sync();
       expect(found.isNullObject).toBe(false);
       expect(missing.isNullObject).toBe(true);
@@ -58,7 +70,7 @@ describe("tables", () => {
       wb.run(async (context) => {
         context.workbook.tables.getItem("Nope").load("name");
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 
@@ -98,7 +110,7 @@ describe("tables", () => {
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").tables.add("B2:C4", true);
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
@@ -107,9 +119,12 @@ describe("tables", () => {
     wb.setCells("Sheet1", "A1:B1", [["A", "B"]]);
     await expect(
       wb.run(async (context) => {
-        context.workbook.worksheets.getItem("Sheet1").tables.add("A1:B1", true).rows.add(undefined, [[1, 2, 3]]);
+        context.workbook.worksheets
+          .getItem("Sheet1")
+          .tables.add("A1:B1", true)
+          .rows.add(undefined, [[1, 2, 3]]);
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });
@@ -156,25 +171,28 @@ describe("protection", () => {
       expect(p.protected).toBe(true);
     });
     expect(wb.isProtected("Sheet1")).toBe(true);
-    expect(wb.getProtection("Sheet1").options).toEqual({ allowFormatColumns: true, allowAutoFilter: true });
+    expect(wb.getProtection("Sheet1").options).toEqual({
+      allowFormatColumns: true,
+      allowAutoFilter: true,
+    });
     expect(wb.getValues("Sheet1", "B2")).toEqual([[10]]);
     await expect(
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["nope"]];
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidOperation" });
     await expect(
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange("B2").format.fill.color = "red";
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidOperation" });
     await expect(
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").protection.protect();
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidOperation" });
     await wb.run(async (context) => {
       const s = context.workbook.worksheets.getItem("Sheet1");
@@ -193,7 +211,7 @@ describe("protection", () => {
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").protection.unprotect("wrong");
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(wb.isProtected("Sheet1")).toBe(true);
   });
@@ -206,9 +224,16 @@ describe("data validation", () => {
       const s = context.workbook.worksheets.getItem("Sheet1");
       const amount = s.getRange("B2:B10");
       amount.dataValidation.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
-      amount.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Amount", message: "Enter an amount of £0 or more." };
+      amount.dataValidation.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: "Amount",
+        message: "Enter an amount of £0 or more.",
+      };
       const type = s.getRange("C2:C10");
-      type.dataValidation.rule = { list: { inCellDropDown: true, source: "Shopping,Investing,Giving" } };
+      type.dataValidation.rule = {
+        list: { inCellDropDown: true, source: "Shopping,Investing,Giving" },
+      };
       type.dataValidation.prompt = { showPrompt: true, title: "Type", message: "Choose one" };
       s.getRange("B2:C2").values = [[-5, "Giving"]];
       const dv = s.getRange("B2").dataValidation.load("type, valid, rule");
@@ -223,7 +248,10 @@ describe("data validation", () => {
       rule: { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } },
       errorAlert: { message: "Enter an amount of £0 or more." },
     });
-    expect(wb.getValidation("Sheet1", "C3")).toMatchObject({ type: "List", prompt: { showPrompt: true, message: "Choose one" } });
+    expect(wb.getValidation("Sheet1", "C3")).toMatchObject({
+      type: "List",
+      prompt: { showPrompt: true, message: "Choose one" },
+    });
     expect(wb.getValidation("Sheet1", "D2")).toBeNull();
     expect(wb.isValidInput("Sheet1", "C4", "investing")).toBe(true);
     expect(wb.isValidInput("Sheet1", "C4", "Buying")).toBe(false);
@@ -238,7 +266,10 @@ describe("data validation", () => {
 
   test("an invalid rule is refused: two kinds, missing formula2 for Between, empty list", async () => {
     const bad = [
-      { wholeNumber: { formula1: 1, operator: "GreaterThan" }, decimal: { formula1: 1, operator: "GreaterThan" } },
+      {
+        wholeNumber: { formula1: 1, operator: "GreaterThan" },
+        decimal: { formula1: 1, operator: "GreaterThan" },
+      },
       { wholeNumber: { formula1: 1, operator: "Between" } },
       { list: { inCellDropDown: true, source: "" } },
       { decimal: { formula1: 1, operator: "Bigger" } },
@@ -247,9 +278,10 @@ describe("data validation", () => {
       const wb = new MemoryWorkbook();
       await expect(
         wb.run(async (context) => {
-          context.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = rule as never;
+          context.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule =
+            rule as never;
           await context.sync();
-        }),
+        })
       ).rejects.toMatchObject({ code: "InvalidArgument" });
       expect(wb.getValidation("Sheet1", "A1")).toBeNull();
     }
@@ -276,9 +308,18 @@ describe("conditional formats", () => {
     expect(cfs).toHaveLength(2);
     expect(cfs).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: "CellValue", address: "Sheet1!D2:D20", rule: { formula1: "=0", operator: "LessThan" }, format: expect.objectContaining({ fill: { color: "#FFC7CE" } }) }),
-        expect.objectContaining({ type: "Custom", rule: { formula: '=$E2="Shopping"' }, format: expect.objectContaining({ fill: { color: "#FFFF00" } }) }),
-      ]),
+        expect.objectContaining({
+          type: "CellValue",
+          address: "Sheet1!D2:D20",
+          rule: { formula1: "=0", operator: "LessThan" },
+          format: expect.objectContaining({ fill: { color: "#FFC7CE" } }),
+        }),
+        expect.objectContaining({
+          type: "Custom",
+          rule: { formula: '=$E2="Shopping"' },
+          format: expect.objectContaining({ fill: { color: "#FFFF00" } }),
+        }),
+      ])
     );
     // The last added has the highest priority (0).
     expect(cfs[0].type).toBe("Custom");
@@ -288,10 +329,13 @@ describe("conditional formats", () => {
     const wb = new MemoryWorkbook();
     await expect(
       wb.run(async (context) => {
-        const cf = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A5").conditionalFormats.add("CellValue");
+        const cf = context.workbook.worksheets
+          .getItem("Sheet1")
+          .getRange("A1:A5")
+          .conditionalFormats.add("CellValue");
         cf.custom.format.fill.color = "red";
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidOperation" });
   });
 });
@@ -326,7 +370,11 @@ describe("charts", () => {
         legend: { visible: true, position: "Bottom" },
         position: expect.objectContaining({ start: "E2", end: "L18" }),
         series: [
-          expect.objectContaining({ name: "Quality", values: "Sheet1!B2:B4", xValues: "Sheet1!A2:A4" }),
+          expect.objectContaining({
+            name: "Quality",
+            values: "Sheet1!B2:B4",
+            xValues: "Sheet1!A2:A4",
+          }),
           expect.objectContaining({ name: "Price", values: "Sheet1!C2:C4" }),
         ],
       }),
@@ -340,7 +388,7 @@ describe("charts", () => {
         const s = context.workbook.worksheets.getItem("Sheet1");
         s.charts.add("Column" as never, s.getRange("A1:B2"));
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });

@@ -1,7 +1,12 @@
 import { MemoryWorkbook } from "./index";
 
 /** Write formulas through the Excel API and read the computed values back through the API. */
-async function evaluate(wb: MemoryWorkbook, sheet: string, address: string, formulas: unknown[][]): Promise<unknown[][]> {
+async function evaluate(
+  wb: MemoryWorkbook,
+  sheet: string,
+  address: string,
+  formulas: unknown[][]
+): Promise<unknown[][]> {
   return wb.run(async (context) => {
     const r = context.workbook.worksheets.getItem(sheet).getRange(address);
     r.formulas = formulas as never;
@@ -31,14 +36,20 @@ function data(): MemoryWorkbook {
 describe("formula evaluation (HyperFormula)", () => {
   test("arithmetic, errors as Excel error strings, booleans, empty", async () => {
     const wb = data();
-    const values = await evaluate(wb, "Summary", "A1:F1", [["=1+2", "=1/0", '=VALUE("x")', "=NA()", "=1>0", "=Data!Z99"]]);
+    const values = await evaluate(wb, "Summary", "A1:F1", [
+      ["=1+2", "=1/0", '=VALUE("x")', "=NA()", "=1>0", "=Data!Z99"],
+    ]);
     expect(values).toEqual([[3, "#DIV/0!", "#VALUE!", "#N/A", true, 0]]);
     expect(wb.getValues("Summary", "G1")).toEqual([[""]]);
   });
 
   test("TRUE and FALSE work as literals", async () => {
     const wb = data();
-    expect(await evaluate(wb, "Summary", "A1:C1", [["=IF(Data!C2>0,TRUE,FALSE)", "=AND(TRUE,FALSE)", "=OR(FALSE,TRUE)"]])).toEqual([[true, false, true]]);
+    expect(
+      await evaluate(wb, "Summary", "A1:C1", [
+        ["=IF(Data!C2>0,TRUE,FALSE)", "=AND(TRUE,FALSE)", "=OR(FALSE,TRUE)"],
+      ])
+    ).toEqual([[true, false, true]]);
   });
 
   test("formulas read back as text; values as numbers", async () => {
@@ -51,7 +62,11 @@ describe("formula evaluation (HyperFormula)", () => {
 
   test("cross-sheet references with quoted sheet names", async () => {
     const wb = data();
-    expect(await evaluate(wb, "Summary", "A1:B1", [["='Bidder 1'!B1+'Bidder 1'!B2", "=SUM('Bidder 1'!B1:B2)*2"]])).toEqual([[100, 200]]);
+    expect(
+      await evaluate(wb, "Summary", "A1:B1", [
+        ["='Bidder 1'!B1+'Bidder 1'!B2", "=SUM('Bidder 1'!B1:B2)*2"],
+      ])
+    ).toEqual([[100, 200]]);
   });
 
   test("COUNTIFS, SUMIFS, MAXIFS, MINIFS", async () => {
@@ -65,15 +80,17 @@ describe("formula evaluation (HyperFormula)", () => {
           '=MAXIFS(Data!C2:C6,Data!B2:B6,"North")',
           '=MINIFS(Data!C2:C6,Data!B2:B6,"North")',
         ],
-      ]),
+      ])
     ).toEqual([[3, 350, 1, 250, 100]]);
   });
 
   test("SUMPRODUCT with array arithmetic", async () => {
     const wb = data();
-    expect(await evaluate(wb, "Summary", "A1:B1", [['=SUMPRODUCT((Data!B2:B6="North")*(Data!C2:C6))', "=SUMPRODUCT(Data!C2:C5,Data!C2:C5)"]])).toEqual([
-      [350, 100 * 100 + 250 * 250 * 2 + 50 * 50],
-    ]);
+    expect(
+      await evaluate(wb, "Summary", "A1:B1", [
+        ['=SUMPRODUCT((Data!B2:B6="North")*(Data!C2:C6))', "=SUMPRODUCT(Data!C2:C5,Data!C2:C5)"],
+      ])
+    ).toEqual([[350, 100 * 100 + 250 * 250 * 2 + 50 * 50]]);
   });
 
   test("IFERROR, INDEX/MATCH, MIN/MAX/AVERAGE, ROUND, ABS", async () => {
@@ -90,7 +107,7 @@ describe("formula evaluation (HyperFormula)", () => {
           "=ROUND(-2.5,0)",
           "=ABS(-4)",
         ],
-      ]),
+      ])
     ).toEqual([[-1, 250, 50, 250, 162.5, 2.35, -3, 4]]);
   });
 
@@ -98,16 +115,30 @@ describe("formula evaluation (HyperFormula)", () => {
     const wb = data();
     expect(
       await evaluate(wb, "Summary", "A1:F1", [
-        ["=COUNTBLANK(Data!C2:C6)", "=COUNTA(Data!A1:A6)", "=ISBLANK(Data!C6)", "=ISNUMBER(Data!C2)", "=LEN(Data!A2)", '=IFS(Data!C2>200,"high",Data!C2>50,"mid",TRUE,"low")'],
-      ]),
+        [
+          "=COUNTBLANK(Data!C2:C6)",
+          "=COUNTA(Data!A1:A6)",
+          "=ISBLANK(Data!C6)",
+          "=ISNUMBER(Data!C2)",
+          "=LEN(Data!A2)",
+          '=IFS(Data!C2>200,"high",Data!C2>50,"mid",TRUE,"low")',
+        ],
+      ])
     ).toEqual([[1, 6, true, true, 5, "mid"]]);
   });
 
   test("TEXT with Excel formats", async () => {
     const wb = data();
-    expect(await evaluate(wb, "Summary", "A1:D1", [['=TEXT(0.456,"0.0%")', '=TEXT(1234.5,"£#,##0.00")', '=TEXT(45292,"dd/mm/yyyy")', '=TEXT(3,"0")']])).toEqual([
-      ["45.6%", "£1,234.50", "01/01/2024", "3"],
-    ]);
+    expect(
+      await evaluate(wb, "Summary", "A1:D1", [
+        [
+          '=TEXT(0.456,"0.0%")',
+          '=TEXT(1234.5,"£#,##0.00")',
+          '=TEXT(45292,"dd/mm/yyyy")',
+          '=TEXT(3,"0")',
+        ],
+      ])
+    ).toEqual([["45.6%", "£1,234.50", "01/01/2024", "3"]]);
   });
 
   test("RANK.EQ and RANK: descending by default, ascending with order 1, ties share the best rank", async () => {
@@ -123,24 +154,37 @@ describe("formula evaluation (HyperFormula)", () => {
           "=RANK(Data!C5,Data!$C$2:$C$6,1)",
           "=RANK.EQ(999,Data!$C$2:$C$6)",
         ],
-      ]),
+      ])
     ).toEqual([[3, 1, 1, 4, 1, "#N/A"]]);
-    expect(await evaluate(wb, "Summary", "A2", [["=RANK.AVG(Data!C3,Data!$C$2:$C$6)"]])).toEqual([[1.5]]);
+    expect(await evaluate(wb, "Summary", "A2", [["=RANK.AVG(Data!C3,Data!$C$2:$C$6)"]])).toEqual([
+      [1.5],
+    ]);
   });
 
   test("dates follow Excel's serial numbers", async () => {
     const wb = data();
-    expect(await evaluate(wb, "Summary", "A1:C1", [["=DATE(2024,1,1)", "=YEAR(45292)", "=DATE(1900,3,1)"]])).toEqual([[45292, 2024, 61]]);
+    expect(
+      await evaluate(wb, "Summary", "A1:C1", [
+        ["=DATE(2024,1,1)", "=YEAR(45292)", "=DATE(1900,3,1)"],
+      ])
+    ).toEqual([[45292, 2024, 61]]);
   });
 
   test("an unknown function shows #NAME? and is listed by formulaErrors(), as is a parse error", async () => {
     const wb = data();
-    const values = await evaluate(wb, "Summary", "A1:C1", [["=NOSUCHFUNCTION(1)", "=1+", "=LET(x,1,x+1)"]]);
+    const values = await evaluate(wb, "Summary", "A1:C1", [
+      ["=NOSUCHFUNCTION(1)", "=1+", "=LET(x,1,x+1)"],
+    ]);
     expect(values[0][0]).toBe("#NAME?");
     expect(values[0][1]).toBe("#NAME?");
     const problems = wb.formulaErrors();
-    expect(problems.map((p) => p.address)).toEqual(expect.arrayContaining(["Summary!A1", "Summary!B1"]));
-    expect(problems.find((p) => p.address === "Summary!A1")).toMatchObject({ formula: "=NOSUCHFUNCTION(1)", error: "#NAME?" });
+    expect(problems.map((p) => p.address)).toEqual(
+      expect.arrayContaining(["Summary!A1", "Summary!B1"])
+    );
+    expect(problems.find((p) => p.address === "Summary!A1")).toMatchObject({
+      formula: "=NOSUCHFUNCTION(1)",
+      error: "#NAME?",
+    });
     expect(problems.find((p) => p.address === "Summary!B1")).toMatchObject({ error: "#PARSE!" });
   });
 
@@ -205,7 +249,9 @@ describe("formula evaluation (HyperFormula)", () => {
   test("numeric and boolean strings are converted as Excel does; text stays text", async () => {
     const wb = data();
     await wb.run(async (context) => {
-      context.workbook.worksheets.getItem("Summary").getRange("A1:E1").values = [["42", "1,250.5", "TRUE", "12%", "0123abc"]];
+      context.workbook.worksheets.getItem("Summary").getRange("A1:E1").values = [
+        ["42", "1,250.5", "TRUE", "12%", "0123abc"],
+      ];
       await context.sync();
     });
     expect(wb.getValues("Summary", "A1:E1")).toEqual([[42, 1250.5, true, 0.12, "0123abc"]]);
@@ -214,7 +260,10 @@ describe("formula evaluation (HyperFormula)", () => {
   test("named ranges work in formulas", async () => {
     const wb = data();
     await wb.run(async (context) => {
-      context.workbook.names.add("Amounts", context.workbook.worksheets.getItem("Data").getRange("C2:C6"));
+      context.workbook.names.add(
+        "Amounts",
+        context.workbook.worksheets.getItem("Data").getRange("C2:C6")
+      );
       await context.sync();
     });
     expect(await evaluate(wb, "Summary", "A1", [["=SUM(Amounts)"]])).toEqual([[650]]);
@@ -235,6 +284,8 @@ describe("precision", () => {
   test("results keep Excel's 15 significant digits (large sums keep their pence)", async () => {
     const wb = new MemoryWorkbook();
     wb.setCells("Sheet1", "A1:B1", [[12345678901.23, 0.01]]);
-    expect(await evaluate(wb, "Sheet1", "C1:E1", [["=A1+B1", "=0.1+0.2", "=SUM(A1:B1)*100"]])).toEqual([[12345678901.24, 0.3, 1234567890124]]);
+    expect(
+      await evaluate(wb, "Sheet1", "C1:E1", [["=A1+B1", "=0.1+0.2", "=SUM(A1:B1)*100"]])
+    ).toEqual([[12345678901.24, 0.3, 1234567890124]]);
   });
 });

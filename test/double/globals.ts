@@ -32,8 +32,9 @@ function enumProxy(): unknown {
   return new Proxy(
     {},
     {
-      get: (_t, key) => (typeof key === "string" ? key.charAt(0).toUpperCase() + key.slice(1) : undefined),
-    },
+      get: (_t, key) =>
+        typeof key === "string" ? key.charAt(0).toUpperCase() + key.slice(1) : undefined,
+    }
   );
 }
 
@@ -42,7 +43,8 @@ export function installExcelGlobals(wb: MemoryWorkbook): () => void {
   const previous = { Excel: g.Excel, OfficeExtension: g.OfficeExtension };
   const run = (...args: unknown[]) => {
     const batch = args[args.length - 1] as (ctx: Excel.RequestContext) => Promise<unknown>;
-    if (typeof batch !== "function") throw new DoubleError("InvalidArgument", "Excel.run needs a batch function.");
+    if (typeof batch !== "function")
+      throw new DoubleError("InvalidArgument", "Excel.run needs a batch function.");
     return wb.run(batch);
   };
   function RequestContextCtor() {

@@ -28,7 +28,8 @@ export class Grid<T> {
     }
     r[col] = value;
     const b = this.boundsCache;
-    if (b === null || b === undefined) this.boundsCache = b === null ? { row, col, rows: 1, cols: 1 } : undefined;
+    if (b === null || b === undefined)
+      this.boundsCache = b === null ? { row, col, rows: 1, cols: 1 } : undefined;
     else if (row < b.row || col < b.col || row >= b.row + b.rows || col >= b.col + b.cols) {
       const r0 = Math.min(b.row, row);
       const c0 = Math.min(b.col, col);
@@ -99,10 +100,12 @@ export class Grid<T> {
   /** Move a block of rows/columns (used by Range.delete / insert shifting). */
   shiftRows(fromRow: number, delta: number, colStart = 0, colCount = Infinity): void {
     const moved: [number, number, T][] = [];
-    this.forEach(
-      (v, r, c) => moved.push([r, c, v]),
-      { row: fromRow, col: colStart, rows: Math.max(0, this.rows.length - fromRow), cols: colCount === Infinity ? 16384 - colStart : colCount },
-    );
+    this.forEach((v, r, c) => moved.push([r, c, v]), {
+      row: fromRow,
+      col: colStart,
+      rows: Math.max(0, this.rows.length - fromRow),
+      cols: colCount === Infinity ? 16384 - colStart : colCount,
+    });
     for (const [r, c] of moved) this.set(r, c, undefined);
     for (const [r, c, v] of moved) if (r + delta >= 0) this.set(r + delta, c, v);
     this.boundsCache = undefined;

@@ -7,9 +7,25 @@
  */
 import type { HyperFormula } from "hyperformula";
 import { DetailedCellError } from "hyperformula";
-import { Area, areaAddress, cellAddress, fullAddress, intersect, MAX_COLS, MAX_ROWS, parseAddress, quoteSheetName } from "./address";
+import {
+  Area,
+  areaAddress,
+  cellAddress,
+  fullAddress,
+  intersect,
+  MAX_COLS,
+  MAX_ROWS,
+  parseAddress,
+  quoteSheetName,
+} from "./address";
 import { createEngine, excelErrorString } from "./calc";
-import { DoubleError, ErrorMessages, invalidArgument, invalidOperation, itemNotFound } from "./errors";
+import {
+  DoubleError,
+  ErrorMessages,
+  invalidArgument,
+  invalidOperation,
+  itemNotFound,
+} from "./errors";
 import { Grid } from "./grid";
 import { formatValue } from "./numfmt";
 
@@ -75,7 +91,13 @@ export interface ValidationRecord {
 
 export interface CfFormat {
   fill: { color: string | null };
-  font: { bold: boolean | null; italic: boolean | null; color: string | null; strikethrough: boolean | null; underline: string | null };
+  font: {
+    bold: boolean | null;
+    italic: boolean | null;
+    color: string | null;
+    strikethrough: boolean | null;
+    underline: string | null;
+  };
   numberFormat: string | null;
   borders: Record<string, Partial<BorderStyle>>;
 }
@@ -98,7 +120,13 @@ export interface ChartState {
   chartType: string;
   source: { sheet: SheetState; area: Area } | null;
   seriesBy: string;
-  title: { text: string; visible: boolean; overlay: boolean; fontBold: boolean | null; fontSize: number | null };
+  title: {
+    text: string;
+    visible: boolean;
+    overlay: boolean;
+    fontBold: boolean | null;
+    fontSize: number | null;
+  };
   legend: { visible: boolean; position: string };
   top: number;
   left: number;
@@ -106,9 +134,30 @@ export interface ChartState {
   height: number;
   start: string | null;
   end: string | null;
-  axes: Record<string, { title: string; titleVisible: boolean; numberFormat: string; minimum: number | null; maximum: number | null; visible: boolean }>;
-  series: { name: string; values: string | null; xValues: string | null; chartType: string | null }[];
-  dataLabels: { showValue: boolean; showPercentage: boolean; showCategoryName: boolean; showSeriesName: boolean; numberFormat: string };
+  axes: Record<
+    string,
+    {
+      title: string;
+      titleVisible: boolean;
+      numberFormat: string;
+      minimum: number | null;
+      maximum: number | null;
+      visible: boolean;
+    }
+  >;
+  series: {
+    name: string;
+    values: string | null;
+    xValues: string | null;
+    chartType: string | null;
+  }[];
+  dataLabels: {
+    showValue: boolean;
+    showPercentage: boolean;
+    showCategoryName: boolean;
+    showSeriesName: boolean;
+    numberFormat: string;
+  };
   style: number;
 }
 
@@ -162,7 +211,10 @@ export class SheetState {
   conditionalFormats: ConditionalFormatState[] = [];
   charts: ChartState[] = [];
   merged: Area[] = [];
-  hyperlinks = new Map<string, { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string }>();
+  hyperlinks = new Map<
+    string,
+    { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string }
+  >();
   protection: ProtectionState = { protected: false, options: {}, password: null };
   freeze = { rows: 0, cols: 0 };
   deleted = false;
@@ -230,9 +282,16 @@ export function parseInput(v: unknown, textFormat: boolean, where: string): Raw 
 }
 
 /** Shape check: a 2D array exactly rows x cols, or a scalar (broadcast). */
-export function cellInput(input: unknown, area: Area, where: string): (r: number, c: number) => unknown {
+export function cellInput(
+  input: unknown,
+  area: Area,
+  where: string
+): (r: number, c: number) => unknown {
   if (Array.isArray(input)) {
-    if (input.length !== area.rows || input.some((row) => !Array.isArray(row) || row.length !== area.cols)) {
+    if (
+      input.length !== area.rows ||
+      input.some((row) => !Array.isArray(row) || row.length !== area.cols)
+    ) {
       throw invalidArgument(where, ErrorMessages.sizeMismatch);
     }
     return (r, c) => (input[r] as unknown[])[c];
@@ -246,7 +305,16 @@ export class Model {
   tables: TableState[] = [];
   settings = new Map<string, unknown>();
   names = new Map<string, { name: string; formula: string; comment: string; visible: boolean }>();
-  properties: Record<string, unknown> = { title: "", author: "", subject: "", comments: "", keywords: "", company: "", category: "", manager: "" };
+  properties: Record<string, unknown> = {
+    title: "",
+    author: "",
+    subject: "",
+    comments: "",
+    keywords: "",
+    company: "",
+    category: "",
+    manager: "",
+  };
   selection: SelectionState | null = null;
   activeSheet: SheetState | null = null;
   calculationMode = "Automatic";
@@ -272,7 +340,15 @@ export class Model {
   }
 
   static validSheetName(name: unknown): name is string {
-    return typeof name === "string" && name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== "history";
+    return (
+      typeof name === "string" &&
+      name.length > 0 &&
+      name.length <= 31 &&
+      !/[\\/?*[\]:]/.test(name) &&
+      !name.startsWith("'") &&
+      !name.endsWith("'") &&
+      name.toLowerCase() !== "history"
+    );
   }
 
   addSheet(name?: string): SheetState {
@@ -282,8 +358,17 @@ export class Model {
       while (this.findSheet(`Sheet${i}`)) i++;
       n = `Sheet${i}`;
     }
-    if (!Model.validSheetName(n)) throw invalidArgument("WorksheetCollection.add", `The sheet name "${String(n)}" is not valid.`);
-    if (this.findSheet(n)) throw new DoubleError("ItemAlreadyExists", ErrorMessages.itemAlreadyExists, "WorksheetCollection.add");
+    if (!Model.validSheetName(n))
+      throw invalidArgument(
+        "WorksheetCollection.add",
+        `The sheet name "${String(n)}" is not valid.`
+      );
+    if (this.findSheet(n))
+      throw new DoubleError(
+        "ItemAlreadyExists",
+        ErrorMessages.itemAlreadyExists,
+        "WorksheetCollection.add"
+      );
     const sheet = new SheetState(n);
     this.sheets.push(sheet);
     if (this.engine) this.attachSheet(sheet);
@@ -295,9 +380,11 @@ export class Model {
   }
 
   renameSheet(sheet: SheetState, name: unknown): void {
-    if (!Model.validSheetName(name)) throw invalidArgument("Worksheet.name", `The sheet name "${String(name)}" is not valid.`);
+    if (!Model.validSheetName(name))
+      throw invalidArgument("Worksheet.name", `The sheet name "${String(name)}" is not valid.`);
     const other = this.findSheet(name);
-    if (other && other !== sheet) throw new DoubleError("ItemAlreadyExists", ErrorMessages.itemAlreadyExists, "Worksheet.name");
+    if (other && other !== sheet)
+      throw new DoubleError("ItemAlreadyExists", ErrorMessages.itemAlreadyExists, "Worksheet.name");
     const old = sheet.name;
     sheet.name = name;
     if (this.engine && sheet.hfId !== null) {
@@ -310,7 +397,10 @@ export class Model {
   deleteSheet(sheet: SheetState): void {
     const visible = this.sheets.filter((s) => s.visibility === "Visible");
     if (this.sheets.length <= 1 || (visible.length === 1 && visible[0] === sheet)) {
-      throw invalidOperation("Worksheet.delete", "A workbook must contain at least one visible worksheet.");
+      throw invalidOperation(
+        "Worksheet.delete",
+        "A workbook must contain at least one visible worksheet."
+      );
     }
     const idx = this.sheets.indexOf(sheet);
     this.sheets.splice(idx, 1);
@@ -330,15 +420,24 @@ export class Model {
   }
 
   moveSheet(sheet: SheetState, position: number): void {
-    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) throw invalidArgument("Worksheet.position");
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length)
+      throw invalidArgument("Worksheet.position");
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
   }
 
   activate(sheet: SheetState, area?: Area): void {
-    if (sheet.visibility !== "Visible") throw invalidOperation("Worksheet.activate", "A hidden worksheet cannot be activated.");
+    if (sheet.visibility !== "Visible")
+      throw invalidOperation("Worksheet.activate", "A hidden worksheet cannot be activated.");
     this.activeSheet = sheet;
-    this.selection = { sheet, area: area ?? (this.selection?.sheet === sheet ? this.selection.area : { row: 0, col: 0, rows: 1, cols: 1 }) };
+    this.selection = {
+      sheet,
+      area:
+        area ??
+        (this.selection?.sheet === sheet
+          ? this.selection.area
+          : { row: 0, col: 0, rows: 1, cols: 1 }),
+    };
   }
 
   // ---------------------------------------------------------------- engine
@@ -362,7 +461,8 @@ export class Model {
       const rows: unknown[][] = [];
       for (let r = 0; r < b.row + b.rows; r++) {
         const row: unknown[] = new Array(b.col + b.cols).fill(null);
-        if (r >= b.row) for (let c = b.col; c < b.col + b.cols; c++) row[c] = toEngine(sheet.cells.get(r, c));
+        if (r >= b.row)
+          for (let c = b.col; c < b.col + b.cols; c++) row[c] = toEngine(sheet.cells.get(r, c));
         rows.push(row);
       }
       hf.setSheetContent(sheet.hfId!, rows as never);
@@ -375,7 +475,10 @@ export class Model {
     try {
       this.engine!.addNamedExpression(name, formula.startsWith("=") ? formula : `=${formula}`);
     } catch (e) {
-      throw invalidArgument("NamedItemCollection.add", `The name "${name}" or its reference is not valid: ${(e as Error).message}`);
+      throw invalidArgument(
+        "NamedItemCollection.add",
+        `The name "${name}" or its reference is not valid: ${(e as Error).message}`
+      );
     }
   }
 
@@ -414,7 +517,11 @@ export class Model {
 
   // ---------------------------------------------------------------- cells: write
   /** Write raw contents (undefined = leave unchanged, null = clear) into a block, keeping the engine in step. */
-  writeRaw(sheet: SheetState, area: Area, get: (r: number, c: number) => Raw | null | undefined): void {
+  writeRaw(
+    sheet: SheetState,
+    area: Area,
+    get: (r: number, c: number) => Raw | null | undefined
+  ): void {
     let hasFormula = false;
     for (let r = 0; r < area.rows; r++) {
       for (let c = 0; c < area.cols; c++) {
@@ -439,10 +546,14 @@ export class Model {
       const block: unknown[][] = [];
       for (let r = 0; r < area.rows; r++) {
         const row: unknown[] = new Array(area.cols);
-        for (let c = 0; c < area.cols; c++) row[c] = toEngine(sheet.cells.get(area.row + r, area.col + c));
+        for (let c = 0; c < area.cols; c++)
+          row[c] = toEngine(sheet.cells.get(area.row + r, area.col + c));
         block.push(row);
       }
-      this.engine.setCellContents({ sheet: sheet.hfId, row: area.row, col: area.col }, block as never);
+      this.engine.setCellContents(
+        { sheet: sheet.hfId, row: area.row, col: area.col },
+        block as never
+      );
     }
   }
 
@@ -454,7 +565,11 @@ export class Model {
     for (let r = 0; r < area.rows; r++) {
       const row: (Raw | null | undefined)[] = new Array(area.cols);
       for (let c = 0; c < area.cols; c++) {
-        row[c] = parseInput(get(r, c), this.numberFormatAt(sheet, area.row + r, area.col + c) === "@", where);
+        row[c] = parseInput(
+          get(r, c),
+          this.numberFormatAt(sheet, area.row + r, area.col + c) === "@",
+          where
+        );
       }
       parsed.push(row);
     }
@@ -482,7 +597,8 @@ export class Model {
 
   clear(sheet: SheetState, area: Area, applyTo: string, where: string): void {
     const what = applyTo || "All";
-    if (!["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks"].includes(what)) throw invalidArgument(where);
+    if (!["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks"].includes(what))
+      throw invalidArgument(where);
     if (what === "All" || what === "Contents") {
       this.checkWritable(sheet, area, where);
       const b = sheet.cells.bounds();
@@ -493,10 +609,11 @@ export class Model {
       this.checkFormattable(sheet, where);
       sheet.formats.clearArea(area);
       sheet.styles.clearArea(area);
-      if (area.rows === MAX_ROWS) for (let c = area.col; c < area.col + area.cols; c++) {
-        sheet.colStyles.delete(c);
-        sheet.colFormats.delete(c);
-      }
+      if (area.rows === MAX_ROWS)
+        for (let c = area.col; c < area.col + area.cols; c++) {
+          sheet.colStyles.delete(c);
+          sheet.colFormats.delete(c);
+        }
     }
     if (what === "All" || what === "Hyperlinks" || what === "RemoveHyperlinks") {
       for (const key of [...sheet.hyperlinks.keys()]) {
@@ -516,17 +633,20 @@ export class Model {
     const limitRows = Math.min(area.rows, 100000);
     for (let r = 0; r < limitRows; r++) {
       for (let c = 0; c < area.cols; c++) {
-        if (this.lockedAt(sheet, area.row + r, area.col + c)) throw invalidOperation(where, ErrorMessages.protectedSheet);
+        if (this.lockedAt(sheet, area.row + r, area.col + c))
+          throw invalidOperation(where, ErrorMessages.protectedSheet);
       }
     }
   }
 
   checkFormattable(sheet: SheetState, where: string, option = "allowFormatCells"): void {
-    if (sheet.protection.protected && !sheet.protection.options[option]) throw invalidOperation(where, ErrorMessages.protectedSheet);
+    if (sheet.protection.protected && !sheet.protection.options[option])
+      throw invalidOperation(where, ErrorMessages.protectedSheet);
   }
 
   checkUnprotected(sheet: SheetState, where: string, option?: string): void {
-    if (sheet.protection.protected && !(option && sheet.protection.options[option])) throw invalidOperation(where, ErrorMessages.protectedSheet);
+    if (sheet.protection.protected && !(option && sheet.protection.options[option]))
+      throw invalidOperation(where, ErrorMessages.protectedSheet);
   }
 
   // ---------------------------------------------------------------- cells: read
@@ -537,7 +657,11 @@ export class Model {
   valueAt(sheet: SheetState, row: number, col: number): CellValue {
     const raw = sheet.cells.get(row, col);
     if (raw === undefined) {
-      if (this.engine && sheet.hfId !== null && this.engine.isCellPartOfArray({ sheet: sheet.hfId, row, col })) {
+      if (
+        this.engine &&
+        sheet.hfId !== null &&
+        this.engine.isCellPartOfArray({ sheet: sheet.hfId, row, col })
+      ) {
         return fromEngine(this.engine.getCellValue({ sheet: sheet.hfId, row, col }));
       }
       return "";
@@ -585,7 +709,9 @@ export class Model {
   }
 
   readText(sheet: SheetState, area: Area): string[][] {
-    return this.readBlock(sheet, area, (r, c) => formatValue(this.valueAt(sheet, r, c), this.numberFormatAt(sheet, r, c)));
+    return this.readBlock(sheet, area, (r, c) =>
+      formatValue(this.valueAt(sheet, r, c), this.numberFormatAt(sheet, r, c))
+    );
   }
 
   readValueTypes(sheet: SheetState, area: Area): string[][] {
@@ -594,18 +720,30 @@ export class Model {
       if (v === "" && sheet.cells.get(r, c) === undefined) return "Empty";
       if (typeof v === "number") return "Double";
       if (typeof v === "boolean") return "Boolean";
-      if (typeof v === "string" && isErrorValue(v) && sheet.cells.get(r, c) instanceof Formula) return "Error";
+      if (typeof v === "string" && isErrorValue(v) && sheet.cells.get(r, c) instanceof Formula)
+        return "Error";
       return v === "" ? "Empty" : "String";
     });
   }
 
   // ---------------------------------------------------------------- styles
   styleAt(sheet: SheetState, row: number, col: number): Style {
-    return sheet.styles.get(row, col) ?? sheet.rowStyles.get(row) ?? sheet.colStyles.get(col) ?? DEFAULT_STYLE;
+    return (
+      sheet.styles.get(row, col) ??
+      sheet.rowStyles.get(row) ??
+      sheet.colStyles.get(col) ??
+      DEFAULT_STYLE
+    );
   }
 
   /** Apply a style change to every cell of the area (whole columns/rows are stored per column/row). */
-  updateStyle(sheet: SheetState, area: Area, patch: (s: Style) => Style, where: string, option = "allowFormatCells"): void {
+  updateStyle(
+    sheet: SheetState,
+    area: Area,
+    patch: (s: Style) => Style,
+    where: string,
+    option = "allowFormatCells"
+  ): void {
     this.checkFormattable(sheet, where, option);
     const cache = new Map<Style, Style>();
     const next = (s: Style) => {
@@ -617,17 +755,20 @@ export class Model {
       return n;
     };
     if (area.rows === MAX_ROWS) {
-      for (let c = area.col; c < area.col + area.cols; c++) sheet.colStyles.set(c, next(sheet.colStyles.get(c) ?? DEFAULT_STYLE));
+      for (let c = area.col; c < area.col + area.cols; c++)
+        sheet.colStyles.set(c, next(sheet.colStyles.get(c) ?? DEFAULT_STYLE));
       sheet.styles.forEach((s, r, c) => sheet.styles.set(r, c, next(s)), area);
       return;
     }
     if (area.cols === MAX_COLS) {
-      for (let r = area.row; r < area.row + area.rows; r++) sheet.rowStyles.set(r, next(sheet.rowStyles.get(r) ?? DEFAULT_STYLE));
+      for (let r = area.row; r < area.row + area.rows; r++)
+        sheet.rowStyles.set(r, next(sheet.rowStyles.get(r) ?? DEFAULT_STYLE));
       sheet.styles.forEach((s, r, c) => sheet.styles.set(r, c, next(s)), area);
       return;
     }
     for (let r = area.row; r < area.row + area.rows; r++) {
-      for (let c = area.col; c < area.col + area.cols; c++) sheet.styles.set(r, c, next(this.styleAt(sheet, r, c)));
+      for (let c = area.col; c < area.col + area.cols; c++)
+        sheet.styles.set(r, c, next(this.styleAt(sheet, r, c)));
     }
   }
 
@@ -638,13 +779,18 @@ export class Model {
   }
 
   /** Whether every cell of the area (up to 2,000 x 200 checked) has the same style value. */
-  styleCommon<K extends keyof Style>(sheet: SheetState, area: Area, key: K): { same: boolean; value: Style[K] } {
+  styleCommon<K extends keyof Style>(
+    sheet: SheetState,
+    area: Area,
+    key: K
+  ): { same: boolean; value: Style[K] } {
     const first = this.styleAt(sheet, area.row, area.col)[key];
     const rows = Math.min(area.rows, 2000);
     const cols = Math.min(area.cols, 200);
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
-        if (this.styleAt(sheet, area.row + r, area.col + c)[key] !== first) return { same: false, value: first };
+        if (this.styleAt(sheet, area.row + r, area.col + c)[key] !== first)
+          return { same: false, value: first };
       }
     }
     return { same: true, value: first };
@@ -675,13 +821,16 @@ export class Model {
     let c0 = area.col;
     let r1 = area.row + area.rows - 1;
     let c1 = area.col + area.cols - 1;
-    const filled = (r: number, c: number) => r >= 0 && c >= 0 && r < MAX_ROWS && c < MAX_COLS && sheet.cells.get(r, c) !== undefined;
+    const filled = (r: number, c: number) =>
+      r >= 0 && c >= 0 && r < MAX_ROWS && c < MAX_COLS && sheet.cells.get(r, c) !== undefined;
     const rowHas = (r: number, from: number, to: number) => {
-      for (let c = Math.max(0, from); c <= Math.min(MAX_COLS - 1, to); c++) if (filled(r, c)) return true;
+      for (let c = Math.max(0, from); c <= Math.min(MAX_COLS - 1, to); c++)
+        if (filled(r, c)) return true;
       return false;
     };
     const colHas = (c: number, from: number, to: number) => {
-      for (let r = Math.max(0, from); r <= Math.min(MAX_ROWS - 1, to); r++) if (filled(r, c)) return true;
+      for (let r = Math.max(0, from); r <= Math.min(MAX_ROWS - 1, to); r++)
+        if (filled(r, c)) return true;
       return false;
     };
     let changed = true;
@@ -714,14 +863,23 @@ export class Model {
     for (let i = sheet.validations.length - 1; i >= 0; i--) {
       const v = sheet.validations[i];
       const a = v.area;
-      if (row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols) return v.rec;
+      if (row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols)
+        return v.rec;
     }
     return null;
   }
 
   setValidation(sheet: SheetState, area: Area, rec: ValidationRecord | null): void {
     // Drop records wholly covered by the new one so the list stays short.
-    sheet.validations = sheet.validations.filter((v) => !(v.area.row >= area.row && v.area.col >= area.col && v.area.row + v.area.rows <= area.row + area.rows && v.area.col + v.area.cols <= area.col + area.cols));
+    sheet.validations = sheet.validations.filter(
+      (v) =>
+        !(
+          v.area.row >= area.row &&
+          v.area.col >= area.col &&
+          v.area.row + v.area.rows <= area.row + area.rows &&
+          v.area.col + v.area.cols <= area.col + area.cols
+        )
+    );
     sheet.validations.push({ area: { ...area }, rec });
   }
 
@@ -742,7 +900,13 @@ export class Model {
   }
 
   static validName(name: unknown): name is string {
-    return typeof name === "string" && /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[RrCc]$/.test(name) && name.length <= 255;
+    return (
+      typeof name === "string" &&
+      /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) &&
+      !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+      !/^[RrCc]$/.test(name) &&
+      name.length <= 255
+    );
   }
 
   /** Make header names unique and non-blank as Excel does ("Column1"; duplicates get "2", "3"...). */
@@ -750,7 +914,14 @@ export class Model {
     const used = new Set(existing.map((s) => s.toLowerCase()));
     const out: string[] = [];
     raw.forEach((v, i) => {
-      let name = v === "" || v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+      let name =
+        v === "" || v === null || v === undefined
+          ? ""
+          : typeof v === "boolean"
+            ? v
+              ? "TRUE"
+              : "FALSE"
+            : String(v);
       if (name === "") {
         let n = existing.length + i + 1;
         while (used.has(`column${n}`)) n++;
@@ -777,7 +948,9 @@ export class Model {
   }
 
   tableTotalsArea(t: TableState): Area | null {
-    return t.showTotals ? { row: t.area.row + t.area.rows - 1, col: t.area.col, rows: 1, cols: t.area.cols } : null;
+    return t.showTotals
+      ? { row: t.area.row + t.area.rows - 1, col: t.area.col, rows: 1, cols: t.area.cols }
+      : null;
   }
 
   writeHeaders(t: TableState): void {
@@ -791,7 +964,10 @@ export class Model {
   }
 
   /** Resolve "Sheet!A1:B2" or a defined name to a sheet and area. */
-  resolveReference(ref: string, defaultSheet: SheetState | null): { sheet: SheetState; area: Area } {
+  resolveReference(
+    ref: string,
+    defaultSheet: SheetState | null
+  ): { sheet: SheetState; area: Area } {
     const text = ref.startsWith("=") ? ref.slice(1) : ref;
     const named = this.names.get(text.toLowerCase());
     if (named) return this.resolveReference(named.formula, defaultSheet);
@@ -802,8 +978,14 @@ export class Model {
   }
 
   addName(name: string, reference: string, comment: string): void {
-    if (!Model.validName(name)) throw invalidArgument("NamedItemCollection.add", `The name "${name}" is not valid.`);
-    if (this.names.has(name.toLowerCase())) throw new DoubleError("ItemAlreadyExists", ErrorMessages.itemAlreadyExists, "NamedItemCollection.add");
+    if (!Model.validName(name))
+      throw invalidArgument("NamedItemCollection.add", `The name "${name}" is not valid.`);
+    if (this.names.has(name.toLowerCase()))
+      throw new DoubleError(
+        "ItemAlreadyExists",
+        ErrorMessages.itemAlreadyExists,
+        "NamedItemCollection.add"
+      );
     const formula = reference.startsWith("=") ? reference : `=${reference}`;
     this.ensureEngine();
     this.resume();
@@ -835,7 +1017,10 @@ export class Model {
         const raw = sheet.cells.get(row, col);
         if (!(raw instanceof Formula)) continue;
         const v = hf.getCellValue({ sheet: sheet.hfId, row, col });
-        if (v instanceof DetailedCellError && (v.type === "NAME" || v.type === "ERROR" || v.type === "CYCLE" || v.type === "LIC")) {
+        if (
+          v instanceof DetailedCellError &&
+          (v.type === "NAME" || v.type === "ERROR" || v.type === "CYCLE" || v.type === "LIC")
+        ) {
           out.push({
             sheet: sheet.name,
             address: `${quoteSheetName(sheet.name)}!${cellAddress(row, col)}`,
@@ -863,7 +1048,12 @@ export function toEngine(raw: Raw | undefined): unknown {
 }
 
 export function isErrorValue(v: unknown): boolean {
-  return typeof v === "string" && /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|CYCLE!|ERROR!|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!|LIC!)$/.test(v);
+  return (
+    typeof v === "string" &&
+    /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|CYCLE!|ERROR!|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!|LIC!)$/.test(
+      v
+    )
+  );
 }
 
 export function fromEngine(v: unknown): CellValue {

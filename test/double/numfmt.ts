@@ -18,7 +18,11 @@ export function formatGeneral(value: CellScalar): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
   const abs = Math.abs(value);
   if (abs >= 1e11 || (abs !== 0 && abs < 1e-9)) {
-    const s = value.toExponential(5).replace(/\.?0+e/, "e").replace("e+", "E+").replace("e-", "E-");
+    const s = value
+      .toExponential(5)
+      .replace(/\.?0+e/, "e")
+      .replace("e+", "E+")
+      .replace("e-", "E-");
     return s.replace(/E([+-])(\d)$/, "E$10$2");
   }
   const intDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
@@ -50,7 +54,11 @@ function splitSections(format: string): string[] {
   return out;
 }
 
-type Token = { kind: "lit"; text: string } | { kind: "num"; text: string } | { kind: "date"; text: string } | { kind: "at" };
+type Token =
+  | { kind: "lit"; text: string }
+  | { kind: "num"; text: string }
+  | { kind: "date"; text: string }
+  | { kind: "at" };
 
 function tokenize(section: string): { tokens: Token[]; percent: number; isDate: boolean } {
   const tokens: Token[] = [];
@@ -141,11 +149,32 @@ function renderNumberPattern(abs: number, pattern: string): string {
   return dot < 0 ? intPart : `${intPart}.${decPart}`;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Excel serial (1900 date system) to calendar parts, UTC. */
-export function serialToDate(serial: number): { y: number; m: number; d: number; dow: number; h: number; min: number; s: number } {
+export function serialToDate(serial: number): {
+  y: number;
+  m: number;
+  d: number;
+  dow: number;
+  h: number;
+  min: number;
+  s: number;
+} {
   let days = Math.floor(serial);
   const frac = serial - days;
   let y: number, m: number, d: number, dow: number;
@@ -179,14 +208,38 @@ function renderDate(value: number, tokens: Token[]): string {
     else if (tok.kind === "num") out += tok.text.replace(/[#?]/g, "");
     else if (tok.kind === "date") {
       const c = tok.text;
-      const prevDate = tokens.slice(0, idx).reverse().find((k) => k.kind === "date");
+      const prevDate = tokens
+        .slice(0, idx)
+        .reverse()
+        .find((k) => k.kind === "date");
       const nextDate = tokens.slice(idx + 1).find((k) => k.kind === "date");
-      const isMinute = c[0] === "m" && c.length <= 2 && ((prevDate && prevDate.text[0] === "h") || (nextDate && nextDate.text[0] === "s"));
+      const isMinute =
+        c[0] === "m" &&
+        c.length <= 2 &&
+        ((prevDate && prevDate.text[0] === "h") || (nextDate && nextDate.text[0] === "s"));
       const hour12 = hasAmPm ? ((t.h + 11) % 12) + 1 : t.h;
       if (isMinute) out += c.length === 2 ? pad(t.min) : String(t.min);
       else if (c[0] === "y") out += c.length <= 2 ? pad(t.y % 100) : String(t.y);
-      else if (c[0] === "m") out += c.length === 1 ? String(t.m) : c.length === 2 ? pad(t.m) : c.length === 3 ? MONTHS[t.m - 1].slice(0, 3) : c.length === 5 ? MONTHS[t.m - 1][0] : MONTHS[t.m - 1];
-      else if (c[0] === "d") out += c.length === 1 ? String(t.d) : c.length === 2 ? pad(t.d) : c.length === 3 ? DAYS[t.dow].slice(0, 3) : DAYS[t.dow];
+      else if (c[0] === "m")
+        out +=
+          c.length === 1
+            ? String(t.m)
+            : c.length === 2
+              ? pad(t.m)
+              : c.length === 3
+                ? MONTHS[t.m - 1].slice(0, 3)
+                : c.length === 5
+                  ? MONTHS[t.m - 1][0]
+                  : MONTHS[t.m - 1];
+      else if (c[0] === "d")
+        out +=
+          c.length === 1
+            ? String(t.d)
+            : c.length === 2
+              ? pad(t.d)
+              : c.length === 3
+                ? DAYS[t.dow].slice(0, 3)
+                : DAYS[t.dow];
       else if (c[0] === "h") out += c.length >= 2 ? pad(hour12) : String(hour12);
       else if (c[0] === "s") out += c.length >= 2 ? pad(t.s) : String(t.s);
       else if (c === "am/pm") out += t.h < 12 ? "AM" : "PM";
@@ -207,7 +260,11 @@ function renderSection(value: number, section: string, withSign: boolean): strin
   }
   const pattern = numTokens.map((t) => t.text).join("");
   let rendered = renderNumberPattern(abs, pattern);
-  if (/^[0.,]*$/.test(rendered.replace(/[^0-9.,]/g, "")) && Number(rendered.replace(/,/g, "")) === 0) abs = 0;
+  if (
+    /^[0.,]*$/.test(rendered.replace(/[^0-9.,]/g, "")) &&
+    Number(rendered.replace(/,/g, "")) === 0
+  )
+    abs = 0;
   let out = "";
   let placed = false;
   for (const tok of tokens) {

@@ -57,12 +57,16 @@ export interface Op {
 
 export class RequestContext {
   _queue: Op[] = [];
-  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined, _retrieveAndClearAutoCleanupList: () => undefined };
+  readonly trackedObjects = {
+    add: () => undefined,
+    remove: () => undefined,
+    _retrieveAndClearAutoCleanupList: () => undefined,
+  };
   readonly debugInfo = {};
   private _workbook: unknown;
   constructor(
     readonly _host: Host,
-    workbookFactory: (ctx: RequestContext) => unknown,
+    workbookFactory: (ctx: RequestContext) => unknown
   ) {
     this._workbook = workbookFactory(this);
   }
@@ -72,11 +76,11 @@ export class RequestContext {
   get application(): unknown {
     return (this._workbook as { application: unknown }).application;
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   load(object: ClientObjectBase<any>, spec?: unknown): void {
     object.load(spec as never);
   }
-  trace(_message: string): void {
+  trace(): void {
     /* tracing is a no-op in the double */
   }
 
@@ -145,10 +149,17 @@ type Spec = string | string[] | Record<string, unknown> | undefined | null;
 /** "a, b/c" | ["a", "b/c"] | {select, expand} | {a: true, b: {c: true}} -> ["a", "b/c"]; undefined -> null (all). */
 export function normalizeSpec(spec: Spec): string[] | null {
   if (spec === undefined || spec === null) return null;
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => normalizeSpec(s) ?? []);
   if ("select" in spec || "expand" in spec) {
-    return [...(normalizeSpec(spec.select as Spec) ?? []), ...(normalizeSpec(spec.expand as Spec) ?? [])];
+    return [
+      ...(normalizeSpec(spec.select as Spec) ?? []),
+      ...(normalizeSpec(spec.expand as Spec) ?? []),
+    ];
   }
   const out: string[] = [];
   for (const [k, v] of Object.entries(spec)) {
@@ -168,7 +179,7 @@ export abstract class ClientObjectBase<T = unknown> {
   _f: Record<string, unknown> = {};
   _isNull: boolean | undefined = undefined;
   private _target: T | null | undefined = undefined;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   private _navCache = new Map<string, ClientObjectBase<any>>();
   declare _propDefs: Record<string, PropDef<T>>;
   declare _typeName: string;
@@ -176,7 +187,7 @@ export abstract class ClientObjectBase<T = unknown> {
   constructor(
     readonly _ctx: RequestContext,
     private readonly _resolver: () => T | null,
-    readonly _path: string,
+    readonly _path: string
   ) {}
 
   get context(): RequestContext {
@@ -227,7 +238,6 @@ export abstract class ClientObjectBase<T = unknown> {
     return this;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   _nav<C extends ClientObjectBase<any>>(name: string, make: () => C): C {
     let c = this._navCache.get(name);
     if (!c) {
@@ -254,7 +264,11 @@ export abstract class ClientObjectBase<T = unknown> {
   _write(name: string, value: unknown): void {
     const def = this._propDefs[name];
     if (!def?.set) {
-      throw new DoubleError("InvalidOperation", `Cannot set the read-only property '${name}'.`, `${this._typeName}.${name}`);
+      throw new DoubleError(
+        "InvalidOperation",
+        `Cannot set the read-only property '${name}'.`,
+        `${this._typeName}.${name}`
+      );
     }
     this._f[name] = value;
     this._q(`set:${name}`, [value], (t) => def.set!(t, value, this));
@@ -291,7 +305,7 @@ export abstract class ClientObjectBase<T = unknown> {
         throw new DoubleError(
           "InvalidArgument",
           `The property '${unknown[0]}' does not exist on ${this._typeName} (or the workbook double does not support it).`,
-          `${this._typeName}.load`,
+          `${this._typeName}.load`
         );
       });
     }
@@ -333,7 +347,11 @@ export abstract class ClientObjectBase<T = unknown> {
       else if (v && typeof v === "object" && this._navNames().includes(k)) {
         (this as unknown as Record<string, ClientObjectBase>)[k].set(v as Record<string, unknown>);
       } else {
-        throw new DoubleError("InvalidArgument", `The property '${k}' cannot be set on ${this._typeName}.`, `${this._typeName}.set`);
+        throw new DoubleError(
+          "InvalidArgument",
+          `The property '${k}' cannot be set on ${this._typeName}.`,
+          `${this._typeName}.set`
+        );
       }
     }
   }
@@ -347,11 +365,19 @@ export abstract class ClientObjectBase<T = unknown> {
 }
 
 export function propertyNotLoaded(name: string, typeName?: string): DoubleError {
-  return new DoubleError("PropertyNotLoaded", ErrorMessages.propertyNotLoaded(name), typeName ? `${typeName}.${name}` : undefined);
+  return new DoubleError(
+    "PropertyNotLoaded",
+    ErrorMessages.propertyNotLoaded(name),
+    typeName ? `${typeName}.${name}` : undefined
+  );
 }
 
 /** Install scalar properties (getter throws until loaded, setter queues a write) on a proxy class. */
-export function defineProps<T>(cls: { prototype: object }, typeName: string, defs: Record<string, PropDef<T>>): void {
+export function defineProps<T>(
+  cls: { prototype: object },
+  typeName: string,
+  defs: Record<string, PropDef<T>>
+): void {
   const proto = cls.prototype as { _propDefs?: Record<string, PropDef<T>>; _typeName?: string };
   proto._propDefs = { ...(proto._propDefs ?? {}), ...defs };
   proto._typeName = typeName;
@@ -373,8 +399,11 @@ export function defineProps<T>(cls: { prototype: object }, typeName: string, def
  * A collection proxy: `items` after load, load("items/name") or load("name") for the items'
  * properties, getCount(). Subclasses give the item list and how to wrap an item.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export abstract class CollectionBase<T, I extends ClientObjectBase<any>> extends ClientObjectBase<T> {
+
+export abstract class CollectionBase<
+  T,
+  I extends ClientObjectBase<any>,
+> extends ClientObjectBase<T> {
   abstract _list(t: T): unknown[];
   abstract _wrap(item: unknown, path: string): I;
 
@@ -399,7 +428,13 @@ export abstract class CollectionBase<T, I extends ClientObjectBase<any>> extends
       }
     }
     if (own.length) super.load(own);
-    if (paths !== null && own.length && itemPaths.length === 0 && !paths.some((p) => p === "items" || p.startsWith("items/"))) return this;
+    if (
+      paths !== null &&
+      own.length &&
+      itemPaths.length === 0 &&
+      !paths.some((p) => p === "items" || p.startsWith("items/"))
+    )
+      return this;
     const sub = itemPaths.length ? itemPaths : undefined;
     this._ctx._enqueue(this._path, "loadItems", itemPaths, (res) => {
       const t = this._t();
@@ -418,8 +453,16 @@ export abstract class CollectionBase<T, I extends ClientObjectBase<any>> extends
         for (const p of specPaths) {
           const [head, ...rest] = p.split("/");
           if (item._propDefs?.[head]?.get) names.add(head);
-          else if (item._navNames().includes(head)) nested.set(head, [...(nested.get(head) ?? []), ...(rest.length ? [rest.join("/")] : [])]);
-          else throw new DoubleError("InvalidArgument", `The property '${head}' does not exist on ${item._typeName} (or the workbook double does not support it).`);
+          else if (item._navNames().includes(head))
+            nested.set(head, [
+              ...(nested.get(head) ?? []),
+              ...(rest.length ? [rest.join("/")] : []),
+            ]);
+          else
+            throw new DoubleError(
+              "InvalidArgument",
+              `The property '${head}' does not exist on ${item._typeName} (or the workbook double does not support it).`
+            );
         }
         const data: Record<string, unknown> = {};
         const raw = item._t();

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read --
+   These tests read before loading or syncing on purpose (that must throw), and chunk large writes over several syncs. */
 import { MemoryWorkbook } from "./index";
 
 describe("worksheets", () => {
@@ -31,13 +33,15 @@ describe("worksheets", () => {
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Nope").getRange("A1").values = [[1]];
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "ItemNotFound" });
 
     await wb.run(async (context) => {
       const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
       const present = context.workbook.worksheets.getItemOrNullObject("Sheet1");
-      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => missing.isNullObject).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" })
+      );
       await context.sync();
       expect(missing.isNullObject).toBe(true);
       expect(present.isNullObject).toBe(false);
@@ -49,13 +53,28 @@ describe("worksheets", () => {
 
   test("adding a sheet whose name exists fails; so does an invalid name", async () => {
     const wb = new MemoryWorkbook();
-    await expect(wb.run(async (context) => { context.workbook.worksheets.add("sheet1"); await context.sync(); })).rejects.toMatchObject({ code: "ItemAlreadyExists" });
-    await expect(wb.run(async (context) => { context.workbook.worksheets.add("Bad/Name"); await context.sync(); })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      wb.run(async (context) => {
+        context.workbook.worksheets.add("sheet1");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await expect(
+      wb.run(async (context) => {
+        context.workbook.worksheets.add("Bad/Name");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
   test("the last visible sheet cannot be deleted", async () => {
     const wb = new MemoryWorkbook();
-    await expect(wb.run(async (context) => { context.workbook.worksheets.getItem("Sheet1").delete(); await context.sync(); })).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(
+      wb.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").delete();
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
   });
 
   test("operations before a failing one stay applied (Excel does not roll back)", async () => {
@@ -66,7 +85,7 @@ describe("worksheets", () => {
         context.workbook.worksheets.getItem("Missing").getRange("A1").values = [["x"]];
         context.workbook.worksheets.getItem("Sheet1").getRange("A2").values = [["never"]];
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "ItemNotFound" });
     expect(wb.getValues("Sheet1", "A1:A2")).toEqual([["kept"], [""]]);
   });
@@ -95,10 +114,23 @@ describe("ranges", () => {
   test("address, indexes and counts, with a quoted sheet name when needed", async () => {
     const wb = new MemoryWorkbook({ sheets: ["Bidder 1"] });
     await wb.run(async (context) => {
-      const r = context.workbook.worksheets.getItem("Bidder 1").getRange("B2:D5").load("address, rowIndex, columnIndex, rowCount, columnCount, cellCount");
-      const byIdx = context.workbook.worksheets.getItem("Bidder 1").getRangeByIndexes(0, 0, 1, 1).load("address");
+      const r = context.workbook.worksheets
+        .getItem("Bidder 1")
+        .getRange("B2:D5")
+        .load("address, rowIndex, columnIndex, rowCount, columnCount, cellCount");
+      const byIdx = context.workbook.worksheets
+        .getItem("Bidder 1")
+        .getRangeByIndexes(0, 0, 1, 1)
+        .load("address");
       await context.sync();
-      expect(r.toJSON()).toEqual({ address: "'Bidder 1'!B2:D5", rowIndex: 1, columnIndex: 1, rowCount: 4, columnCount: 3, cellCount: 12 });
+      expect(r.toJSON()).toEqual({
+        address: "'Bidder 1'!B2:D5",
+        rowIndex: 1,
+        columnIndex: 1,
+        rowCount: 4,
+        columnCount: 3,
+        cellCount: 12,
+      });
       expect(byIdx.address).toBe("'Bidder 1'!A1");
     });
   });
@@ -109,16 +141,20 @@ describe("ranges", () => {
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(
       wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1]];
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
     await wb.run(async (context) => {
-      (context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2") as unknown as { values: unknown }).values = 9;
+      (
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2") as unknown as {
+          values: unknown;
+        }
+      ).values = 9;
       await context.sync();
     });
     expect(wb.getValues("Sheet1", "A1:B2")).toEqual([
@@ -131,7 +167,9 @@ describe("ranges", () => {
     const wb = new MemoryWorkbook();
     wb.setCells("Sheet1", "A1:B1", [["keep", "clear"]]);
     await wb.run(async (context) => {
-      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [[null, ""]] as never;
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [
+        [null, ""],
+      ] as never;
       await context.sync();
     });
     expect(wb.getValues("Sheet1", "A1:B1")).toEqual([["keep", ""]]);
@@ -189,9 +227,13 @@ describe("ranges", () => {
     const wb = new MemoryWorkbook();
     await expect(
       wb.run(async (context) => {
-        context.workbook.worksheets.getItem("Sheet1").getRange("A1").getOffsetRange(-1, 0).load("address");
+        context.workbook.worksheets
+          .getItem("Sheet1")
+          .getRange("A1")
+          .getOffsetRange(-1, 0)
+          .load("address");
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
@@ -205,7 +247,10 @@ describe("ranges", () => {
     await wb.run(async (context) => {
       const emptyUsed = context.workbook.worksheets.getItem("Empty").getUsedRange().load("address");
       const emptyOrNull = context.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject();
-      const full = context.workbook.worksheets.getItem("Full").getUsedRange(true).load("address, values");
+      const full = context.workbook.worksheets
+        .getItem("Full")
+        .getUsedRange(true)
+        .load("address, values");
       await context.sync();
       expect(emptyUsed.address).toBe("Empty!A1");
       expect(emptyOrNull.isNullObject).toBe(true);
@@ -277,7 +322,12 @@ describe("ranges", () => {
     });
     expect(wb.getFill("Sheet1", "A1:C1")).toEqual([[null, "#1F4E79", "#1F4E79"]]);
     expect(wb.getBold("Sheet1", "A1:C1")).toEqual([[true, true, true]]);
-    expect(wb.getCellFormat("Sheet1", "B1")).toMatchObject({ fontColor: "#FFFFFF", wrapText: true, horizontalAlignment: "Center", columnWidth: 120 });
+    expect(wb.getCellFormat("Sheet1", "B1")).toMatchObject({
+      fontColor: "#FFFFFF",
+      wrapText: true,
+      horizontalAlignment: "Center",
+      columnWidth: 120,
+    });
     expect(wb.getLocked("Sheet1", "B1:B3")).toEqual([[true], [false], [false]]);
   });
 
@@ -285,15 +335,17 @@ describe("ranges", () => {
     const wb = new MemoryWorkbook();
     await expect(
       wb.run(async (context) => {
-        context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill.color = "not a colour";
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill.color =
+          "not a colour";
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(
       wb.run(async (context) => {
-        context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.horizontalAlignment = "Middle" as never;
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.horizontalAlignment =
+          "Middle" as never;
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
@@ -350,14 +402,21 @@ describe("ranges", () => {
 
   test("a response over 5 MB is rejected (load fewer rows at a time)", async () => {
     const wb = new MemoryWorkbook();
-    const rows = Array.from({ length: 100000 }, (_, i) => [`some longer descriptive text for row number ${i} of the register`, i]);
-    for (let start = 0; start < rows.length; start += 25000) wb.setCells("Sheet1", `A${start + 1}:B${start + 25000}`, rows.slice(start, start + 25000));
+    const rows = Array.from({ length: 100000 }, (_, i) => [
+      `some longer descriptive text for row number ${i} of the register`,
+      i,
+    ]);
+    for (let start = 0; start < rows.length; start += 25000)
+      wb.setCells("Sheet1", `A${start + 1}:B${start + 25000}`, rows.slice(start, start + 25000));
     await expect(
       wb.run(async (context) => {
-        const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B100000").load("values");
+        const r = context.workbook.worksheets
+          .getItem("Sheet1")
+          .getRange("A1:B100000")
+          .load("values");
         await context.sync();
         return r.values;
-      }),
+      })
     ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 });

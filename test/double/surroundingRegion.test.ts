@@ -12,7 +12,11 @@ async function region(wb: MemoryWorkbook, sheet: string, cell: string): Promise<
 describe("getSurroundingRegion (Excel's current region)", () => {
   test("grows through rows, then columns touching the grown rows (diagonals included)", async () => {
     const wb = new MemoryWorkbook({ sheets: ["S"] });
-    wb.setCells("S", "B2:C4", [[1, 2], [3, 4], [5, 6]]);
+    wb.setCells("S", "B2:C4", [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     wb.setCells("S", "D5", [[7]]); // diagonal to C4: joins
     wb.setCells("S", "E1", [[8]]); // diagonal to D2? no: D2 is empty, but E1 touches D1:D6 only once D joins
     expect(await region(wb, "S", "B2")).toBe("S!B1:E5");

@@ -7,7 +7,21 @@
 import { Area, cellAddress, parseAddress, quoteSheetName } from "./address";
 import { WorkbookProxy, passesValidation } from "./api";
 import { itemNotFound } from "./errors";
-import { CellValue, ConditionalFormatState, DEFAULT_STYLE, FormulaProblem, Model, RequestRecord, SheetState, STANDARD_HEIGHT, STANDARD_WIDTH, Style, cellInput, fromEngine, parseInput } from "./model";
+import {
+  CellValue,
+  ConditionalFormatState,
+  DEFAULT_STYLE,
+  FormulaProblem,
+  Model,
+  RequestRecord,
+  SheetState,
+  STANDARD_HEIGHT,
+  STANDARD_WIDTH,
+  Style,
+  cellInput,
+  fromEngine,
+  parseInput,
+} from "./model";
 import { Host, REQUEST_LIMIT_BYTES, RequestContext } from "./proxy";
 
 export interface MemoryWorkbookOptions {
@@ -106,7 +120,11 @@ export class MemoryWorkbook implements Host {
     const get = cellInput(values, a, "setCells");
     this.model.writeRaw(s, a, (r, c) => {
       const v = get(r, c);
-      const parsed = parseInput(v, this.model.numberFormatAt(s, a.row + r, a.col + c) === "@", "setCells");
+      const parsed = parseInput(
+        v,
+        this.model.numberFormatAt(s, a.row + r, a.col + c) === "@",
+        "setCells"
+      );
       return parsed;
     });
     this.model.resume();
@@ -133,7 +151,12 @@ export class MemoryWorkbook implements Host {
   }
 
   setNumberFormats(sheet: string, address: string, formats: unknown[][] | string): void {
-    this.model.writeNumberFormat(this.sheet(sheet), this.area(address), formats, "setNumberFormats");
+    this.model.writeNumberFormat(
+      this.sheet(sheet),
+      this.area(address),
+      formats,
+      "setNumberFormats"
+    );
     this.changed("helper");
   }
 
@@ -161,7 +184,10 @@ export class MemoryWorkbook implements Host {
   }
 
   /** Every style property of one cell plus its number format. */
-  getCellFormat(sheet: string, address: string): Style & { numberFormat: string; columnWidth: number; rowHeight: number } {
+  getCellFormat(
+    sheet: string,
+    address: string
+  ): Style & { numberFormat: string; columnWidth: number; rowHeight: number } {
     const s = this.sheet(sheet);
     const a = this.area(address);
     return {
@@ -196,7 +222,16 @@ export class MemoryWorkbook implements Host {
   }
 
   /** Conditional formats on a sheet, highest priority first. */
-  getConditionalFormats(sheet: string): { id: string; type: string; address: string; priority: number; stopIfTrue: boolean; rule: unknown; format: unknown; detail: Record<string, unknown> }[] {
+  getConditionalFormats(sheet: string): {
+    id: string;
+    type: string;
+    address: string;
+    priority: number;
+    stopIfTrue: boolean;
+    rule: unknown;
+    format: unknown;
+    detail: Record<string, unknown>;
+  }[] {
     const s = this.sheet(sheet);
     return [...s.conditionalFormats]
       .sort((a, b) => a.priority - b.priority)
@@ -222,7 +257,14 @@ export class MemoryWorkbook implements Host {
       title: c.title.text,
       titleVisible: c.title.visible,
       legend: { ...c.legend },
-      position: { start: c.start, end: c.end, top: c.top, left: c.left, width: c.width, height: c.height },
+      position: {
+        start: c.start,
+        end: c.end,
+        top: c.top,
+        left: c.left,
+        width: c.width,
+        height: c.height,
+      },
       axes: JSON.parse(JSON.stringify(c.axes)),
       series: c.series.map((x) => ({ ...x })),
       dataLabels: { ...c.dataLabels },
@@ -249,7 +291,11 @@ export class MemoryWorkbook implements Host {
     return this.sheet(sheet).protection.protected;
   }
 
-  getProtection(sheet: string): { protected: boolean; options: Record<string, boolean | string>; hasPassword: boolean } {
+  getProtection(sheet: string): {
+    protected: boolean;
+    options: Record<string, boolean | string>;
+    hasPassword: boolean;
+  } {
     const p = this.sheet(sheet).protection;
     return { protected: p.protected, options: { ...p.options }, hasPassword: !!p.password };
   }
@@ -261,15 +307,27 @@ export class MemoryWorkbook implements Host {
 
   getSheetInfo(sheet: string) {
     const s = this.sheet(sheet);
-    return { name: s.name, position: this.model.sheets.indexOf(s), visibility: s.visibility, tabColor: s.tabColor, showGridlines: s.showGridlines };
+    return {
+      name: s.name,
+      position: this.model.sheets.indexOf(s),
+      visibility: s.visibility,
+      tabColor: s.tabColor,
+      showGridlines: s.showGridlines,
+    };
   }
 
   getSettings(): Record<string, unknown> {
-    return Object.fromEntries([...this.model.settings.entries()].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]));
+    return Object.fromEntries(
+      [...this.model.settings.entries()].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))])
+    );
   }
 
   getNames(): { name: string; formula: string; comment: string }[] {
-    return [...this.model.names.values()].map((n) => ({ name: n.name, formula: n.formula, comment: n.comment }));
+    return [...this.model.names.values()].map((n) => ({
+      name: n.name,
+      formula: n.formula,
+      comment: n.comment,
+    }));
   }
 
   getMerged(sheet: string): string[] {
@@ -308,7 +366,11 @@ export class MemoryWorkbook implements Host {
 
   /** Protect a sheet directly (as a user would), e.g. to test code that must cope with protection. */
   protectSheet(sheet: string, options: Record<string, boolean> = {}, password?: string): void {
-    this.sheet(sheet).protection = { protected: true, options: { ...options }, password: password ?? null };
+    this.sheet(sheet).protection = {
+      protected: true,
+      options: { ...options },
+      password: password ?? null,
+    };
   }
 
   /**
