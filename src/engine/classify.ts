@@ -187,6 +187,24 @@ export const labelSaysSla = (label: string): boolean => {
 
 // --- rules --------------------------------------------------------------------------------------
 
+/** The settings' money thresholds in pence, worked out once per settings object. */
+type Limits = { threshold: Pence; tender: Pence; light: Pence; full: Pence; labels: Map<number, string> };
+const LIMITS = new WeakMap<FrameworkSettings, Limits>();
+function limits(settings: FrameworkSettings): Limits {
+  let l = LIMITS.get(settings);
+  if (!l) {
+    l = {
+      threshold: toPence(settings.smallGrantThreshold) ?? 0,
+      tender: toPence(settings.tenderingThreshold) ?? 0,
+      light: toPence(settings.monitoringLightBelow) ?? 0,
+      full: toPence(settings.monitoringFullAbove) ?? 0,
+      labels: new Map(),
+    };
+    LIMITS.set(settings, l);
+  }
+  return l;
+}
+
 /** Cost-recovery label from the funder's share in percent: 100 -> "Full", 20 -> "80/20" (VCS/funder, 002:353-355). */
 export function costRecoveryLabel(funderPercent: number): string {
   if (funderPercent >= 100) return "Full";
@@ -196,8 +214,7 @@ export function costRecoveryLabel(funderPercent: number): string {
 
 /** Monitoring band: Light under £25,000, Standard £25,000 to £100,000, Full over £100,000 (000:572). */
 export function monitoringBand(valuePence: Pence, settings: FrameworkSettings): Monitoring {
-  const light = toPence(settings.monitoringLightBelow) ?? 0;
-  const full = toPence(settings.monitoringFullAbove) ?? 0;
+  const { light, full } = limits(settings);
   if (valuePence < light) return "Light";
   if (valuePence > full) return "Full";
   return "Standard";
@@ -205,7 +222,7 @@ export function monitoringBand(valuePence: Pence, settings: FrameworkSettings): 
 
 /** Rules 1-4 in order. */
 export function fundingTypeOf(facts: Pick<ClassifyFacts, "valuePence" | "outputsSpecified" | "tier">, settings: FrameworkSettings): FundingType {
-  const threshold = toPence(settings.smallGrantThreshold) ?? 0;
+  const { threshold } = limits(settings);
   // 1. The funder specifies the service: procured / commissioned (shopping) (002:256, 002:316).
   if (facts.outputsSpecified) return "Commissioned service";
   // 2. Over the threshold to an infrastructure organisation: investing, by partnering (002:258, 002:320).
@@ -247,8 +264,7 @@ export function funderPercent(type: FundingType, settings: FrameworkSettings): n
 /** The flags that apply, in the reporting order. A flag needing an optional argument is not raised when it is blank. */
 export function flagsFor(facts: ClassifyFacts, type: FundingType, settings: FrameworkSettings): FlagCode[] {
   const flags: FlagCode[] = [];
-  const threshold = toPence(settings.smallGrantThreshold) ?? 0;
-  const tender = toPence(settings.tenderingThreshold) ?? 0;
+  const { threshold, tender } = limits(settings);
   // 002:262
   if (labelSaysGrant(facts.label) && facts.outputsSpecified) flags.push("grant-with-outputs");
   // 002:262
@@ -274,12 +290,15 @@ export function flagsFor(facts: ClassifyFacts, type: FundingType, settings: Fram
 export function classifyFacts(facts: ClassifyFacts, settings: FrameworkSettings): Classification {
   const fundingType = fundingTypeOf(facts, settings);
   const pct = funderPercent(fundingType, settings);
+  const cache = limits(settings).labels;
+  let costRecovery = cache.get(pct);
+  if (costRecovery === undefined) cache.set(pct, (costRecovery = costRecoveryLabel(pct)));
   return {
     mode: MODE_OF_TYPE[fundingType],
     fundingType,
     budget: BUDGET[fundingType],
     route: ROUTE[fundingType],
-    costRecovery: costRecoveryLabel(pct),
+    costRecovery,
     funderShare: Number((pct / 100).toFixed(4)),
     monitoring: monitoringBand(facts.valuePence, settings),
     flags: flagsFor(facts, fundingType, settings),
