@@ -36,7 +36,7 @@ function setup(extra?: (wb: MemoryWorkbook) => void) {
 
 async function useSelection() {
   fireEvent.click(screen.getByRole("button", { name: "Use selected data" }));
-  await screen.findByText(/Register: Register!A1:E10, 9 rows\./);
+  await screen.findByText(/Register: Register!A1:E10, 9 rows\./, undefined, { timeout: 10000 });
 }
 
 test("pick the data, see the detected mapping, classify, see the summary", async () => {
@@ -65,15 +65,15 @@ test("asks before overwriting, and overwrites only when told", async () => {
   const { wb } = setup((w) => w.setCells("Register", "H3", [["my note"]]));
   await useSelection();
   fireEvent.click(screen.getByRole("button", { name: "Classify" }));
-  const dialog = await screen.findByRole("alertdialog");
+  const dialog = await screen.findByRole("alertdialog", undefined, { timeout: 10000 });
   expect(within(dialog).getByText(/1 cell is not empty \(H3\)/)).toBeTruthy();
   fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
-  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull(), { timeout: 10000 });
   expect(wb.getValues("Register", "H3")[0][0]).toBe("my note");
   expect(wb.getValues("Register", "F1")[0][0]).toBe("");
 
   fireEvent.click(screen.getByRole("button", { name: "Classify" }));
-  fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Overwrite" }));
+  fireEvent.click(within(await screen.findByRole("alertdialog", undefined, { timeout: 10000 })).getByRole("button", { name: "Overwrite" }));
   await screen.findByText(/9 rows classified/, undefined, { timeout: 10000 });
   expect(wb.getValues("Register", "H3")[0][0]).toBe("Departmental");
 });
@@ -96,7 +96,7 @@ test("rows that cannot be classified are listed and the user can jump to them", 
       return r.address;
     });
     expect(address).toMatch(/A4:N4$/); // the register and its result columns
-  });
+  }, { timeout: 10000 });
 });
 
 test("no register at the selection is said plainly", async () => {
@@ -110,7 +110,7 @@ test("no register at the selection is said plainly", async () => {
     </FluentProvider>,
   );
   fireEvent.click(screen.getByRole("button", { name: "Use selected data" }));
-  expect((await screen.findByRole("alert")).textContent).toMatch(/No register found here/);
+  expect((await screen.findByRole("alert", undefined, { timeout: 10000 })).textContent).toMatch(/No register found here/);
   expect(screen.queryByRole("button", { name: "Classify" })).toBeNull();
 });
 

@@ -384,8 +384,7 @@ describe("a 100,000-row register", () => {
     wb.addSheet("Big");
     const rows: (string | number)[][] = [["Organisation", "Department", "Type", "Value", "Tier"]];
     const types = ["Grant", "Contract", "SLA", "grant aid"];
-    // Amounts up to £1,500 (a total of about £75m): the double's formula engine keeps about ten
-    // significant digits, so totals beyond £99,999,999.99 lose pennies there (Excel keeps 15).
+    // Amounts up to £1,500, a total of about £75m.
     for (let i = 0; i < n; i++) rows.push([`Organisation ${i}`, `Dept ${i % 7}`, types[i % 4], ((i * 7919) % 150000) / 100, i % 11 === 0 ? "umbrella" : "frontline"]);
     wb.setCells("Big", `A1:E${n + 1}`, rows);
     wb.select("Big", "C50");
