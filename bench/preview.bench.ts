@@ -30,11 +30,23 @@ test(
         const page = await browser.context.newPage();
         const t0 = Date.now();
         await page.goto(`${server.url}/preview.html`);
-        await page.waitForFunction(() => (window as unknown as { __preview?: { ready?: boolean } }).__preview?.ready === true);
+        await page.waitForFunction(
+          () => (window as unknown as { __preview?: { ready?: boolean } }).__preview?.ready === true
+        );
         ready.push(Date.now() - t0);
-        inPage.push(await page.evaluate(() => (window as unknown as { __preview: { readyAt: number } }).__preview.readyAt));
-        await page.getByTestId("taskpane").getByRole("tab", { name: "Settings", exact: true }).click();
-        await page.getByTestId("taskpane").locator('[role=tab][aria-selected=true]', { hasText: "Settings" }).waitFor();
+        inPage.push(
+          await page.evaluate(
+            () => (window as unknown as { __preview: { readyAt: number } }).__preview.readyAt
+          )
+        );
+        await page
+          .getByTestId("taskpane")
+          .getByRole("tab", { name: "Settings", exact: true })
+          .click();
+        await page
+          .getByTestId("taskpane")
+          .locator("[role=tab][aria-selected=true]", { hasText: "Settings" })
+          .waitFor();
         interactive.push(Date.now() - t0);
         await page.close();
       }
@@ -51,8 +63,8 @@ test(
         `  open -> task pane rendered:        median ${r.median} ms (min ${r.min}, max ${r.max})`,
         `  same, page clock from navigation:   median ${Math.round(p.median)} ms`,
         `  open -> first click answered:       median ${x.median} ms (min ${x.min}, max ${x.max})`,
-      ].join("\n"),
+      ].join("\n")
     );
   },
-  15 * 60 * 1000,
+  15 * 60 * 1000
 );

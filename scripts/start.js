@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* eslint-disable no-undef, no-console */
+
 /**
  * `npm start` and `npm run preview`.
  *
@@ -26,7 +26,7 @@ const previewOnly = args.includes("--preview");
 const noOpen = args.includes("--no-open") || process.env.CI === "true";
 const portArg = args.indexOf("--port");
 const port = Number(
-  (portArg >= 0 && args[portArg + 1]) || process.env.npm_package_config_dev_server_port || 3000,
+  (portArg >= 0 && args[portArg + 1]) || process.env.npm_package_config_dev_server_port || 3000
 );
 const base = `https://localhost:${port}/`;
 const previewUrl = `${base}preview.html`;
@@ -36,22 +36,32 @@ function findDesktopExcel(platform = process.platform, env = process.env, exists
   if (env.FUNDING_TOOLKIT_NO_EXCEL === "1") return null;
   const candidates = [];
   if (platform === "win32") {
-    const dirs = [env.ProgramFiles, env["ProgramFiles(x86)"], "C:\\Program Files", "C:\\Program Files (x86)"];
+    const dirs = [
+      env.ProgramFiles,
+      env["ProgramFiles(x86)"],
+      "C:\\Program Files",
+      "C:\\Program Files (x86)",
+    ];
     for (const dir of dirs.filter(Boolean)) {
       for (const office of ["root\\Office16", "Office16", "root\\Office15", "Office15"]) {
         candidates.push(path.win32.join(dir, "Microsoft Office", office, "EXCEL.EXE"));
       }
     }
   } else if (platform === "darwin") {
-    candidates.push("/Applications/Microsoft Excel.app", path.join(os.homedir(), "Applications/Microsoft Excel.app"));
+    candidates.push(
+      "/Applications/Microsoft Excel.app",
+      path.join(os.homedir(), "Applications/Microsoft Excel.app")
+    );
   }
-  return candidates.find((p) => {
-    try {
-      return exists(p);
-    } catch {
-      return false;
-    }
-  }) || null;
+  return (
+    candidates.find((p) => {
+      try {
+        return exists(p);
+      } catch {
+        return false;
+      }
+    }) || null
+  );
 }
 
 const children = [];
@@ -145,7 +155,7 @@ function printPreviewHelp() {
     lines.push(
       "",
       "The development certificate is not trusted on this machine, so the browser will warn",
-      "about it; accept the warning for localhost, or run `npx office-addin-dev-certs install`.",
+      "about it; accept the warning for localhost, or run `npx office-addin-dev-certs install`."
     );
   }
   lines.push(
@@ -156,7 +166,7 @@ function printPreviewHelp() {
     "  - By hand: in Excel, Home > Add-ins > More add-ins > Upload My Add-in, choose manifest.xml",
     "",
     "Press Ctrl+C to stop the server.",
-    "",
+    ""
   );
   console.log(lines.join("\n"));
 }
@@ -169,11 +179,19 @@ async function servePreview({ open }) {
     return;
   }
   console.log(`Building and serving on ${base} (webpack-dev-server, development mode) ...`);
-  const server = run(process.execPath, [webpack, "serve", "--mode", "development", "--port", String(port)]);
+  const server = run(process.execPath, [
+    webpack,
+    "serve",
+    "--mode",
+    "development",
+    "--port",
+    String(port),
+  ]);
   server.on("exit", (code) => {
     if (code && code !== 0) {
       console.error(`The development server stopped (exit code ${code}).`);
-      if (code !== 0) console.error(`Is port ${port} already in use? Try: npm start -- --port 3001`);
+      if (code !== 0)
+        console.error(`Is port ${port} already in use? Try: npm start -- --port 3001`);
     }
     process.exit(code ?? 0);
   });
@@ -188,7 +206,9 @@ async function servePreview({ open }) {
 
 function sideload(excelPath) {
   const debugging = bin("office-addin-debugging", "cli.js");
-  console.log(`Desktop Excel found (${excelPath}): building, serving and sideloading the add-in ...`);
+  console.log(
+    `Desktop Excel found (${excelPath}): building, serving and sideloading the add-in ...`
+  );
   if (!debugging) {
     console.log("office-addin-debugging is not installed; serving the preview instead.");
     return servePreview({ open: false });

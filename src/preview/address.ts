@@ -30,7 +30,9 @@ export function cellName(row: number, col: number): string {
 /** "B3" or "B3:D9" for a rectangle. */
 export function rectAddress(r: Rect): string {
   const first = cellName(r.row, r.col);
-  return r.rows === 1 && r.cols === 1 ? first : `${first}:${cellName(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+  return r.rows === 1 && r.cols === 1
+    ? first
+    : `${first}:${cellName(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
 
 /** The rectangle spanned by two corners. */
@@ -50,12 +52,16 @@ export function parseAddress(text: string): { sheet?: string; rect: Rect } | nul
   let sheet: string | undefined;
   let ref = trimmed;
   if (bang >= 0) {
-    sheet = trimmed.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = trimmed
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     ref = trimmed.slice(bang + 1);
   }
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref);
   if (!m) return null;
-  const toCol = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const toCol = (letters: string) =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const a = { row: Number(m[2]) - 1, col: toCol(m[1]) };
   const b = m[3] ? { row: Number(m[4]) - 1, col: toCol(m[3]) } : a;
   if (a.row < 0 || b.row < 0) return null;

@@ -42,7 +42,10 @@ export interface OfficeHost {
  * Install `Office` on globalThis. Office.onReady resolves (and calls its callback) only after
  * `ready()` is called, as in Excel, where it waits for the host.
  */
-export function installOfficeGlobals(theme: PreviewTheme, target: Record<string, unknown> = globalThis as never): OfficeHost {
+export function installOfficeGlobals(
+  theme: PreviewTheme,
+  target: Record<string, unknown> = globalThis as never
+): OfficeHost {
   let markReady: () => void = () => undefined;
   const hostReady = new Promise<void>((resolve) => (markReady = resolve));
   const info = { host: "Excel", platform: "OfficeOnline" };
@@ -52,7 +55,7 @@ export function installOfficeGlobals(theme: PreviewTheme, target: Record<string,
     contentLanguage: "en-GB",
     displayLanguage: "en-GB",
     officeTheme: OFFICE_THEMES[theme],
-    requirements: { isSetSupported: (_name: string, _version?: string | number) => true },
+    requirements: { isSetSupported: () => true },
     diagnostics: { host: "Excel", platform: "OfficeOnline", version: "preview" },
   };
   const office = {

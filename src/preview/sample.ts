@@ -58,7 +58,10 @@ export function rangeSize(address: string): { rows: number; cols: number } {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address.trim());
   if (!m) throw new Error(`Sample workbook: "${address}" is not a range address such as B4:C7.`);
   if (!m[3]) return { rows: 1, cols: 1 };
-  return { rows: Math.abs(Number(m[4]) - Number(m[2])) + 1, cols: Math.abs(colIndex(m[3]) - colIndex(m[1])) + 1 };
+  return {
+    rows: Math.abs(Number(m[4]) - Number(m[2])) + 1,
+    cols: Math.abs(colIndex(m[3]) - colIndex(m[1])) + 1,
+  };
 }
 
 /** Check the sample's shape, naming what is wrong, before anything is loaded. */
@@ -67,21 +70,28 @@ export function checkSample(sample: SampleWorkbook): string[] {
   const names = new Set<string>();
   sample.sheets.forEach((sheet, i) => {
     if (!sheet.name) problems.push(`sheets[${i}]: a sheet needs a name.`);
-    if (names.has(sheet.name)) problems.push(`sheets[${i}]: the sheet name "${sheet.name}" is used twice.`);
+    if (names.has(sheet.name))
+      problems.push(`sheets[${i}]: the sheet name "${sheet.name}" is used twice.`);
     names.add(sheet.name);
     sheet.blocks.forEach((b, j) => {
       const widths = new Set(b.values.map((r) => r.length));
-      if (widths.size > 1) problems.push(`${sheet.name} block ${j} at ${b.at}: every row needs the same number of cells.`);
-      if (!/^[A-Z]+\d+$/i.test(b.at)) problems.push(`${sheet.name} block ${j}: "at" must be a cell address such as A1.`);
+      if (widths.size > 1)
+        problems.push(
+          `${sheet.name} block ${j} at ${b.at}: every row needs the same number of cells.`
+        );
+      if (!/^[A-Z]+\d+$/i.test(b.at))
+        problems.push(`${sheet.name} block ${j}: "at" must be a cell address such as A1.`);
     });
   });
-  if (sample.activeSheet && !names.has(sample.activeSheet)) problems.push(`activeSheet: there is no sheet "${sample.activeSheet}".`);
+  if (sample.activeSheet && !names.has(sample.activeSheet))
+    problems.push(`activeSheet: there is no sheet "${sample.activeSheet}".`);
   return problems;
 }
 
 export async function loadSample(wb: MemoryWorkbook, sample: SampleWorkbook): Promise<void> {
   const problems = checkSample(sample);
-  if (problems.length > 0) throw new Error(`The sample workbook is not valid: ${problems.join(" ")}`);
+  if (problems.length > 0)
+    throw new Error(`The sample workbook is not valid: ${problems.join(" ")}`);
   const existing = new Set(wb.sheetNames());
   for (const sheet of sample.sheets) {
     if (!existing.has(sheet.name)) wb.addSheet(sheet.name);
@@ -98,7 +108,9 @@ export async function loadSample(wb: MemoryWorkbook, sample: SampleWorkbook): Pr
       const ws = context.workbook.worksheets.getItem(sheet.name);
       for (const nf of sheet.numberFormats ?? []) {
         const { rows, cols } = rangeSize(nf.range);
-        ws.getRange(nf.range).numberFormat = Array.from({ length: rows }, () => Array<string>(cols).fill(nf.format));
+        ws.getRange(nf.range).numberFormat = Array.from({ length: rows }, () =>
+          Array<string>(cols).fill(nf.format)
+        );
       }
       for (const block of sheet.blocks) {
         if (!block.table) continue;
@@ -116,7 +128,8 @@ export async function loadSample(wb: MemoryWorkbook, sample: SampleWorkbook): Pr
     sheets.load("items/name");
     await context.sync();
     const wanted = new Set(sample.sheets.map((s) => s.name));
-    for (const ws of sheets.items) if (!wanted.has(ws.name) && sheets.items.length > wanted.size) ws.delete();
+    for (const ws of sheets.items)
+      if (!wanted.has(ws.name) && sheets.items.length > wanted.size) ws.delete();
     if (sample.activeSheet) context.workbook.worksheets.getItem(sample.activeSheet).activate();
     await context.sync();
   });

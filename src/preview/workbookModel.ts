@@ -10,14 +10,18 @@ import { parseAddress, rectAddress, type Rect } from "./address";
 import type { CellView, Selection, SheetView, WorkbookModel } from "./model";
 
 const STANDARD_WIDTH_POINTS = 64;
-const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|CYCLE!|ERROR!|PARSE!)$/;
+const ERROR_TEXT =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|CYCLE!|ERROR!|PARSE!)$/;
 
 interface CfInfo {
   type: string;
   address: string;
   stopIfTrue: boolean;
   rule: unknown;
-  format: { fill?: { color?: string | null }; font?: { color?: string | null; bold?: boolean | null } } | null;
+  format: {
+    fill?: { color?: string | null };
+    font?: { color?: string | null; bold?: boolean | null };
+  } | null;
 }
 
 /** Minimal view of HyperFormula's API used for conditional-format rules. */
@@ -47,17 +51,21 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
     }
     return s;
   };
-  const index = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const index = (l: string) =>
+    [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return formula
     .split('"')
     .map((part, i) =>
       i % 2 === 1
         ? part // inside a string literal
-        : part.replace(/(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, pre, dc, col, dr, row) => {
-            const c = dc ? col.toUpperCase() : letters(index(col) + dCols);
-            const r = dr ? row : String(Number(row) + dRows);
-            return `${pre}${dc}${c}${dr}${r}`;
-          }),
+        : part.replace(
+            /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
+            (_m, pre, dc, col, dr, row) => {
+              const c = dc ? col.toUpperCase() : letters(index(col) + dCols);
+              const r = dr ? row : String(Number(row) + dRows);
+              return `${pre}${dc}${c}${dr}${r}`;
+            }
+          )
     )
     .join('"');
 }
@@ -69,14 +77,20 @@ function truthy(v: unknown): boolean {
 }
 
 function compare(operator: string, v: unknown, a: unknown, b: unknown): boolean {
-  const num = (x: unknown) => (typeof x === "number" ? x : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x)) ? Number(x) : NaN);
+  const num = (x: unknown) =>
+    typeof x === "number"
+      ? x
+      : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x))
+        ? Number(x)
+        : NaN;
   const x = num(v);
   const lo = num(a);
   const hi = num(b);
   if (typeof v === "string" && v !== "" && Number.isNaN(x)) {
     // Text compared with text: equality only, case-insensitive, as Excel.
     if (operator === "EqualTo") return typeof a === "string" && v.toLowerCase() === a.toLowerCase();
-    if (operator === "NotEqualTo") return !(typeof a === "string" && v.toLowerCase() === a.toLowerCase());
+    if (operator === "NotEqualTo")
+      return !(typeof a === "string" && v.toLowerCase() === a.toLowerCase());
     return false;
   }
   if (v === "" || v === null || Number.isNaN(x)) return false;
@@ -108,7 +122,8 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
   const lastSelection = new Map<string, Rect>();
   const internals = wb as unknown as DoubleInternals;
 
-  const visibleSheets = () => wb.sheetNames().filter((n) => wb.getSheetInfo(n).visibility === "Visible");
+  const visibleSheets = () =>
+    wb.sheetNames().filter((n) => wb.getSheetInfo(n).visibility === "Visible");
 
   const evaluate = (sheet: string, formula: string): unknown => {
     const state = internals.model.findSheet(sheet);
@@ -148,7 +163,12 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
       const area = parsed.rect;
       const rowEnd = Math.min(area.row + area.rows, cells.length);
       const colEnd = Math.min(area.col + area.cols, cells[0]?.length ?? 0);
-      const rule = (cf.rule ?? {}) as { formula?: string; formula1?: unknown; formula2?: unknown; operator?: string };
+      const rule = (cf.rule ?? {}) as {
+        formula?: string;
+        formula1?: unknown;
+        formula2?: unknown;
+        operator?: string;
+      };
       // A cell-value rule's operands are the same for every cell; work them out once.
       const a = type === "cellvalue" ? operand(sheet, rule.formula1) : null;
       const b = type === "cellvalue" ? operand(sheet, rule.formula2) : null;
@@ -158,7 +178,10 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
           if (decided.has(key)) continue;
           let applies = false;
           if (type === "cellvalue") applies = compare(rule.operator ?? "", values[r][c], a, b);
-          else if (rule.formula) applies = truthy(evaluate(sheet, shiftFormula(rule.formula, r - area.row, c - area.col)));
+          else if (rule.formula)
+            applies = truthy(
+              evaluate(sheet, shiftFormula(rule.formula, r - area.row, c - area.col))
+            );
           if (!applies) continue;
           const cell = cells[r][c];
           if (fill) cell.fill = fill;
@@ -174,7 +197,9 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
     sheetNames: visibleSheets,
     activeSheet() {
       const active = wb.activeSheetName();
-      return active && visibleSheets().includes(active) ? active : visibleSheets()[0] ?? wb.sheetNames()[0];
+      return active && visibleSheets().includes(active)
+        ? active
+        : (visibleSheets()[0] ?? wb.sheetNames()[0]);
     },
     activate(sheet) {
       const rect = lastSelection.get(sheet) ?? { row: 0, col: 0, rows: 1, cols: 1 };
@@ -199,7 +224,7 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
       const usedRows = usedRect ? usedRect.row + usedRect.rows : 0;
       const usedCols = usedRect ? usedRect.col + usedRect.cols : 0;
       const address = rectAddress({ row: 0, col: 0, rows: maxRows, cols: maxCols });
-      const text = wb.getText(sheet, address);
+      const shown = wb.getText(sheet, address);
       const values = wb.getValues(sheet, address);
       const formulas = wb.getFormulas(sheet, address);
       const fills = wb.getFill(sheet, address);
@@ -219,14 +244,16 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
                     : "text";
           const font = fonts[r][c];
           return {
-            text: kind === "empty" ? "" : text[r][c],
+            // wb.getText is the double's inspection helper, a plain array, not an Excel proxy.
+            // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+            text: kind === "empty" ? "" : shown[r][c],
             formula: formulas[r][c] === "" || formulas[r][c] === null ? "" : String(formulas[r][c]),
             kind,
             fill: fills[r][c] ?? undefined,
             color: font && font.toUpperCase() !== "#000000" ? font : undefined,
             bold: bold[r][c] || undefined,
           };
-        }),
+        })
       );
       applyConditionalFormats(sheet, cells, values);
       const columnWidths = Array.from({ length: maxCols }, (_, c) => {

@@ -20,9 +20,12 @@ interface AxeViolation {
 
 let suite: PreviewSuite;
 
-beforeAll(async () => {
-  suite = await startPreviewSuite();
-}, 15 * 60 * 1000);
+beforeAll(
+  async () => {
+    suite = await startPreviewSuite();
+  },
+  15 * 60 * 1000
+);
 
 afterAll(async () => {
   await suite?.close();
@@ -30,26 +33,45 @@ afterAll(async () => {
 
 /** Run axe on the page (task pane and the preview around it); violations in readable form. */
 async function axeViolations(p: PreviewPage): Promise<string[]> {
-  if (!(await p.page.evaluate(() => "axe" in window))) await p.page.addScriptTag({ content: AXE_SOURCE });
+  if (!(await p.page.evaluate(() => "axe" in window)))
+    await p.page.addScriptTag({ content: AXE_SOURCE });
   const violations = (await p.page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
     // Fluent UI's focus manager (tabster) puts hidden "dummy" <i tabindex=0 aria-hidden> elements
     // around focus groups to catch Tab and pass focus on; they never keep focus, and axe's
     // aria-hidden-focus rule misreads them. Everything else on the page is checked.
     const context = { include: [["html"]], exclude: [["[data-tabster-dummy]"]] };
-    const r = await axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+    const r = await axe.run(context, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
     return r.violations;
   })) as AxeViolation[];
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(" ")} - ${n.failureSummary.replace(/\s+/g, " ")}`));
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${v.id} (${v.impact}): ${v.help} at ${n.target.join(" ")} - ${n.failureSummary.replace(/\s+/g, " ")}`
+    )
+  );
 }
 
 /**
  * Tab through the whole page once; for every element that takes the focus, compare how it (and
  * the two elements around it, where Fluent draws focus rings) looks focused and unfocused.
  */
-async function controlsWithoutVisibleFocus(p: PreviewPage): Promise<{ reached: number; missing: string[] }> {
+async function controlsWithoutVisibleFocus(
+  p: PreviewPage
+): Promise<{ reached: number; missing: string[] }> {
   await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await p.page.evaluate(() => document.querySelectorAll("[data-a11y-focus]").forEach((e) => e.removeAttribute("data-a11y-focus")));
+  await p.page.evaluate(() =>
+    document
+      .querySelectorAll("[data-a11y-focus]")
+      .forEach((e) => e.removeAttribute("data-a11y-focus"))
+  );
   const focused: Record<string, string> = {};
   for (let i = 0; i < 250; i++) {
     await p.page.keyboard.press("Tab");
@@ -60,13 +82,31 @@ async function controlsWithoutVisibleFocus(p: PreviewPage): Promise<{ reached: n
       el.setAttribute("data-a11y-focus", String(index));
       const look = (e: Element | null) => {
         if (!e) return "";
-        const parts = [e, e.parentElement, e.parentElement?.parentElement].filter(Boolean) as Element[];
+        const parts = [e, e.parentElement, e.parentElement?.parentElement].filter(
+          Boolean
+        ) as Element[];
         return parts
           .map((x) => {
             const s = getComputedStyle(x);
             const a = getComputedStyle(x, "::after");
             const b = getComputedStyle(x, "::before");
-            return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor, a.content, a.borderTopWidth, a.borderTopColor, a.outlineStyle, a.boxShadow, b.content, b.borderTopWidth, b.outlineStyle, b.boxShadow].join("|");
+            return [
+              s.outlineStyle,
+              s.outlineWidth,
+              s.outlineColor,
+              s.boxShadow,
+              s.borderColor,
+              s.backgroundColor,
+              a.content,
+              a.borderTopWidth,
+              a.borderTopColor,
+              a.outlineStyle,
+              a.boxShadow,
+              b.content,
+              b.borderTopWidth,
+              b.outlineStyle,
+              b.boxShadow,
+            ].join("|");
           })
           .join("/");
       };
@@ -83,17 +123,38 @@ async function controlsWithoutVisibleFocus(p: PreviewPage): Promise<{ reached: n
     const r = await p.page.evaluate((k) => {
       const el = document.querySelector(`[data-a11y-focus="${k}"]`) as HTMLElement | null;
       if (!el) return null;
-      const parts = [el, el.parentElement, el.parentElement?.parentElement].filter(Boolean) as Element[];
+      const parts = [el, el.parentElement, el.parentElement?.parentElement].filter(
+        Boolean
+      ) as Element[];
       const look = parts
         .map((x) => {
           const s = getComputedStyle(x);
           const a = getComputedStyle(x, "::after");
           const b = getComputedStyle(x, "::before");
-          return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor, a.content, a.borderTopWidth, a.borderTopColor, a.outlineStyle, a.boxShadow, b.content, b.borderTopWidth, b.outlineStyle, b.boxShadow].join("|");
+          return [
+            s.outlineStyle,
+            s.outlineWidth,
+            s.outlineColor,
+            s.boxShadow,
+            s.borderColor,
+            s.backgroundColor,
+            a.content,
+            a.borderTopWidth,
+            a.borderTopColor,
+            a.outlineStyle,
+            a.boxShadow,
+            b.content,
+            b.borderTopWidth,
+            b.outlineStyle,
+            b.boxShadow,
+          ].join("|");
         })
         .join("/");
       const name = el.getAttribute("aria-label") ?? el.innerText?.trim().slice(0, 40) ?? "";
-      return { look, name: `${el.tagName.toLowerCase()}${el.getAttribute("role") ? `[role=${el.getAttribute("role")}]` : ""} "${name}"` };
+      return {
+        look,
+        name: `${el.tagName.toLowerCase()}${el.getAttribute("role") ? `[role=${el.getAttribute("role")}]` : ""} "${name}"`,
+      };
     }, key);
     if (r && r.look === look) missing.push(r.name);
   }
@@ -101,18 +162,21 @@ async function controlsWithoutVisibleFocus(p: PreviewPage): Promise<{ reached: n
 }
 
 describe.each(["light", "dark"] as const)("accessibility in the %s Office theme", (theme) => {
-  test.each(VIEWS)("%s: no axe violations (labels, contrast 4.5:1, ARIA) and a visible focus on every control", async (view) => {
-    const p = await suite.open({ theme });
-    await p.openView(view);
-    await p.taskpane.getByRole("tabpanel").waitFor();
-    await p.screenshot(`${view.toLowerCase().replace(/ /g, "-")}-${theme}`);
-    expect(await axeViolations(p)).toEqual([]);
-    const focus = await controlsWithoutVisibleFocus(p);
-    expect(focus.reached).toBeGreaterThan(5);
-    expect(focus.missing).toEqual([]);
-    p.assertHealthy();
-    await p.page.close();
-  });
+  test.each(VIEWS)(
+    "%s: no axe violations (labels, contrast 4.5:1, ARIA) and a visible focus on every control",
+    async (view) => {
+      const p = await suite.open({ theme });
+      await p.openView(view);
+      await p.taskpane.getByRole("tabpanel").waitFor();
+      await p.screenshot(`${view.toLowerCase().replace(/ /g, "-")}-${theme}`);
+      expect(await axeViolations(p)).toEqual([]);
+      const focus = await controlsWithoutVisibleFocus(p);
+      expect(focus.reached).toBeGreaterThan(5);
+      expect(focus.missing).toEqual([]);
+      p.assertHealthy();
+      await p.page.close();
+    }
+  );
 
   test("results and findings after a run: no axe violations", async () => {
     const p = await suite.open({ theme });

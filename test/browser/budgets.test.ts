@@ -21,8 +21,12 @@ function gzipSize(file: string): number {
 /** Local scripts a page loads at start: <script src> tags that are not on another host. */
 function startScripts(html: string): string[] {
   // Minified HTML may leave attribute values unquoted (src=taskpane.js).
-  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
-  return srcs.filter((s) => !/^(https?:)?\/\//i.test(s)).map((s) => s.replace(/^\.?\//, "").split("?")[0]);
+  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map(
+    (m) => m[1] ?? m[2] ?? m[3]
+  );
+  return srcs
+    .filter((s) => !/^(https?:)?\/\//i.test(s))
+    .map((s) => s.replace(/^\.?\//, "").split("?")[0]);
 }
 
 describe("bundle budgets (production build)", () => {
@@ -39,9 +43,21 @@ describe("bundle budgets (production build)", () => {
     fs.mkdirSync(path.resolve(DIST, "../test-results"), { recursive: true });
     fs.writeFileSync(
       path.resolve(DIST, "../test-results/bundle-sizes.json"),
-      JSON.stringify({ gzipBytes: { ...sizes, "functions.js": functions }, taskpaneStart: total, wholePageAtStart: total + functions }, null, 2),
+      JSON.stringify(
+        {
+          gzipBytes: { ...sizes, "functions.js": functions },
+          taskpaneStart: total,
+          wholePageAtStart: total + functions,
+        },
+        null,
+        2
+      )
     );
-    expect({ total, sizes, withinBudget: total <= TASKPANE_BUDGET }).toEqual({ total, sizes, withinBudget: true });
+    expect({ total, sizes, withinBudget: total <= TASKPANE_BUDGET }).toEqual({
+      total,
+      sizes,
+      withinBudget: true,
+    });
   });
 
   test("functions.js is at most 60 KB gzipped", () => {
@@ -52,7 +68,11 @@ describe("bundle budgets (production build)", () => {
   test("the add-in's bundles carry no test double and no HyperFormula", () => {
     for (const file of ["taskpane.js", "functions.js"]) {
       const text = fs.readFileSync(path.join(DIST, file), "utf8");
-      expect({ file, hyperformula: /hyperformula/i.test(text), double: /MemoryWorkbook/.test(text) }).toEqual({
+      expect({
+        file,
+        hyperformula: /hyperformula/i.test(text),
+        double: /MemoryWorkbook/.test(text),
+      }).toEqual({
         file,
         hyperformula: false,
         double: false,
@@ -62,8 +82,12 @@ describe("bundle budgets (production build)", () => {
 
   test("the task pane page loads Office.js from Microsoft's CDN; the preview page loads nothing from outside", () => {
     const taskpane = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-    expect(startScripts(taskpane)).toEqual(expect.not.arrayContaining([expect.stringMatching(/office\.js$/)]));
-    expect(taskpane).toMatch(/<script[^>]+src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+    expect(startScripts(taskpane)).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/office\.js$/)])
+    );
+    expect(taskpane).toMatch(
+      /<script[^>]+src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/
+    );
     const preview = fs.readFileSync(path.join(DIST, "preview.html"), "utf8");
     expect(preview).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
     expect(startScripts(preview)).toEqual(["functions.js", "preview.js"]);

@@ -8,9 +8,12 @@ import { startPreviewSuite, tabTo, type PreviewPage, type PreviewSuite } from ".
 
 let suite: PreviewSuite;
 
-beforeAll(async () => {
-  suite = await startPreviewSuite();
-}, 15 * 60 * 1000);
+beforeAll(
+  async () => {
+    suite = await startPreviewSuite();
+  },
+  15 * 60 * 1000
+);
 
 afterAll(async () => {
   await suite?.close();
@@ -24,8 +27,22 @@ async function readBudget(p: PreviewPage) {
     organisation: (await t("A1")).split(":")[0],
     pools: [await t("B12"), await t("B13"), await t("B14"), await t("B15")],
     projects: [
-      { name: await t("A4"), direct: await t("B4"), units: await t("C4"), type: await t("E4"), price: await t("F4"), people: await t("G4") },
-      { name: await t("A5"), direct: await t("B5"), units: await t("C5"), type: await t("E5"), price: await t("F5"), people: await t("G5") },
+      {
+        name: await t("A4"),
+        direct: await t("B4"),
+        units: await t("C4"),
+        type: await t("E4"),
+        price: await t("F4"),
+        people: await t("G4"),
+      },
+      {
+        name: await t("A5"),
+        direct: await t("B5"),
+        units: await t("C5"),
+        type: await t("E5"),
+        price: await t("F5"),
+        people: await t("G5"),
+      },
     ],
   };
 }
@@ -44,7 +61,8 @@ describe("Cost recovery view", () => {
     await t.getByRole("textbox", { name: "Organisation", exact: true }).fill(budget.organisation);
     // A small organisation: share every pool by people.
     await t.getByRole("switch", { name: /Share every pool by one driver/ }).check();
-    for (let k = 0; k < 4; k++) await t.getByLabel(`Pool ${k + 1} annual cost (£)`).fill(budget.pools[k]);
+    for (let k = 0; k < 4; k++)
+      await t.getByLabel(`Pool ${k + 1} annual cost (£)`).fill(budget.pools[k]);
     for (let j = 0; j < 2; j++) {
       const n = j + 1;
       const pr = budget.projects[j];
@@ -57,7 +75,10 @@ describe("Cost recovery view", () => {
       await t.getByLabel(`Project ${n} people (headcount or FTE)`).fill(pr.people);
     }
     await t.getByRole("button", { name: "Build cost recovery sheet" }).click();
-    await t.getByRole("status").filter({ hasText: /^Built the cost recovery workbook for 2 projects/ }).waitFor();
+    await t
+      .getByRole("status")
+      .filter({ hasText: /^Built the cost recovery workbook for 2 projects/ })
+      .waitFor();
 
     // The grid now shows the new sheet. Worked by hand: overheads £57,500 shared 4:2 by people;
     // the £9,500 pool gives £6,333.33 and £3,166.67 (largest remainder), so the befriending
@@ -84,9 +105,11 @@ describe("Cost recovery view", () => {
       Excel.run(async (context) => {
         context.workbook.worksheets.getItem("Cost recovery").getRange("B20").values = [[90000]];
         await context.sync();
-      }),
+      })
     );
-    await p.page.waitForFunction(() => document.querySelector('[data-cell="H25"]')?.textContent === "£128,333.33");
+    await p.page.waitForFunction(
+      () => document.querySelector('[data-cell="H25"]')?.textContent === "£128,333.33"
+    );
 
     // Building again would replace the sheet: the view asks first, and Cancel keeps it.
     await t.getByRole("button", { name: "Build cost recovery sheet" }).click();
@@ -98,7 +121,9 @@ describe("Cost recovery view", () => {
     await t.getByRole("button", { name: "Build cost recovery sheet" }).click();
     await dialog.waitFor();
     await dialog.getByRole("button", { name: /Overwrite|Replace|Build/ }).click();
-    await p.page.waitForFunction(() => document.querySelector('[data-cell="H25"]')?.textContent === "£122,333.33");
+    await p.page.waitForFunction(
+      () => document.querySelector('[data-cell="H25"]')?.textContent === "£122,333.33"
+    );
     expect(await p.cellText("B20")).toBe("£84,000.00");
     p.assertHealthy();
     await p.page.close();
@@ -127,9 +152,17 @@ describe("Cost recovery view", () => {
     await p.taskpane.getByRole("button", { name: "Build cost recovery sheet" }).waitFor();
     await tabTo(p, { role: "textbox", name: "Organisation" });
     await kb.type("Riverside Community Trust");
-    await tabTo(p, { role: "switch", name: "Share every pool by one driver, people (small organisations)" });
+    await tabTo(p, {
+      role: "switch",
+      name: "Share every pool by one driver, people (small organisations)",
+    });
     await kb.press("Space");
-    for (const [k, v] of [[1, "18000"], [2, "24000"], [3, "9500"], [4, "6000"]] as const) {
+    for (const [k, v] of [
+      [1, "18000"],
+      [2, "24000"],
+      [3, "9500"],
+      [4, "6000"],
+    ] as const) {
       await tabTo(p, { role: "textbox", name: `Pool ${k} annual cost (£)` });
       await kb.type(v);
     }
@@ -141,7 +174,10 @@ describe("Cost recovery view", () => {
     await kb.type("4");
     await tabTo(p, { role: "button", name: "Build cost recovery sheet" });
     await kb.press("Enter");
-    await p.taskpane.getByRole("status").filter({ hasText: /^Built the cost recovery workbook for 1 project/ }).waitFor();
+    await p.taskpane
+      .getByRole("status")
+      .filter({ hasText: /^Built the cost recovery workbook for 1 project/ })
+      .waitFor();
     // One project carries every pool: £84,000 + £57,500.
     expect(await p.cellText("H25")).toBe("£141,500.00");
     p.assertHealthy();

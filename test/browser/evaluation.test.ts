@@ -7,9 +7,12 @@ import { startPreviewSuite, tabTo, type PreviewPage, type PreviewSuite } from ".
 
 let suite: PreviewSuite;
 
-beforeAll(async () => {
-  suite = await startPreviewSuite();
-}, 15 * 60 * 1000);
+beforeAll(
+  async () => {
+    suite = await startPreviewSuite();
+  },
+  15 * 60 * 1000
+);
 
 afterAll(async () => {
   await suite?.close();
@@ -46,8 +49,12 @@ describe("Evaluation view", () => {
     const t = p.taskpane;
     await t.getByRole("button", { name: "Generate evaluation workbook" }).click();
     const scoreSheets = panel.map((n) => `Scores ${n}`);
-    await t.getByRole("status").filter({ hasText: /^Generated 5 sheets: Criteria, / }).waitFor();
-    for (const s of ["Criteria", ...scoreSheets, "Moderation", "Results"]) expect(await p.sheetNames()).toContain(s);
+    await t
+      .getByRole("status")
+      .filter({ hasText: /^Generated 5 sheets: Criteria, / })
+      .waitFor();
+    for (const s of ["Criteria", ...scoreSheets, "Moderation", "Results"])
+      expect(await p.sheetNames()).toContain(s);
 
     // The criteria sheet shows the tender as typed and weights adding up to 100.
     expect(await p.activeSheet()).toBe("Criteria");
@@ -63,25 +70,38 @@ describe("Evaluation view", () => {
     await findings.waitFor();
     expect(await findings.innerText()).toMatch(/Missing scores \(8\)/);
     // Go to the first missing score: the grid opens that evaluator's sheet at the cell.
-    const first = findings.getByRole("button", { name: /^Go to Scores A\. Patel/ }).filter({ hasText: "B8" }).first();
+    const first = findings
+      .getByRole("button", { name: /^Go to Scores A\. Patel/ })
+      .filter({ hasText: "B8" })
+      .first();
     await first.click();
-    await p.page.waitForFunction((s) => document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") === s, scoreSheets[0]);
+    await p.page.waitForFunction(
+      (s) =>
+        document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") ===
+        s,
+      scoreSheets[0]
+    );
     expect(await p.workbookSelection()).toEqual({ sheet: scoreSheets[0], address: "B8" });
     expect(await p.cellText("A8")).toBe("Citizens Advice Wiltshire");
 
     // The panel member scores two cells (as they would in Excel); checking again finds fewer gaps.
-    await p.page.evaluate((sheet) =>
-      Excel.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        ws.getRange("B8").values = [[4]];
-        ws.getRange("D8").values = [[3]];
-        await context.sync();
-      }),
-      scoreSheets[0],
+    await p.page.evaluate(
+      (sheet) =>
+        Excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          ws.getRange("B8").values = [[4]];
+          ws.getRange("D8").values = [[3]];
+          await context.sync();
+        }),
+      scoreSheets[0]
     );
-    await p.page.waitForFunction(() => document.querySelector('[data-cell="B8"]')?.textContent === "4");
+    await p.page.waitForFunction(
+      () => document.querySelector('[data-cell="B8"]')?.textContent === "4"
+    );
     await t.getByRole("button", { name: "Check returns" }).click();
-    await p.page.waitForFunction(() => /Missing scores \(6\)/.test(document.querySelector("#taskpane")?.textContent ?? ""));
+    await p.page.waitForFunction(() =>
+      /Missing scores \(6\)/.test(document.querySelector("#taskpane")?.textContent ?? "")
+    );
 
     // Generating again would replace the panel's sheets: the view asks; Cancel keeps the scores.
     await t.getByRole("button", { name: "Generate evaluation workbook" }).click();
@@ -97,8 +117,13 @@ describe("Evaluation view", () => {
     await dialog.getByRole("button", { name: "Replace the sheets" }).click();
     await dialog.waitFor({ state: "detached" });
     await p.page.waitForFunction(
-      (s) => (window as unknown as { __preview: { wb: { getValues(a: string, b: string): unknown[][] } } }).__preview.wb.getValues(s, "B8")[0][0] === "",
-      scoreSheets[0],
+      (s) =>
+        (
+          window as unknown as {
+            __preview: { wb: { getValues(a: string, b: string): unknown[][] } };
+          }
+        ).__preview.wb.getValues(s, "B8")[0][0] === "",
+      scoreSheets[0]
     );
     p.assertHealthy();
     await p.page.close();
@@ -130,7 +155,10 @@ describe("Evaluation view", () => {
     await kb.type("A. Patel");
     await tabTo(p, { role: "button", name: "Generate evaluation workbook" });
     await kb.press("Enter");
-    await p.taskpane.getByRole("status").filter({ hasText: /^Generated 4 sheets: Criteria, Scores A\. Patel, Moderation, Results\./ }).waitFor();
+    await p.taskpane
+      .getByRole("status")
+      .filter({ hasText: /^Generated 4 sheets: Criteria, Scores A\. Patel, Moderation, Results\./ })
+      .waitFor();
     expect(await p.activeSheet()).toBe("Criteria");
     p.assertHealthy();
     await p.page.close();

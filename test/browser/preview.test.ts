@@ -11,10 +11,13 @@ import { startPreviewSuite, type PreviewPage, type PreviewSuite } from "./suppor
 let suite: PreviewSuite;
 let preview: PreviewPage;
 
-beforeAll(async () => {
-  suite = await startPreviewSuite();
-  preview = await suite.open();
-}, 15 * 60 * 1000);
+beforeAll(
+  async () => {
+    suite = await startPreviewSuite();
+    preview = await suite.open();
+  },
+  15 * 60 * 1000
+);
 
 afterAll(async () => {
   await suite?.close();
@@ -22,10 +25,18 @@ afterAll(async () => {
 
 describe("the preview page", () => {
   test("starts with the sample workbook and the task pane, without fetching anything from outside", async () => {
-    expect(await preview.sheetNames()).toEqual(["Funding register", "Organisation budget", "Tender"]);
+    expect(await preview.sheetNames()).toEqual([
+      "Funding register",
+      "Organisation budget",
+      "Tender",
+    ]);
     expect(await preview.activeSheet()).toBe("Funding register");
     const sheetTabs = preview.workbook.getByRole("tablist", { name: "Sheets" }).getByRole("tab");
-    expect(await sheetTabs.allInnerTexts()).toEqual(["Funding register", "Organisation budget", "Tender"]);
+    expect(await sheetTabs.allInnerTexts()).toEqual([
+      "Funding register",
+      "Organisation budget",
+      "Tender",
+    ]);
     const paneTabs = await preview.taskpane.getByRole("tab").allInnerTexts();
     expect(paneTabs).toEqual(["Funding register", "Cost recovery", "Evaluation", "Settings"]);
     expect(await preview.cellText("A1")).toBe("Identifier");
@@ -53,7 +64,10 @@ describe("the preview page", () => {
   test("clicking, Shift+clicking, the arrow keys and the name box select cells in the workbook the add-in reads", async () => {
     await preview.showSheet("Funding register");
     await preview.selectRange("A1", "M17");
-    expect(await preview.workbookSelection()).toEqual({ sheet: "Funding register", address: "A1:M17" });
+    expect(await preview.workbookSelection()).toEqual({
+      sheet: "Funding register",
+      address: "A1:M17",
+    });
     expect(await preview.cell("C5").getAttribute("aria-selected")).toBe("true");
     expect(await preview.cell("N5").getAttribute("aria-selected")).toBe("false");
 
@@ -61,7 +75,10 @@ describe("the preview page", () => {
     await preview.page.keyboard.press("ArrowDown");
     await preview.page.keyboard.press("Shift+ArrowRight");
     await preview.page.keyboard.press("Shift+ArrowDown");
-    expect(await preview.workbookSelection()).toEqual({ sheet: "Funding register", address: "B4:C5" });
+    expect(await preview.workbookSelection()).toEqual({
+      sheet: "Funding register",
+      address: "B4:C5",
+    });
 
     // The add-in's own view of the selection, through the Excel API.
     const seen = await preview.page.evaluate(() =>
@@ -70,7 +87,7 @@ describe("the preview page", () => {
         r.load("address");
         await context.sync();
         return r.address;
-      }),
+      })
     );
     expect(seen).toBe("'Funding register'!B4:C5");
 
@@ -82,7 +99,9 @@ describe("the preview page", () => {
 
     await nameBox.fill("not an address");
     await nameBox.press("Enter");
-    await expect(preview.page.getByRole("alert").textContent()).resolves.toMatch(/not a cell or range address/);
+    await expect(preview.page.getByRole("alert").textContent()).resolves.toMatch(
+      /not a cell or range address/
+    );
     expect(await preview.workbookSelection()).toEqual({ sheet: "Tender", address: "A8:C13" });
     preview.assertHealthy();
   });
@@ -92,15 +111,25 @@ describe("the preview page", () => {
       Excel.run(async (context) => {
         const ws = context.workbook.worksheets.add("Scratch");
         const r = ws.getRange("A1:B2");
-        r.values = [["Half", "=1/2"], ["Total", "=SUM(B1:B1)*4"]];
-        r.numberFormat = [["General", "0.0%"], ["General", "£#,##0.00"]];
+        r.values = [
+          ["Half", "=1/2"],
+          ["Total", "=SUM(B1:B1)*4"],
+        ];
+        r.numberFormat = [
+          ["General", "0.0%"],
+          ["General", "£#,##0.00"],
+        ];
         ws.getRange("A2:B2").format.fill.color = "#FFF2CC";
         ws.activate();
         ws.getRange("B2").select();
         await context.sync();
-      }),
+      })
     );
-    await preview.page.waitForFunction(() => document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") === "Scratch");
+    await preview.page.waitForFunction(
+      () =>
+        document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") ===
+        "Scratch"
+    );
     expect(await preview.cellText("B1")).toBe("50.0%");
     expect(await preview.cellText("B2")).toBe("£2.00");
     expect(await preview.formulaBar()).toBe("=SUM(B1:B1)*4");
@@ -110,23 +139,36 @@ describe("the preview page", () => {
       Excel.run(async (context) => {
         context.workbook.worksheets.getItem("Scratch").delete();
         await context.sync();
-      }),
+      })
     );
-    await preview.page.waitForFunction(() => document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") !== "Scratch");
+    await preview.page.waitForFunction(
+      () =>
+        document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") !==
+        "Scratch"
+    );
     preview.assertHealthy();
   });
 
   test("functions.js registers every FUNDING function listed in functions.json", async () => {
-    const metadata = JSON.parse(fs.readFileSync(path.join(BROWSER_DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
+    const metadata = JSON.parse(
+      fs.readFileSync(path.join(BROWSER_DIST, "functions.json"), "utf8")
+    ) as { functions: { id: string }[] };
     const ids = metadata.functions.map((f) => f.id.toUpperCase()).sort();
     expect(ids.length).toBeGreaterThan(0);
-    const registered = await preview.page.evaluate(() => (window as unknown as { __preview: { customFunctions(): string[] } }).__preview.customFunctions());
+    const registered = await preview.page.evaluate(() =>
+      (
+        window as unknown as { __preview: { customFunctions(): string[] } }
+      ).__preview.customFunctions()
+    );
     expect(registered).toEqual(ids);
   });
 
   test("the task pane follows Office's theme: light by default, dark with ?theme=dark", async () => {
     const paneBackground = (p: PreviewPage) =>
-      p.taskpane.locator(".fui-FluentProvider").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      p.taskpane
+        .locator(".fui-FluentProvider")
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     const light = await paneBackground(preview);
     const dark = await suite.open({ theme: "dark" });
     const darkBg = await paneBackground(dark);

@@ -8,9 +8,12 @@ import { startPreviewSuite, tabTo, type PreviewPage, type PreviewSuite } from ".
 
 let suite: PreviewSuite;
 
-beforeAll(async () => {
-  suite = await startPreviewSuite();
-}, 15 * 60 * 1000);
+beforeAll(
+  async () => {
+    suite = await startPreviewSuite();
+  },
+  15 * 60 * 1000
+);
 
 afterAll(async () => {
   await suite?.close();
@@ -21,7 +24,7 @@ async function classifyFromGrid(p: PreviewPage) {
   await p.cell("C5").click();
   await p.taskpane.getByRole("button", { name: "Use selected data" }).click();
   await expect(p.taskpane.getByText(/^Register: /).innerText()).resolves.toBe(
-    "Register: Funding register!A1:M17 (table FundingRegister), 16 rows.",
+    "Register: Funding register!A1:M17 (table FundingRegister), 16 rows."
   );
   await p.taskpane.getByRole("button", { name: "Classify" }).click();
   await p.taskpane.getByRole("region", { name: "Classification result" }).waitFor();
@@ -33,13 +36,25 @@ describe("Funding register view", () => {
     await classifyFromGrid(p);
     const result = p.taskpane.getByRole("region", { name: "Classification result" });
     await expect(result.locator(".fui-MessageBar").first().innerText()).resolves.toMatch(
-      /^14 rows classified, 2 could not be classified\. Summary written to the "Funding summary" sheet/,
+      /^14 rows classified, 2 could not be classified\. Summary written to the "Funding summary" sheet/
     );
 
     // The eight results and the notes are now columns N:V of the register, as the grid shows.
     expect(await p.activeSheet()).toBe("Funding register");
-    const header = await Promise.all(["N1", "O1", "P1", "Q1", "R1", "S1", "T1", "U1", "V1"].map((a) => p.cellText(a)));
-    expect(header).toEqual(["Mode", "Funding type", "Budget", "Route", "Cost recovery", "Funder share", "Monitoring", "Flags", "Notes"]);
+    const header = await Promise.all(
+      ["N1", "O1", "P1", "Q1", "R1", "S1", "T1", "U1", "V1"].map((a) => p.cellText(a))
+    );
+    expect(header).toEqual([
+      "Mode",
+      "Funding type",
+      "Budget",
+      "Route",
+      "Cost recovery",
+      "Funder share",
+      "Monitoring",
+      "Flags",
+      "Notes",
+    ]);
     // Row 2: a "grant" with outputs specified is really a commissioned service.
     expect(await p.cellText("N2")).toBe("Shopping");
     expect(await p.cellText("O2")).toBe("Commissioned service");
@@ -47,9 +62,15 @@ describe("Funding register view", () => {
     // Row 3: an SLA with outputs, not competitively selected.
     expect(await p.cellText("U3")).toBe("sla-not-procured");
     // Row 5: a "contract" without outputs to an infrastructure body: investment.
-    expect([await p.cellText("N5"), await p.cellText("U5")]).toEqual(["Investing", "contract-without-outputs"]);
+    expect([await p.cellText("N5"), await p.cellText("U5")]).toEqual([
+      "Investing",
+      "contract-without-outputs",
+    ]);
     // Rows 6-8: £5,000 exactly is a small grant and flagged; £4,999.99 a small grant; £5,000.01 qualifying activity.
-    expect([await p.cellText("O6"), await p.cellText("U6")]).toEqual(["Small grant", "at-threshold"]);
+    expect([await p.cellText("O6"), await p.cellText("U6")]).toEqual([
+      "Small grant",
+      "at-threshold",
+    ]);
     expect(await p.cellText("O7")).toBe("Small grant");
     expect(await p.cellText("O8")).toBe("Qualifying activity");
     // Row 16 ("tbc") could not be classified: its note says why.
@@ -66,7 +87,9 @@ describe("Funding register view", () => {
     // Jump to the row that could not be classified: the grid selects it.
     await result.getByRole("button", { name: "Go to row 16" }).click();
     // The register now includes its result columns (A:V): the whole row is selected.
-    await p.page.waitForFunction(() => (document.getElementById("name-box") as HTMLInputElement).value === "A16:V16");
+    await p.page.waitForFunction(
+      () => (document.getElementById("name-box") as HTMLInputElement).value === "A16:V16"
+    );
     expect(await p.workbookSelection()).toEqual({ sheet: "Funding register", address: "A16:V16" });
     await p.screenshot("register-light");
 
@@ -75,17 +98,27 @@ describe("Funding register view", () => {
       Excel.run(async (context) => {
         context.workbook.worksheets.getItem("Funding register").getRange("F16").values = [[30000]];
         await context.sync();
-      }),
+      })
     );
-    await p.page.waitForFunction(() => document.querySelector('[data-cell="F16"]')?.textContent === "£30,000.00");
-    await expect(p.taskpane.getByText(/^Register: /).innerText()).resolves.toMatch(/Results from an earlier run will be updated in place\./);
+    await p.page.waitForFunction(
+      () => document.querySelector('[data-cell="F16"]')?.textContent === "£30,000.00"
+    );
+    await expect(p.taskpane.getByText(/^Register: /).innerText()).resolves.toMatch(
+      /Results from an earlier run will be updated in place\./
+    );
     await p.taskpane.getByRole("button", { name: "Classify" }).click();
-    await p.page.waitForFunction(() => document.querySelector('[data-cell="N16"]')?.textContent === "Shopping");
-    await expect(result.locator(".fui-MessageBar").first().innerText()).resolves.toMatch(/^15 rows classified, 1 could not be classified/);
+    await p.page.waitForFunction(
+      () => document.querySelector('[data-cell="N16"]')?.textContent === "Shopping"
+    );
+    await expect(result.locator(".fui-MessageBar").first().innerText()).resolves.toMatch(
+      /^15 rows classified, 1 could not be classified/
+    );
     expect(await p.cellText("U16")).toBe("sla-not-procured");
     // No second set of result columns.
     expect(await p.cellText("W1")).toBe("");
-    expect((await p.sheetNames()).filter((n) => n.startsWith("Funding summary"))).toEqual(["Funding summary"]);
+    expect((await p.sheetNames()).filter((n) => n.startsWith("Funding summary"))).toEqual([
+      "Funding summary",
+    ]);
     p.assertHealthy();
     await p.page.close();
   });
@@ -94,9 +127,11 @@ describe("Funding register view", () => {
     const p = await suite.open();
     await p.page.evaluate(() =>
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem("Funding register").getRange("P4").values = [["my note"]];
+        context.workbook.worksheets.getItem("Funding register").getRange("P4").values = [
+          ["my note"],
+        ];
         await context.sync();
-      }),
+      })
     );
     await p.showSheet("Funding register");
     await p.cell("B2").click();
@@ -134,7 +169,9 @@ describe("Funding register view", () => {
     // The row that could not be classified can be reached and followed with the keyboard too.
     await tabTo(p, { role: "button", name: "Go to row 16" });
     await kb.press("Enter");
-    await p.page.waitForFunction(() => (document.getElementById("name-box") as HTMLInputElement).value === "A16:V16");
+    await p.page.waitForFunction(
+      () => (document.getElementById("name-box") as HTMLInputElement).value === "A16:V16"
+    );
     p.assertHealthy();
     await p.page.close();
   });

@@ -7,9 +7,12 @@ import { startPreviewSuite, tabTo, type PreviewSuite } from "./support/preview";
 
 let suite: PreviewSuite;
 
-beforeAll(async () => {
-  suite = await startPreviewSuite();
-}, 15 * 60 * 1000);
+beforeAll(
+  async () => {
+    suite = await startPreviewSuite();
+  },
+  15 * 60 * 1000
+);
 
 afterAll(async () => {
   await suite?.close();
@@ -23,7 +26,10 @@ describe("Settings view", () => {
     expect(await threshold.inputValue()).toMatch(/^5,?000(\.00)?$/);
     await threshold.fill("6000");
     await p.taskpane.getByRole("button", { name: "Save settings" }).click();
-    await p.taskpane.getByRole("status").filter({ hasText: "Settings saved in this workbook." }).waitFor();
+    await p.taskpane
+      .getByRole("status")
+      .filter({ hasText: "Settings saved in this workbook." })
+      .waitFor();
     await p.screenshot("settings-light");
 
     await p.openView("Funding register");
@@ -38,8 +44,13 @@ describe("Settings view", () => {
 
     await p.openView("Settings");
     await p.taskpane.getByRole("button", { name: "Reset to defaults" }).click();
-    await p.taskpane.getByRole("status").filter({ hasText: /reset to the defaults/ }).waitFor();
-    expect(await p.taskpane.getByRole("textbox", { name: /^Small-grant threshold/ }).inputValue()).toMatch(/^5,?000(\.00)?$/);
+    await p.taskpane
+      .getByRole("status")
+      .filter({ hasText: /reset to the defaults/ })
+      .waitFor();
+    expect(
+      await p.taskpane.getByRole("textbox", { name: /^Small-grant threshold/ }).inputValue()
+    ).toMatch(/^5,?000(\.00)?$/);
     p.assertHealthy();
     await p.page.close();
   });
@@ -56,7 +67,15 @@ describe("Settings view", () => {
     const status = p.taskpane.getByRole("status").filter({ hasText: /^Not saved:/ });
     await status.waitFor();
     expect(await status.innerText()).toMatch(/Small-grant threshold/);
-    expect(await p.page.evaluate(() => Object.keys((window as unknown as { __preview: { wb: { getSettings(): object } } }).__preview.wb.getSettings()))).toEqual([]);
+    expect(
+      await p.page.evaluate(() =>
+        Object.keys(
+          (
+            window as unknown as { __preview: { wb: { getSettings(): object } } }
+          ).__preview.wb.getSettings()
+        )
+      )
+    ).toEqual([]);
     p.assertHealthy();
     await p.page.close();
   });

@@ -8,11 +8,16 @@ import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext } from "playwright-core";
 
-export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string[] {
+export function browserCandidates(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform
+): string[] {
   const list: string[] = [];
   if (env.CHROME_PATH) list.push(env.CHROME_PATH);
   if (platform === "win32") {
-    const dirs = [env.ProgramFiles, env["ProgramFiles(x86)"], env.LOCALAPPDATA].filter(Boolean) as string[];
+    const dirs = [env.ProgramFiles, env["ProgramFiles(x86)"], env.LOCALAPPDATA].filter(
+      Boolean
+    ) as string[];
     for (const d of dirs) {
       list.push(path.win32.join(d, "Google\\Chrome\\Application\\chrome.exe"));
       list.push(path.win32.join(d, "Microsoft\\Edge\\Application\\msedge.exe"));
@@ -21,7 +26,7 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform
     list.push(
       "/Applications/Chromium.app/Contents/MacOS/Chromium",
       "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-      "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+      "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"
     );
   } else {
     list.push(
@@ -32,20 +37,22 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform
       "/usr/bin/google-chrome-stable",
       "/opt/google/chrome/chrome",
       "/usr/bin/microsoft-edge",
-      "/opt/microsoft/msedge/msedge",
+      "/opt/microsoft/msedge/msedge"
     );
   }
   return list;
 }
 
 export function findBrowser(): string | null {
-  return browserCandidates().find((p) => {
-    try {
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  }) ?? null;
+  return (
+    browserCandidates().find((p) => {
+      try {
+        return fs.statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    }) ?? null
+  );
 }
 
 export const NO_BROWSER_MESSAGE =
@@ -75,7 +82,9 @@ export interface LaunchedBrowser {
 }
 
 /** Headless Chromium with a fresh profile, removed on close. */
-export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {}
+): Promise<LaunchedBrowser> {
   const executablePath = requireBrowser();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "funding-toolkit-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -13,12 +13,22 @@ export const ROOT = path.resolve(__dirname, "../../..");
  * build made elsewhere) and skips building; the budget tests always use ROOT/dist.
  */
 export const DIST = path.join(ROOT, "dist");
-export const BROWSER_DIST = process.env.BROWSER_TEST_DIST ? path.resolve(process.env.BROWSER_TEST_DIST) : DIST;
+export const BROWSER_DIST = process.env.BROWSER_TEST_DIST
+  ? path.resolve(process.env.BROWSER_TEST_DIST)
+  : DIST;
 const STAMP = path.join(DIST, ".production-build");
 // The same lock as test/support/build.ts, so the foundation's build and this one never run at
 // once (webpack cleans dist/ before writing).
 const LOCK = path.join(ROOT, ".build.lock");
-const SOURCES = ["src", "test/double", "assets", "webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"];
+const SOURCES = [
+  "src",
+  "test/double",
+  "assets",
+  "webpack.config.js",
+  "manifest.xml",
+  "package.json",
+  "tsconfig.json",
+];
 
 function newestMtime(p: string): number {
   let stat: fs.Stats;
@@ -29,7 +39,8 @@ function newestMtime(p: string): number {
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  for (const entry of fs.readdirSync(p))
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
   return newest;
 }
 
@@ -43,13 +54,23 @@ function mtime(p: string): number {
 
 /** Is dist/ a production build at least as new as its sources? */
 export function buildIsFresh(): boolean {
-  const needed = ["preview.html", "taskpane.html", "taskpane.js", "functions.js", "functions.json", "preview.js"];
+  const needed = [
+    "preview.html",
+    "taskpane.html",
+    "taskpane.js",
+    "functions.js",
+    "functions.json",
+    "preview.js",
+  ];
   if (!needed.every((f) => fs.existsSync(path.join(DIST, f)))) return false;
   // A development build leaves source maps; the budgets are about the production bundles.
   if (fs.existsSync(path.join(DIST, "taskpane.js.map"))) return false;
   // webpack leaves files whose content did not change untouched (HTML, copied assets), so judge
   // by the bundles it always writes, or by the stamp this helper leaves after its own build.
-  const built = Math.max(mtime(STAMP), Math.min(...["taskpane.js", "functions.js", "preview.js"].map((f) => mtime(path.join(DIST, f)))));
+  const built = Math.max(
+    mtime(STAMP),
+    Math.min(...["taskpane.js", "functions.js", "preview.js"].map((f) => mtime(path.join(DIST, f))))
+  );
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
   return built >= sources;
 }
@@ -69,8 +90,10 @@ export function ensureProductionBuild(options: { forBudgets?: boolean } = {}): v
       break;
     } catch {
       // Another worker is building; a lock older than 10 minutes is left over from a crash.
-      if (Date.now() - mtime(LOCK) > 10 * 60 * 1000) fs.rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error("Timed out waiting for another test worker's webpack build.");
+      if (Date.now() - mtime(LOCK) > 10 * 60 * 1000)
+        fs.rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline)
+        throw new Error("Timed out waiting for another test worker's webpack build.");
       sleep(1000);
       if (buildIsFresh()) return;
     }
@@ -88,7 +111,7 @@ export function ensureProductionBuild(options: { forBudgets?: boolean } = {}): v
     } catch (e) {
       const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
       throw new Error(
-        `The production build for the browser tests failed:\n${err.stdout?.toString().slice(-4000) ?? ""}\n${err.stderr?.toString().slice(-4000) ?? ""}`,
+        `The production build for the browser tests failed:\n${err.stdout?.toString().slice(-4000) ?? ""}\n${err.stderr?.toString().slice(-4000) ?? ""}`
       );
     }
     fs.writeFileSync(STAMP, new Date().toISOString());

@@ -55,7 +55,7 @@ export class PreviewPage {
 
   constructor(
     readonly page: Page,
-    readonly baseUrl: string,
+    readonly baseUrl: string
   ) {}
 
   get workbook(): Locator {
@@ -78,29 +78,53 @@ export class PreviewPage {
     return (await this.workbook.getByRole("grid").getAttribute("data-sheet")) ?? "";
   }
   async showSheet(name: string): Promise<void> {
-    await this.workbook.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
-    await this.page.waitForFunction((n) => document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") === n, name);
+    await this.workbook
+      .getByRole("tablist", { name: "Sheets" })
+      .getByRole("tab", { name, exact: true })
+      .click();
+    await this.page.waitForFunction(
+      (n) =>
+        document.querySelector("[data-testid=workbook] [role=grid]")?.getAttribute("data-sheet") ===
+        n,
+      name
+    );
   }
   /** Select a range with the mouse: click the first cell, Shift+click the last. */
   async selectRange(from: string, to?: string): Promise<void> {
     await this.cell(from).click();
     if (to && to !== from) await this.cell(to).click({ modifiers: ["Shift"] });
     const expected = to && to !== from ? `${from}:${to}` : from;
-    await this.page.waitForFunction((e) => (document.getElementById("name-box") as HTMLInputElement | null)?.value === e, expected);
+    await this.page.waitForFunction(
+      (e) => (document.getElementById("name-box") as HTMLInputElement | null)?.value === e,
+      expected
+    );
   }
   /** The selection as the workbook (and so the add-in) sees it. */
   async workbookSelection(): Promise<{ sheet: string; address: string }> {
-    return this.page.evaluate(() => (window as unknown as { __preview: { selection(): { sheet: string; address: string } } }).__preview.selection());
+    return this.page.evaluate(() =>
+      (
+        window as unknown as { __preview: { selection(): { sheet: string; address: string } } }
+      ).__preview.selection()
+    );
   }
   /** Values the in-memory workbook computes for a range (formulas evaluated). */
   async values(sheet: string, address: string): Promise<unknown[][]> {
     return this.page.evaluate(
-      ([s, a]) => (window as unknown as { __preview: { wb: { getValues(s: string, a: string): unknown[][] } } }).__preview.wb.getValues(s, a),
-      [sheet, address] as const,
+      ([s, a]) =>
+        (
+          window as unknown as {
+            __preview: { wb: { getValues(s: string, a: string): unknown[][] } };
+          }
+        ).__preview.wb.getValues(s, a),
+      [sheet, address] as const
     );
   }
   async sheetNames(): Promise<string[]> {
-    return this.page.evaluate(() => (window as unknown as { __preview: { wb: { sheetNames(): string[] } } }).__preview.wb.sheetNames());
+    return this.page.evaluate(() =>
+      (
+        window as unknown as { __preview: { wb: { sheetNames(): string[] } } }
+      ).__preview.wb.sheetNames()
+    );
   }
   /** Open one of the task pane's views by its tab. */
   async openView(label: string): Promise<void> {
@@ -114,16 +138,24 @@ export class PreviewPage {
   }
   /** Fail with what went wrong in the page, if anything did. */
   assertHealthy(): void {
-    expect({ externalRequests: this.externalRequests, errors: this.errors }).toEqual({ externalRequests: [], errors: [] });
+    expect({ externalRequests: this.externalRequests, errors: this.errors }).toEqual({
+      externalRequests: [],
+      errors: [],
+    });
   }
 }
 
-export async function openPreview(browser: LaunchedBrowser, baseUrl: string, theme: "light" | "dark"): Promise<PreviewPage> {
+export async function openPreview(
+  browser: LaunchedBrowser,
+  baseUrl: string,
+  theme: "light" | "dark"
+): Promise<PreviewPage> {
   const page = await browser.context.newPage();
   const preview = new PreviewPage(page, baseUrl);
   await page.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(baseUrl) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    if (url.startsWith(baseUrl) || url.startsWith("data:") || url.startsWith("blob:"))
+      return route.continue();
     preview.externalRequests.push(url);
     return route.abort();
   });
@@ -132,9 +164,13 @@ export async function openPreview(browser: LaunchedBrowser, baseUrl: string, the
     if (m.type() === "error") preview.errors.push(`console error: ${m.text()}`);
   });
   await page.goto(`${baseUrl}/preview.html${theme === "dark" ? "?theme=dark" : ""}`);
-  await page.waitForFunction(() => (window as unknown as { __preview?: { ready?: boolean } }).__preview?.ready === true, undefined, {
-    timeout: 30000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __preview?: { ready?: boolean } }).__preview?.ready === true,
+    undefined,
+    {
+      timeout: 30000,
+    }
+  );
   await preview.taskpane.getByRole("tablist").waitFor();
   return preview;
 }
@@ -146,14 +182,17 @@ export async function openPreview(browser: LaunchedBrowser, baseUrl: string, the
 export async function tabTo(
   p: PreviewPage,
   target: Locator | { role?: Parameters<Page["getByRole"]>[0]; name: string | RegExp },
-  maxPresses = 80,
+  maxPresses = 80
 ): Promise<void> {
   const locator =
     "role" in target || "name" in target
-      ? p.page.getByRole((target as { role?: Parameters<Page["getByRole"]>[0] }).role ?? "textbox", {
-          name: (target as { name: string | RegExp }).name,
-          exact: typeof (target as { name: unknown }).name === "string",
-        })
+      ? p.page.getByRole(
+          (target as { role?: Parameters<Page["getByRole"]>[0] }).role ?? "textbox",
+          {
+            name: (target as { name: string | RegExp }).name,
+            exact: typeof (target as { name: unknown }).name === "string",
+          }
+        )
       : (target as Locator);
   const visited: string[] = [];
   for (let i = 0; i < maxPresses; i++) {
@@ -169,8 +208,10 @@ export async function tabTo(
         if (!a) return "(nothing)";
         const label = a.getAttribute("aria-label") ?? a.innerText?.slice(0, 30) ?? "";
         return `${a.tagName.toLowerCase()}${a.getAttribute("role") ? `[role=${a.getAttribute("role")}]` : ""} "${label}"`;
-      }),
+      })
     );
   }
-  throw new Error(`Tab did not reach ${String(locator)} within ${maxPresses} presses; focus went: ${visited.join(" -> ")}`);
+  throw new Error(
+    `Tab did not reach ${String(locator)} within ${maxPresses} presses; focus went: ${visited.join(" -> ")}`
+  );
 }

@@ -33,7 +33,10 @@ export function serveDirectory(root: string): Promise<StaticServer> {
         res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
         return;
       }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      res.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "Cache-Control": "no-store",
+      });
       res.end(data);
     });
   });
