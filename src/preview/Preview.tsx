@@ -29,8 +29,8 @@ const useStyles = makeStyles({
   body: { flexGrow: 1, display: "flex", minHeight: 0 },
   workbook: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   pane: {
-    // Wide enough for the task pane's four tabs on one line.
-    width: "420px",
+    // The width of Excel's task pane; its tabs wrap to a second line when needed.
+    width: "350px",
     flexShrink: 0,
     overflowY: "auto",
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,

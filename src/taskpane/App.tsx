@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
   header: { padding: "8px 12px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   title: { margin: "4px 0 4px", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  // Excel's task pane is about 350 px wide: let the four tabs wrap rather than overflow.
+  tabs: { flexWrap: "wrap" },
   main: { padding: "12px", flexGrow: 1 },
 });
 
@@ -33,6 +35,7 @@ export function App({ theme, initialView = "register" }: { theme: Theme; initial
           onTabSelect={(_, d) => setView(d.value as ViewId)}
           aria-label="Funding Toolkit views"
           size="small"
+          className={styles.tabs}
         >
           {VIEWS.map((v) => (
             <Tab key={v.id} value={v.id} id={`tab-${v.id}`}>
