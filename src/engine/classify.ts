@@ -11,14 +11,20 @@ import { fail, ok, type Result } from "./result";
 import type { FrameworkSettings } from "./settings";
 
 export type Mode = "Shopping" | "Investing" | "Giving";
-export type FundingType = "Commissioned service" | "Investment" | "Small grant" | "Qualifying activity";
+export type FundingType =
+  "Commissioned service" | "Investment" | "Small grant" | "Qualifying activity";
 export type Budget = "Departmental" | "VCS";
 export type Route = "Procurement" | "Partnering" | "Accreditation";
 export type Monitoring = "Light" | "Standard" | "Full";
 export type RecipientTier = "infrastructure" | "frontline";
 
 export const MODES: readonly Mode[] = ["Shopping", "Investing", "Giving"];
-export const FUNDING_TYPES: readonly FundingType[] = ["Commissioned service", "Investment", "Small grant", "Qualifying activity"];
+export const FUNDING_TYPES: readonly FundingType[] = [
+  "Commissioned service",
+  "Investment",
+  "Small grant",
+  "Qualifying activity",
+];
 export const MODE_OF_TYPE: Readonly<Record<FundingType, Mode>> = {
   "Commissioned service": "Shopping",
   Investment: "Investing",
@@ -43,22 +49,29 @@ export type FlagCode = (typeof FLAG_CODES)[number];
 export const FLAG_NOTES: Readonly<Record<FlagCode, string>> = {
   // 002:262 "Budgets labelled grants ... paying for mainstream commissioning"; a true grant is
   // "not tied to specific outcomes" (002:262, 004:255).
-  "grant-with-outputs": "Labelled a grant but the funder specifies the outputs: this is really a commissioned service.",
+  "grant-with-outputs":
+    "Labelled a grant but the funder specifies the outputs: this is really a commissioned service.",
   // 002:262 SLAs "which define objectives and outputs tied to funding ... not been through a formal
   // procurement exercise, albeit these are really contracts for commissioned services".
-  "sla-not-procured": "Service level agreement with outputs tied to the funding but no competitive selection: really a contract that should be procured.",
+  "sla-not-procured":
+    "Service level agreement with outputs tied to the funding but no competitive selection: really a contract that should be procured.",
   // 002:256 and 004:255: a contract buys specified services; without specified outputs it reads as a grant.
-  "contract-without-outputs": "Labelled a contract but no outputs are specified: check whether it is really a grant or investment.",
+  "contract-without-outputs":
+    "Labelled a contract but no outputs are specified: check whether it is really a grant or investment.",
   // 003:253 local thresholds for full competitive tendering (£50k to £144,459); 002:316.
-  "not-tendered": "Commissioned service at or above the tendering threshold that was not competitively selected.",
+  "not-tendered":
+    "Commissioned service at or above the tendering threshold that was not competitively selected.",
   // 002:324-326 small grants only for accredited organisations (e.g. PQASSO Quality Mark).
-  unaccredited: "Small grant to an organisation that is not accredited; small grants are for accredited organisations only.",
+  unaccredited:
+    "Small grant to an organisation that is not accredited; small grants are for accredited organisations only.",
   // 002:323 "The norm would be two years funding ... with a maximum of three years".
   "grant-term-over-max": "Small grant for longer than the maximum term for small grants.",
   // 000:408, 001:165 three-year agreements as a minimum wherever circumstances allow.
-  "short-term": "Term shorter than the norm for funding agreements and contracts (three years wherever circumstances allow).",
+  "short-term":
+    "Term shorter than the norm for funding agreements and contracts (three years wherever circumstances allow).",
   // 002:320-322 say ">£5000" and "<£5000"; exactly the threshold is left open by the source.
-  "at-threshold": "Value exactly equals the small-grant threshold, which the source leaves open; treated as a small grant.",
+  "at-threshold":
+    "Value exactly equals the small-grant threshold, which the source leaves open; treated as a small grant.",
 };
 
 /** Where each flag comes from (file:line in the seed documents). */
@@ -133,10 +146,16 @@ export function parseRecipientTier(value: unknown, field = "recipientTier"): Res
   if (typeof value !== "string") {
     return fail(field, `${field} must be infrastructure or frontline; got ${String(value)}`);
   }
-  const s = value.trim().toLowerCase().replace(/[\s\-_]+/g, " ");
+  const s = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-_]+/g, " ");
   if (INFRASTRUCTURE.has(s)) return ok("infrastructure");
   if (FRONTLINE.has(s)) return ok("frontline");
-  return fail(field, `${field} must be infrastructure (or umbrella, second tier) or frontline; got "${value.trim().slice(0, 60)}"`);
+  return fail(
+    field,
+    `${field} must be infrastructure (or umbrella, second tier) or frontline; got "${value.trim().slice(0, 60)}"`
+  );
 }
 
 /** Parse and check every argument; the first problem found is returned, naming its argument. */
@@ -144,7 +163,10 @@ export function parseClassifyInput(input: ClassifyInput): Result<ClassifyFacts> 
   const value = parseAmount(input.annualValue, "annualValue");
   if (!value.ok) return value;
   if (isBlank(input.outputsSpecified)) {
-    return fail("outputsSpecified", "outputsSpecified is blank; expected yes or no (does the funder specify the service or outputs?)");
+    return fail(
+      "outputsSpecified",
+      "outputsSpecified is blank; expected yes or no (does the funder specify the service or outputs?)"
+    );
   }
   const outputs = parseYesNo(input.outputsSpecified, "outputsSpecified");
   if (!outputs.ok) return outputs;
@@ -152,13 +174,19 @@ export function parseClassifyInput(input: ClassifyInput): Result<ClassifyFacts> 
   if (!tier.ok) return tier;
   const label = input.currentLabel;
   if (!isBlank(label) && typeof label !== "string" && typeof label !== "number") {
-    return fail("currentLabel", `currentLabel must be text such as grant, SLA or contract; got ${String(label)}`);
+    return fail(
+      "currentLabel",
+      `currentLabel must be text such as grant, SLA or contract; got ${String(label)}`
+    );
   }
   const competitive = parseYesNo(input.competitivelySelected, "competitivelySelected");
   if (!competitive.ok) return competitive;
   const accredited = parseYesNo(input.accredited, "accredited");
   if (!accredited.ok) return accredited;
-  const term = parseNumber(input.termYears, "termYears", { min: 0, expected: "a number of years, 0 or more" });
+  const term = parseNumber(input.termYears, "termYears", {
+    min: 0,
+    expected: "a number of years, 0 or more",
+  });
   if (!term.ok) return term;
   return ok({
     valuePence: value.value,
@@ -173,7 +201,11 @@ export function parseClassifyInput(input: ClassifyInput): Result<ClassifyFacts> 
 
 // --- label tests (002:262) ---------------------------------------------------------------------
 
-const norm = (label: string) => label.toLowerCase().replace(/[\s\u00a0]+/g, " ").trim();
+const norm = (label: string) =>
+  label
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 
 /** The label contains "grant" (grant, grants, grant aid, small grant ...). */
 export const labelSaysGrant = (label: string): boolean => norm(label).includes("grant");
@@ -188,7 +220,13 @@ export const labelSaysSla = (label: string): boolean => {
 // --- rules --------------------------------------------------------------------------------------
 
 /** The settings' money thresholds in pence, worked out once per settings object. */
-type Limits = { threshold: Pence; tender: Pence; light: Pence; full: Pence; labels: Map<number, string> };
+type Limits = {
+  threshold: Pence;
+  tender: Pence;
+  light: Pence;
+  full: Pence;
+  labels: Map<number, string>;
+};
 const LIMITS = new WeakMap<FrameworkSettings, Limits>();
 function limits(settings: FrameworkSettings): Limits {
   let l = LIMITS.get(settings);
@@ -221,7 +259,10 @@ export function monitoringBand(valuePence: Pence, settings: FrameworkSettings): 
 }
 
 /** Rules 1-4 in order. */
-export function fundingTypeOf(facts: Pick<ClassifyFacts, "valuePence" | "outputsSpecified" | "tier">, settings: FrameworkSettings): FundingType {
+export function fundingTypeOf(
+  facts: Pick<ClassifyFacts, "valuePence" | "outputsSpecified" | "tier">,
+  settings: FrameworkSettings
+): FundingType {
   const { threshold } = limits(settings);
   // 1. The funder specifies the service: procured / commissioned (shopping) (002:256, 002:316).
   if (facts.outputsSpecified) return "Commissioned service";
@@ -262,23 +303,43 @@ export function funderPercent(type: FundingType, settings: FrameworkSettings): n
 }
 
 /** The flags that apply, in the reporting order. A flag needing an optional argument is not raised when it is blank. */
-export function flagsFor(facts: ClassifyFacts, type: FundingType, settings: FrameworkSettings): FlagCode[] {
+export function flagsFor(
+  facts: ClassifyFacts,
+  type: FundingType,
+  settings: FrameworkSettings
+): FlagCode[] {
   const flags: FlagCode[] = [];
   const { threshold, tender } = limits(settings);
   // 002:262
   if (labelSaysGrant(facts.label) && facts.outputsSpecified) flags.push("grant-with-outputs");
   // 002:262
-  if (labelSaysSla(facts.label) && facts.outputsSpecified && facts.competitivelySelected === false) flags.push("sla-not-procured");
+  if (labelSaysSla(facts.label) && facts.outputsSpecified && facts.competitivelySelected === false)
+    flags.push("sla-not-procured");
   // 002:256; 004:255
-  if (labelSaysContract(facts.label) && !facts.outputsSpecified) flags.push("contract-without-outputs");
+  if (labelSaysContract(facts.label) && !facts.outputsSpecified)
+    flags.push("contract-without-outputs");
   // 003:253
-  if (type === "Commissioned service" && facts.valuePence >= tender && facts.competitivelySelected === false) flags.push("not-tendered");
+  if (
+    type === "Commissioned service" &&
+    facts.valuePence >= tender &&
+    facts.competitivelySelected === false
+  )
+    flags.push("not-tendered");
   // 002:324-326
   if (type === "Small grant" && facts.accredited === false) flags.push("unaccredited");
   // 002:323
-  if (type === "Small grant" && facts.termYears !== null && facts.termYears > settings.smallGrantTermMaxYears) flags.push("grant-term-over-max");
+  if (
+    type === "Small grant" &&
+    facts.termYears !== null &&
+    facts.termYears > settings.smallGrantTermMaxYears
+  )
+    flags.push("grant-term-over-max");
   // 000:408; 001:165
-  if ((type === "Commissioned service" || type === "Investment") && facts.termYears !== null && facts.termYears < settings.fundingTermNormYears) {
+  if (
+    (type === "Commissioned service" || type === "Investment") &&
+    facts.termYears !== null &&
+    facts.termYears < settings.fundingTermNormYears
+  ) {
     flags.push("short-term");
   }
   // 002:320-322 (the boundary the source leaves open)
@@ -306,7 +367,10 @@ export function classifyFacts(facts: ClassifyFacts, settings: FrameworkSettings)
 }
 
 /** Parse and classify one row; a problem names the argument and what was expected. */
-export function classify(input: ClassifyInput, settings: FrameworkSettings): Result<Classification> {
+export function classify(
+  input: ClassifyInput,
+  settings: FrameworkSettings
+): Result<Classification> {
   const facts = parseClassifyInput(input);
   if (!facts.ok) return facts;
   return ok(classifyFacts(facts.value, settings));
@@ -314,7 +378,16 @@ export function classify(input: ClassifyInput, settings: FrameworkSettings): Res
 
 /** The eight result cells of a classification. */
 export function toRow(c: Classification): ClassificationRow {
-  return [c.mode, c.fundingType, c.budget, c.route, c.costRecovery, c.funderShare, c.monitoring, c.flags.join(", ")];
+  return [
+    c.mode,
+    c.fundingType,
+    c.budget,
+    c.route,
+    c.costRecovery,
+    c.funderShare,
+    c.monitoring,
+    c.flags.join(", "),
+  ];
 }
 
 /** Plain-English notes for the flags, one sentence each, for the register's Notes column. */

@@ -75,7 +75,9 @@ export function allocateLargestRemainder(total: Pence, weights: readonly number[
     allocated += prod / sum;
   }
   let left = T - allocated;
-  const order = weights.map((_, i) => i).sort((i, j) => (rems[j] === rems[i] ? i - j : rems[j] > rems[i] ? 1 : -1));
+  const order = weights
+    .map((_, i) => i)
+    .sort((i, j) => (rems[j] === rems[i] ? i - j : rems[j] > rems[i] ? 1 : -1));
   for (const i of order) {
     if (left <= 0n) break;
     parts[i] += 1n;
@@ -97,7 +99,7 @@ export function driversToWeights(drivers: readonly number[]): number[] | null {
     const m = /\.(\d+)$/.exec(s);
     if (s.includes("e")) {
       const exp = /e-(\d+)$/.exec(s);
-      if (exp) places = Math.max(places, Number(exp[1]) + ((/\.(\d+)e/.exec(s)?.[1].length) ?? 0));
+      if (exp) places = Math.max(places, Number(exp[1]) + (/\.(\d+)e/.exec(s)?.[1].length ?? 0));
     } else if (m) places = Math.max(places, m[1].length);
   }
   places = Math.min(places, 12);

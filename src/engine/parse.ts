@@ -7,7 +7,9 @@ import { fail, ok, type Result } from "./result";
 
 /** Empty cell: Excel passes null for an omitted argument and "" for an empty cell. */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 const YES = new Set(["yes", "y", "true", "1"]);
@@ -30,16 +32,30 @@ export function parseYesNo(value: unknown, field: string): Result<boolean | null
     if (YES.has(s)) return ok(true);
     if (NO.has(s)) return ok(false);
   }
-  return fail(field, `${field} must be yes or no (TRUE/FALSE, 1/0, yes/no, y/n); got "${String(value)}"`);
+  return fail(
+    field,
+    `${field} must be yes or no (TRUE/FALSE, 1/0, yes/no, y/n); got "${String(value)}"`
+  );
 }
 
 /** Money in pounds as a number or text ("£12,000.50"); required. Returns pence. */
-export function parseAmount(value: unknown, field: string, opts: { min0?: boolean; allowBlank?: false } = {}): Result<Pence> {
-  if (isBlank(value)) return fail(field, `${field} is blank; expected an amount in pounds, e.g. 12000 or £12,000.50`);
-  if (typeof value === "boolean") return fail(field, `${field} must be an amount in pounds, not ${value ? "TRUE" : "FALSE"}`);
+export function parseAmount(
+  value: unknown,
+  field: string,
+  opts: { min0?: boolean; allowBlank?: false } = {}
+): Result<Pence> {
+  if (isBlank(value))
+    return fail(field, `${field} is blank; expected an amount in pounds, e.g. 12000 or £12,000.50`);
+  if (typeof value === "boolean")
+    return fail(field, `${field} must be an amount in pounds, not ${value ? "TRUE" : "FALSE"}`);
   const p = parseMoney(value);
-  if (p === null) return fail(field, `${field} must be an amount in pounds, e.g. 12000 or £12,000.50; got "${String(value)}"`);
-  if (opts.min0 !== false && p < 0) return fail(field, `${field} must be £0 or more; got ${String(value)}`);
+  if (p === null)
+    return fail(
+      field,
+      `${field} must be an amount in pounds, e.g. 12000 or £12,000.50; got "${String(value)}"`
+    );
+  if (opts.min0 !== false && p < 0)
+    return fail(field, `${field} must be £0 or more; got ${String(value)}`);
   return ok(p);
 }
 
@@ -47,7 +63,13 @@ export function parseAmount(value: unknown, field: string, opts: { min0?: boolea
 export function parseNumber(
   value: unknown,
   field: string,
-  opts: { min?: number; max?: number; integer?: boolean; blank?: "null" | "error"; expected?: string } = {},
+  opts: {
+    min?: number;
+    max?: number;
+    integer?: boolean;
+    blank?: "null" | "error";
+    expected?: string;
+  } = {}
 ): Result<number | null> {
   const expected = opts.expected ?? "a number";
   if (isBlank(value)) {
@@ -56,11 +78,18 @@ export function parseNumber(
   }
   let n: number;
   if (typeof value === "number") n = value;
-  else if (typeof value === "string" && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value.replace(/,/g, ""))) n = Number(value.replace(/,/g, ""));
+  else if (
+    typeof value === "string" &&
+    /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(value.replace(/,/g, ""))
+  )
+    n = Number(value.replace(/,/g, ""));
   else return fail(field, `${field} must be ${expected}; got "${String(value)}"`);
   if (!Number.isFinite(n)) return fail(field, `${field} must be ${expected}; got ${String(value)}`);
-  if (opts.integer && !Number.isInteger(n)) return fail(field, `${field} must be a whole number; got ${n}`);
-  if (opts.min !== undefined && n < opts.min) return fail(field, `${field} must be ${opts.min} or more; got ${n}`);
-  if (opts.max !== undefined && n > opts.max) return fail(field, `${field} must be ${opts.max} or less; got ${n}`);
+  if (opts.integer && !Number.isInteger(n))
+    return fail(field, `${field} must be a whole number; got ${n}`);
+  if (opts.min !== undefined && n < opts.min)
+    return fail(field, `${field} must be ${opts.min} or more; got ${n}`);
+  if (opts.max !== undefined && n > opts.max)
+    return fail(field, `${field} must be ${opts.max} or less; got ${n}`);
   return ok(n);
 }

@@ -34,7 +34,12 @@ export type RegisterField =
   | "department"
   | "programme";
 
-export type FieldSpec = { field: RegisterField; label: string; synonyms: readonly string[]; required?: boolean };
+export type FieldSpec = {
+  field: RegisterField;
+  label: string;
+  synonyms: readonly string[];
+  required?: boolean;
+};
 
 /**
  * The fields a register can supply, with the headers recognised for each (compared without case
@@ -69,12 +74,29 @@ export const REGISTER_FIELDS: readonly FieldSpec[] = [
   {
     field: "outputsSpecified",
     label: "Outputs specified (yes/no)",
-    synonyms: ["outputs specified", "outputsspecified", "outputs", "specified outputs", "outputs tied to funding", "service specified", "specified"],
+    synonyms: [
+      "outputs specified",
+      "outputsspecified",
+      "outputs",
+      "specified outputs",
+      "outputs tied to funding",
+      "service specified",
+      "specified",
+    ],
   },
   {
     field: "recipientTier",
     label: "Recipient tier (infrastructure/frontline)",
-    synonyms: ["recipient tier", "recipienttier", "tier", "organisation tier", "organization tier", "recipient type", "organisation type", "infrastructure"],
+    synonyms: [
+      "recipient tier",
+      "recipienttier",
+      "tier",
+      "organisation tier",
+      "organization tier",
+      "recipient type",
+      "organisation type",
+      "infrastructure",
+    ],
   },
   {
     field: "currentLabel",
@@ -97,7 +119,15 @@ export const REGISTER_FIELDS: readonly FieldSpec[] = [
   {
     field: "competitivelySelected",
     label: "Competitively selected (yes/no)",
-    synonyms: ["competitively selected", "competitivelyselected", "competitive", "competitive selection", "tendered", "procured", "formal selection"],
+    synonyms: [
+      "competitively selected",
+      "competitivelyselected",
+      "competitive",
+      "competitive selection",
+      "tendered",
+      "procured",
+      "formal selection",
+    ],
   },
   {
     field: "accredited",
@@ -107,22 +137,55 @@ export const REGISTER_FIELDS: readonly FieldSpec[] = [
   {
     field: "termYears",
     label: "Term (years)",
-    synonyms: ["term years", "termyears", "term (years)", "term", "years", "duration (years)", "duration years", "length (years)"],
+    synonyms: [
+      "term years",
+      "termyears",
+      "term (years)",
+      "term",
+      "years",
+      "duration (years)",
+      "duration years",
+      "length (years)",
+    ],
   },
   {
     field: "termMonths",
     label: "Term (months, converted to years)",
-    synonyms: ["planned dates:duration (months)", "duration (months)", "term (months)", "term months", "months", "duration months"],
+    synonyms: [
+      "planned dates:duration (months)",
+      "duration (months)",
+      "term (months)",
+      "term months",
+      "months",
+      "duration months",
+    ],
   },
   {
     field: "organisation",
     label: "Organisation",
-    synonyms: ["recipient org:name", "organisation", "organization", "organisation name", "organization name", "recipient", "provider", "name"],
+    synonyms: [
+      "recipient org:name",
+      "organisation",
+      "organization",
+      "organisation name",
+      "organization name",
+      "recipient",
+      "provider",
+      "name",
+    ],
   },
   {
     field: "funder",
     label: "Funder",
-    synonyms: ["funding org:name", "funder", "funding organisation", "funding organization", "authority", "funding body", "commissioner"],
+    synonyms: [
+      "funding org:name",
+      "funder",
+      "funding organisation",
+      "funding organization",
+      "authority",
+      "funding body",
+      "commissioner",
+    ],
   },
   {
     field: "department",
@@ -132,17 +195,28 @@ export const REGISTER_FIELDS: readonly FieldSpec[] = [
   {
     field: "programme",
     label: "Programme",
-    synonyms: ["grant programme:title", "programme", "program", "grant programme", "scheme", "fund"],
+    synonyms: [
+      "grant programme:title",
+      "programme",
+      "program",
+      "grant programme",
+      "scheme",
+      "fund",
+    ],
   },
 ];
 
-export const FIELD_LABELS: Record<RegisterField, string> = Object.fromEntries(REGISTER_FIELDS.map((f) => [f.field, f.label])) as Record<
-  RegisterField,
-  string
->;
+export const FIELD_LABELS: Record<RegisterField, string> = Object.fromEntries(
+  REGISTER_FIELDS.map((f) => [f.field, f.label])
+) as Record<RegisterField, string>;
 
 /** Fields that can group the summary. */
-export const GROUP_FIELDS: readonly RegisterField[] = ["department", "funder", "programme", "organisation"];
+export const GROUP_FIELDS: readonly RegisterField[] = [
+  "department",
+  "funder",
+  "programme",
+  "organisation",
+];
 
 /** Column index (0-based, within the register) for each mapped field. */
 export type ColumnMapping = Partial<Record<RegisterField, number>>;
@@ -153,7 +227,9 @@ export const OUTPUT_HEADERS: readonly string[] = [...RESULT_HEADERS, "Notes"];
 /** Header text compared without case, spaces or underscores. */
 export function normaliseHeader(h: unknown): string {
   if (h === null || h === undefined) return "";
-  return String(h).toLowerCase().replace(/[\s_\u00a0]+/g, "");
+  return String(h)
+    .toLowerCase()
+    .replace(/[\s_\u00a0]+/g, "");
 }
 
 /**
@@ -173,7 +249,10 @@ export function findResultBlock(headers: readonly unknown[]): number | null {
  * wins, earlier synonyms before later ones, and a column is used for one field only. Columns in
  * `exclude` (the workflow's own result columns) are never mapped.
  */
-export function detectMapping(headers: readonly unknown[], exclude: ReadonlySet<number> = new Set()): ColumnMapping {
+export function detectMapping(
+  headers: readonly unknown[],
+  exclude: ReadonlySet<number> = new Set()
+): ColumnMapping {
   const norm = headers.map(normaliseHeader);
   const used = new Set<number>(exclude);
   const mapping: ColumnMapping = {};
@@ -183,7 +262,8 @@ export function detectMapping(headers: readonly unknown[], exclude: ReadonlySet<
     spec.synonyms.forEach((syn, rank) => {
       const n = normaliseHeader(syn);
       norm.forEach((h, col) => {
-        if (h !== "" && h === n && !exclude.has(col)) candidates.push({ field: spec.field, col, rank, order });
+        if (h !== "" && h === n && !exclude.has(col))
+          candidates.push({ field: spec.field, col, rank, order });
       });
     });
   });
@@ -224,7 +304,7 @@ export function mappingFromSaved(
   headers: readonly unknown[],
   saved: SavedColumns | undefined,
   exclude: ReadonlySet<number> = new Set(),
-  savedHeaders?: readonly string[],
+  savedHeaders?: readonly string[]
 ): ColumnMapping {
   const detected = detectMapping(headers, exclude);
   if (!saved) return detected;
@@ -237,7 +317,9 @@ export function mappingFromSaved(
       decided.add(field); // the user said this column is not in the register
       continue;
     }
-    const col = norm.findIndex((h, i) => h !== "" && h === normaliseHeader(header) && !exclude.has(i));
+    const col = norm.findIndex(
+      (h, i) => h !== "" && h === normaliseHeader(header) && !exclude.has(i)
+    );
     if (col >= 0 && !used.has(col)) {
       mapping[field] = col;
       used.add(col);
@@ -258,21 +340,31 @@ export function mappingFromSaved(
 /** Problems with a mapping that stop the workflow (e.g. no value column), in plain English. */
 export function mappingProblems(mapping: ColumnMapping, inferOutputs: boolean): string[] {
   const problems: string[] = [];
-  if (mapping.annualValue === undefined) problems.push("Choose the column that holds the annual value (£ per year).");
+  if (mapping.annualValue === undefined)
+    problems.push("Choose the column that holds the annual value (£ per year).");
   if (mapping.outputsSpecified === undefined && !inferOutputs) {
     problems.push(
       mapping.currentLabel === undefined
         ? "Choose the column that says whether outputs are specified, or a label column to infer it from."
-        : "Choose the column that says whether outputs are specified, or tick 'Infer outputs from the label'.",
+        : "Choose the column that says whether outputs are specified, or tick 'Infer outputs from the label'."
     );
   }
-  if (mapping.outputsSpecified === undefined && inferOutputs && mapping.currentLabel === undefined) {
-    problems.push("To infer outputs from the label, choose the column that holds the label (grant, SLA, contract).");
+  if (
+    mapping.outputsSpecified === undefined &&
+    inferOutputs &&
+    mapping.currentLabel === undefined
+  ) {
+    problems.push(
+      "To infer outputs from the label, choose the column that holds the label (grant, SLA, contract)."
+    );
   }
   const cols = Object.entries(mapping).filter(([, c]) => c !== undefined);
   const seen = new Map<number, string>();
   for (const [f, c] of cols) {
-    if (seen.has(c as number)) problems.push(`${FIELD_LABELS[f as RegisterField]} and ${FIELD_LABELS[seen.get(c as number) as RegisterField]} use the same column.`);
+    if (seen.has(c as number))
+      problems.push(
+        `${FIELD_LABELS[f as RegisterField]} and ${FIELD_LABELS[seen.get(c as number) as RegisterField]} use the same column.`
+      );
     else seen.set(c as number, f);
   }
   return problems;
@@ -317,7 +409,7 @@ export function classifyRegisterRow(
   mapping: ColumnMapping,
   headers: readonly unknown[],
   inferOutputs: boolean,
-  settings: FrameworkSettings,
+  settings: FrameworkSettings
 ): RowOutcome {
   const get = (f: RegisterField) => (mapping[f] === undefined ? null : cells[mapping[f] as number]);
   const mappedCols = Object.values(mapping) as number[];
@@ -344,9 +436,17 @@ export function classifyRegisterRow(
 
   let termYears: unknown = get("termYears");
   if (isBlank(termYears) && mapping.termMonths !== undefined) {
-    const months = parseNumber(get("termMonths"), "termMonths", { min: 0, expected: "a number of months, 0 or more" });
+    const months = parseNumber(get("termMonths"), "termMonths", {
+      min: 0,
+      expected: "a number of months, 0 or more",
+    });
     if (!months.ok) {
-      return { ok: false, row: rowNumber, field: "termMonths", reason: `${columnName("termMonths", mapping, headers)}: ${months.problem.message}` };
+      return {
+        ok: false,
+        row: rowNumber,
+        field: "termMonths",
+        reason: `${columnName("termMonths", mapping, headers)}: ${months.problem.message}`,
+      };
     }
     termYears = months.value === null ? null : months.value / 12; // 360Giving duration in months -> years
   }
@@ -363,17 +463,29 @@ export function classifyRegisterRow(
   const result = classify(input, settings);
   if (!result.ok) {
     const f = result.problem.field;
-    const named = mapping[f as RegisterField] === undefined ? result.problem.message : `${columnName(f, mapping, headers)}: ${result.problem.message}`;
+    const named =
+      mapping[f as RegisterField] === undefined
+        ? result.problem.message
+        : `${columnName(f, mapping, headers)}: ${result.problem.message}`;
     return { ok: false, row: rowNumber, field: f, reason: named };
   }
   // classify() has accepted the value, so it parses; the pence are the ones the rules compared.
-  return { ok: true, row: rowNumber, classification: result.value, valuePence: parseMoney(input.annualValue) ?? 0, inferred };
+  return {
+    ok: true,
+    row: rowNumber,
+    classification: result.value,
+    valuePence: parseMoney(input.annualValue) ?? 0,
+    inferred,
+  };
 }
 
 /** The nine cells written beside a row: the eight results and the Notes; blanks for a skipped row. */
 export function outputCells(outcome: RowOutcome): (string | number)[] {
   if (outcome.ok === "blank") return ["", "", "", "", "", "", "", "", ""];
-  if (outcome.ok === false) return ["", "", "", "", "", "", "", "", `Not classified: ${outcome.reason}`];
-  const notes = [outcome.inferred ? INFERRED_NOTE : "", flagNotes(outcome.classification.flags)].filter((s) => s !== "").join(" ");
+  if (outcome.ok === false)
+    return ["", "", "", "", "", "", "", "", `Not classified: ${outcome.reason}`];
+  const notes = [outcome.inferred ? INFERRED_NOTE : "", flagNotes(outcome.classification.flags)]
+    .filter((s) => s !== "")
+    .join(" ");
   return [...toRow(outcome.classification), notes];
 }

@@ -7,7 +7,16 @@
  * the register) so the summary stays live and works without the add-in; every formula cell carries
  * the engine's own figure so the workflow can check that Excel's evaluation reconciles exactly.
  */
-import { FLAG_CODES, FLAG_NOTES, FLAG_SOURCES, FUNDING_TYPES, MODES, type FlagCode, type FundingType, type Mode } from "./classify";
+import {
+  FLAG_CODES,
+  FLAG_NOTES,
+  FLAG_SOURCES,
+  FUNDING_TYPES,
+  MODES,
+  type FlagCode,
+  type FundingType,
+  type Mode,
+} from "./classify";
 import { formatPounds, PERCENT_FORMAT, POUNDS_FORMAT, type Pence } from "./money";
 import { isBlank } from "./parse";
 import type { RowOutcome } from "./register";
@@ -38,7 +47,10 @@ function emptyGroup(key: string, label: string): GroupSummary {
   return {
     key,
     label,
-    byType: Object.fromEntries(FUNDING_TYPES.map((t) => [t, zero()])) as Record<FundingType, Totals>,
+    byType: Object.fromEntries(FUNDING_TYPES.map((t) => [t, zero()])) as Record<
+      FundingType,
+      Totals
+    >,
     byMode: Object.fromEntries(MODES.map((m) => [m, zero()])) as Record<Mode, Totals>,
     total: zero(),
   };
@@ -95,7 +107,11 @@ export class SummaryBuilder {
 
   result(): RegisterSummary {
     const groups = [...this.groups.values()].sort((a, b) =>
-      a.key === "" ? 1 : b.key === "" ? -1 : a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" }),
+      a.key === ""
+        ? 1
+        : b.key === ""
+          ? -1
+          : a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" })
     );
     return {
       groups,
@@ -110,7 +126,10 @@ export class SummaryBuilder {
 }
 
 /** Summarise outcomes in one go (tests, small registers). */
-export function summarise(outcomes: readonly RowOutcome[], groupValues?: readonly unknown[] | null): RegisterSummary {
+export function summarise(
+  outcomes: readonly RowOutcome[],
+  groupValues?: readonly unknown[] | null
+): RegisterSummary {
   const b = new SummaryBuilder();
   outcomes.forEach((o, i) => b.add(o, groupValues ? groupValues[i] : null));
   return b.result();
@@ -122,7 +141,9 @@ export function summarise(outcomes: readonly RowOutcome[], groupValues?: readonl
  */
 export function modeShares(s: RegisterSummary): Record<Mode, number> {
   const total = s.all.total.pence;
-  return Object.fromEntries(MODES.map((m) => [m, total === 0 ? 0 : s.all.byMode[m].pence / total])) as Record<Mode, number>;
+  return Object.fromEntries(
+    MODES.map((m) => [m, total === 0 ? 0 : s.all.byMode[m].pence / total])
+  ) as Record<Mode, number>;
 }
 
 // --- A1 references ------------------------------------------------------------------------------
@@ -145,7 +166,12 @@ export function quoteSheet(name: string): string {
 }
 
 /** Absolute reference to one column of rows, e.g. 'Register'!$C$2:$C$101 (rows 1-based). */
-export function columnRef(sheet: string, colIndex: number, firstRow: number, lastRow: number): string {
+export function columnRef(
+  sheet: string,
+  colIndex: number,
+  firstRow: number,
+  lastRow: number
+): string {
   const c = columnLetter(colIndex);
   return `${quoteSheet(sheet)}!$${c}$${firstRow}:$${c}$${lastRow}`;
 }
@@ -176,7 +202,13 @@ export function formulaText(s: string): string {
 
 export type LayoutCell = string | number;
 /** What a formula cell must evaluate to: pence, a count, or a share (fraction). */
-export type Check = { row: number; col: number; kind: "pence" | "count" | "share"; expected: number; what: string };
+export type Check = {
+  row: number;
+  col: number;
+  kind: "pence" | "count" | "share";
+  expected: number;
+  what: string;
+};
 
 export type SummaryLayout = {
   cells: LayoutCell[][];
@@ -221,7 +253,11 @@ export const SUMMARY_TITLE = "Funding summary";
  * Lay out the summary sheet. Row 0 is the title; all positions are 0-based within the sheet from
  * A1. Formulas are ROUND(SUMIFS(...),2) for money so Excel's figure is exactly the penny amount.
  */
-export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts: LayoutOptions): SummaryLayout {
+export function buildSummaryLayout(
+  s: RegisterSummary,
+  refs: RegisterRefs,
+  opts: LayoutOptions
+): SummaryLayout {
   const cols = [...FUNDING_TYPES, ...MODES];
   const width = Math.max(cols.length + 2, 4);
   const cells: LayoutCell[][] = [];
@@ -241,12 +277,17 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
     return cells.length - 1;
   };
   const cell = (r: number, c: number) => `${columnLetter(c)}${r + 1}`;
-  const check = (row: number, col: number, kind: Check["kind"], expected: number, what: string) => checks.push({ row, col, kind, expected, what });
+  const check = (row: number, col: number, kind: Check["kind"], expected: number, what: string) =>
+    checks.push({ row, col, kind, expected, what });
   const money = (p: Pence, formula: string) => (F ? `=ROUND(${formula},2)` : p / 100);
   const count = (n: number, formula: string) => (F ? `=${formula}` : n);
 
   titles.push(push([SUMMARY_TITLE]));
-  push([`Register: ${opts.source}${opts.groupHeader ? `, grouped by ${opts.groupHeader}` : ""}.`], [], [true]);
+  push(
+    [`Register: ${opts.source}${opts.groupHeader ? `, grouped by ${opts.groupHeader}` : ""}.`],
+    [],
+    [true]
+  );
   push([
     `${s.classified} rows classified, ${s.unclassified.length} not classified${s.unclassified.length ? " (listed below)" : ""}` +
       (s.inferred ? `; outputs inferred from label on ${s.inferred} rows.` : "."),
@@ -274,7 +315,7 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
         F ? `=IF(${cell(totalRow, 1)}=0,0,${cell(r, 1)}/${cell(totalRow, 1)})` : shares[m],
         count(t.count, `COUNTIFS(${refs.mode},${formulaText(m)})`),
       ],
-      [null, POUNDS_FORMAT, PERCENT_FORMAT, null],
+      [null, POUNDS_FORMAT, PERCENT_FORMAT, null]
     );
     check(r, 1, "pence", t.pence, `${m} value`);
     check(r, 2, "share", shares[m], `${m} share`);
@@ -284,11 +325,13 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
     const r = push(
       [
         "Total",
-        F ? `=ROUND(SUM(${cell(mixFirst, 1)}:${cell(totalRow - 1, 1)}),2)` : s.all.total.pence / 100,
+        F
+          ? `=ROUND(SUM(${cell(mixFirst, 1)}:${cell(totalRow - 1, 1)}),2)`
+          : s.all.total.pence / 100,
         F ? `=SUM(${cell(mixFirst, 2)}:${cell(totalRow - 1, 2)})` : s.all.total.pence === 0 ? 0 : 1,
         F ? `=SUM(${cell(mixFirst, 3)}:${cell(totalRow - 1, 3)})` : s.all.total.count,
       ],
-      [null, POUNDS_FORMAT, PERCENT_FORMAT, null],
+      [null, POUNDS_FORMAT, PERCENT_FORMAT, null]
     );
     check(r, 1, "pence", s.all.total.pence, "Total value");
     check(r, 3, "count", s.all.total.count, "Total rows");
@@ -299,11 +342,22 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
   const groupHeader = opts.groupHeader ?? "Register";
   const groupRows = refs.group && opts.groupHeader ? s.groups : [];
   for (const kind of ["value", "count"] as const) {
-    titles.push(push([kind === "value" ? `Value by ${groupHeader.toLowerCase()} (£)` : `Number of rows by ${groupHeader.toLowerCase()}`]));
+    titles.push(
+      push([
+        kind === "value"
+          ? `Value by ${groupHeader.toLowerCase()} (£)`
+          : `Number of rows by ${groupHeader.toLowerCase()}`,
+      ])
+    );
     headerRows.push(push([groupHeader, ...cols, "Total"], [], [true]));
     const first = cells.length;
     const fmt = kind === "value" ? POUNDS_FORMAT : null;
-    const line = (g: GroupSummary, group: { label: string } | null, label: string, isText: boolean) => {
+    const line = (
+      g: GroupSummary,
+      group: { label: string } | null,
+      label: string,
+      isText: boolean
+    ) => {
       const r = cells.length;
       const row: LayoutCell[] = [label];
       cols.forEach((col, i) => {
@@ -323,7 +377,13 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
           n = `COUNTIFS(${where})`;
         }
         row.push(kind === "value" ? money(t.pence, sum) : count(t.count, n));
-        check(r, i + 1, kind === "value" ? "pence" : "count", kind === "value" ? t.pence : t.count, `${label}: ${col}`);
+        check(
+          r,
+          i + 1,
+          kind === "value" ? "pence" : "count",
+          kind === "value" ? t.pence : t.count,
+          `${label}: ${col}`
+        );
       });
       const lastMode = cols.length; // column index of the last mode
       const firstMode = FUNDING_TYPES.length + 1;
@@ -334,12 +394,19 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
             : `=SUM(${cell(r, firstMode)}:${cell(r, lastMode)})`
           : kind === "value"
             ? g.total.pence / 100
-            : g.total.count,
+            : g.total.count
       );
-      check(r, cols.length + 1, kind === "value" ? "pence" : "count", kind === "value" ? g.total.pence : g.total.count, `${label}: total`);
+      check(
+        r,
+        cols.length + 1,
+        kind === "value" ? "pence" : "count",
+        kind === "value" ? g.total.pence : g.total.count,
+        `${label}: total`
+      );
       push(row, [null, ...cols.map(() => fmt), fmt], [isText]);
     };
-    for (const g of groupRows) line(g, { label: g.key === "" ? "" : g.label }, g.label, g.key !== "");
+    for (const g of groupRows)
+      line(g, { label: g.key === "" ? "" : g.label }, g.label, g.key !== "");
     line(s.all, null, "Total", false);
     void first;
     push([]);
@@ -350,7 +417,12 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
   headerRows.push(push(["Flag", "Rows", "Meaning", "Source"]));
   for (const f of FLAG_CODES) {
     const r = cells.length;
-    push([f, count(s.flags[f], `COUNTIFS(${refs.flags},${formulaText(`*${f}*`)})`), FLAG_NOTES[f], FLAG_SOURCES[f]]);
+    push([
+      f,
+      count(s.flags[f], `COUNTIFS(${refs.flags},${formulaText(`*${f}*`)})`),
+      FLAG_NOTES[f],
+      FLAG_SOURCES[f],
+    ]);
     check(r, 1, "count", s.flags[f], `flag ${f}`);
   }
   push([]);
@@ -361,13 +433,26 @@ export function buildSummaryLayout(s: RegisterSummary, refs: RegisterRefs, opts:
   if (s.unclassified.length === 0) push(["None"]);
   for (const u of s.unclassified) push([u.row, u.reason], [], [false, true]);
 
-  return { cells, text, formats, checks, mix: { firstRow: mixFirst, labelCol: 0, valueCol: 1, rows: MODES.length }, titles, headerRows, width };
+  return {
+    cells,
+    text,
+    formats,
+    checks,
+    mix: { firstRow: mixFirst, labelCol: 0, valueCol: 1, rows: MODES.length },
+    titles,
+    headerRows,
+    width,
+  };
 }
 
 /** Does an evaluated value match the engine's figure? Money to the penny, counts exactly. */
 export function checkPasses(c: Check, actual: unknown): boolean {
   if (typeof actual !== "number" || !Number.isFinite(actual)) return false;
-  if (c.kind === "pence") return Math.round(actual * 100) === c.expected && Math.abs(actual * 100 - c.expected) < 1e-6 * Math.max(1, Math.abs(c.expected));
+  if (c.kind === "pence")
+    return (
+      Math.round(actual * 100) === c.expected &&
+      Math.abs(actual * 100 - c.expected) < 1e-6 * Math.max(1, Math.abs(c.expected))
+    );
   if (c.kind === "count") return actual === c.expected;
   // Shares are shown to 0.1%; spreadsheet engines keep 10-15 significant digits.
   return Math.abs(actual - c.expected) < 1e-9;
@@ -375,7 +460,8 @@ export function checkPasses(c: Check, actual: unknown): boolean {
 
 /** One line per failed check, for the user: "Shopping value: sheet £1.00, register £1.01". */
 export function describeMismatch(c: Check, actual: unknown): string {
-  const show = (v: unknown) => (c.kind === "pence" && typeof v === "number" ? formatPounds(Math.round(v * 100)) : String(v));
+  const show = (v: unknown) =>
+    c.kind === "pence" && typeof v === "number" ? formatPounds(Math.round(v * 100)) : String(v);
   const expected = c.kind === "pence" ? formatPounds(c.expected) : String(c.expected);
   return `${c.what}: summary shows ${show(actual)}, register gives ${expected}`;
 }

@@ -8,7 +8,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (field: string, message: string, kind: Problem["kind"] = "value"): { ok: false; problem: Problem } => ({
+export const fail = (
+  field: string,
+  message: string,
+  kind: Problem["kind"] = "value"
+): { ok: false; problem: Problem } => ({
   ok: false,
   problem: { kind, field, message },
 });

@@ -66,7 +66,9 @@ export const FrameworkSettingsSchema = z
     tenderingThreshold: pounds("Tendering threshold").default(50000),
     tenderingThresholdAsOf: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Tendering threshold date must be a date written YYYY-MM-DD" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, {
+        message: "Tendering threshold date must be a date written YYYY-MM-DD",
+      })
       .default("2007-04-01"),
     /**
      * Proportionate monitoring bands: "under £25k, £25-£100K and over £100k" (000:572);
@@ -173,7 +175,10 @@ export function parseSettings(input: unknown): SettingsResult {
       const label = (SETTING_LABELS as Record<string, string>)[key] ?? (key || "Settings");
       // The schema's own messages name the field; zod's generic ones get the label in front.
       const named = /^[A-Z]/.test(issue.message) && !/^(Invalid|Expected|Too )/.test(issue.message);
-      return { field: key || "settings", message: named ? issue.message : `${label}: ${issue.message}` };
+      return {
+        field: key || "settings",
+        message: named ? issue.message : `${label}: ${issue.message}`,
+      };
     }),
   };
 }
@@ -190,7 +195,10 @@ export function deserializeSettings(text: string | null | undefined): SettingsRe
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [{ field: "settings", message: "Saved settings are not valid JSON" }] };
+    return {
+      ok: false,
+      errors: [{ field: "settings", message: "Saved settings are not valid JSON" }],
+    };
   }
   return parseSettings(raw);
 }

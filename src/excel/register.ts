@@ -69,10 +69,12 @@ export type FindResult = { ok: true; info: RegisterInfo } | { ok: false; message
 
 type SavedStore = Record<string, SavedMapping>;
 
-const registerId = (sheet: string, tableName: string | null) => (tableName ? `table:${tableName}` : `sheet:${sheet}`);
+const registerId = (sheet: string, tableName: string | null) =>
+  tableName ? `table:${tableName}` : `sheet:${sheet}`;
 
 function parseStore(raw: unknown): SavedStore {
-  if (typeof raw !== "string" || raw === "") return typeof raw === "object" && raw !== null ? (raw as SavedStore) : {};
+  if (typeof raw !== "string" || raw === "")
+    return typeof raw === "object" && raw !== null ? (raw as SavedStore) : {};
   try {
     const v = JSON.parse(raw);
     return v && typeof v === "object" ? (v as SavedStore) : {};
@@ -87,6 +89,8 @@ function parseStore(raw: unknown): SavedStore {
  */
 export async function findRegister(context: Excel.RequestContext): Promise<FindResult> {
   const selection = context.workbook.getSelectedRange();
+  // A navigation property: a proxy to the sheet, nothing to load (the rule cannot tell).
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const sheet = selection.worksheet;
   sheet.load("name");
   const tables = selection.getTables(false);
@@ -97,6 +101,8 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
   saved.load("value");
   await context.sync();
 
+  // items were loaded with "items/name" above.
+  // eslint-disable-next-line office-addins/load-object-before-read
   const tableName = tables.items.length > 0 ? tables.items[0].name : null;
   const table = tableName ? context.workbook.tables.getItem(tableName) : null;
   const area = table ? table.getRange() : region;
@@ -105,15 +111,20 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
   header.load("values");
   await context.sync();
 
-  const headers = (header.values[0] ?? []).map((h: unknown) => (h === null || h === undefined ? "" : String(h)));
+  const headers = (header.values[0] ?? []).map((h: unknown) =>
+    h === null || h === undefined ? "" : String(h)
+  );
   if (area.rowCount < 2 || headers.every((h: string) => h.trim() === "")) {
     return {
       ok: false,
-      message: "No register found here. Select a cell inside your funding register (a table with a header row and at least one row of data).",
+      message:
+        "No register found here. Select a cell inside your funding register (a table with a header row and at least one row of data).",
     };
   }
   const resultBlock = findResultBlock(headers);
-  const exclude = new Set<number>(resultBlock === null ? [] : OUTPUT_HEADERS.map((_, i) => resultBlock + i));
+  const exclude = new Set<number>(
+    resultBlock === null ? [] : OUTPUT_HEADERS.map((_, i) => resultBlock + i)
+  );
   const store = saved.isNullObject ? {} : parseStore(saved.value);
   const mine = store[registerId(sheet.name, tableName)];
   const mapping = mappingFromSaved(headers, mine?.columns, exclude, mine?.headers);
@@ -136,7 +147,9 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
           ? mine.groupBy !== null && mapping[mine.groupBy] !== undefined
             ? mine.groupBy
             : null
-          : ((["department", "funder", "programme"] as RegisterField[]).find((f) => mapping[f] !== undefined) ?? null),
+          : ((["department", "funder", "programme"] as RegisterField[]).find(
+              (f) => mapping[f] !== undefined
+            ) ?? null),
     },
   };
 }
@@ -204,7 +217,10 @@ export function splitBySize<T>(rows: T[][], limit: number): T[][][] {
 }
 
 /** Non-empty cells in the way of new result columns, as sheet addresses (one sync). */
-async function cellsInTheWay(context: Excel.RequestContext, target: Excel.Range): Promise<{ cells: string[]; count: number }> {
+async function cellsInTheWay(
+  context: Excel.RequestContext,
+  target: Excel.Range
+): Promise<{ cells: string[]; count: number }> {
   const used = target.getUsedRangeOrNullObject(true);
   used.load("values,rowIndex,columnIndex");
   await context.sync();
@@ -215,9 +231,10 @@ async function cellsInTheWay(context: Excel.RequestContext, target: Excel.Range)
     row.forEach((v, c) => {
       if (!isBlank(v)) {
         count++;
-        if (cells.length < LIST_LIMIT) cells.push(`${columnLetter(used.columnIndex + c)}${used.rowIndex + r + 1}`);
+        if (cells.length < LIST_LIMIT)
+          cells.push(`${columnLetter(used.columnIndex + c)}${used.rowIndex + r + 1}`);
       }
-    }),
+    })
   );
   return { cells, count };
 }
@@ -226,10 +243,16 @@ async function cellsInTheWay(context: Excel.RequestContext, target: Excel.Range)
  * Classify every row of the register and write the result columns and the summary sheet.
  * Returns "needs-confirmation" (writing nothing) when cells it did not write are in the way.
  */
-export async function classifyRegister(context: Excel.RequestContext, info: RegisterInfo, options: ClassifyOptions): Promise<ClassifyOutcome> {
+export async function classifyRegister(
+  context: Excel.RequestContext,
+  info: RegisterInfo,
+  options: ClassifyOptions
+): Promise<ClassifyOutcome> {
   const problems = mappingProblems(options.mapping, options.inferOutputs);
   if (options.groupBy && options.mapping[options.groupBy] === undefined) {
-    problems.push(`Choose the ${FIELD_LABELS[options.groupBy].toLowerCase()} column to group the summary by, or no grouping.`);
+    problems.push(
+      `Choose the ${FIELD_LABELS[options.groupBy].toLowerCase()} column to group the summary by, or no grouping.`
+    );
   }
   if (problems.length) return { status: "invalid", problems };
 
@@ -238,8 +261,11 @@ export async function classifyRegister(context: Excel.RequestContext, info: Regi
   const dataRows = info.rowCount - 1;
   const width = OUTPUT_HEADERS.length;
   const ours = info.resultBlock !== null;
-  const blockCol = ours ? info.columnIndex + (info.resultBlock as number) : info.columnIndex + info.columnCount;
-  const progress = (phase: string, done: number) => options.onProgress?.({ phase, done, total: dataRows });
+  const blockCol = ours
+    ? info.columnIndex + (info.resultBlock as number)
+    : info.columnIndex + info.columnCount;
+  const progress = (phase: string, done: number) =>
+    options.onProgress?.({ phase, done, total: dataRows });
 
   // 1. Never overwrite what we did not write without asking.
   if (!ours && !options.confirmOverwrite) {
@@ -280,7 +306,12 @@ export async function classifyRegister(context: Excel.RequestContext, info: Regi
     let offset = 0;
     for (let k = 0; k < pieces.length; k++) {
       const piece = pieces[k];
-      sheet.getRangeByIndexes(info.rowIndex + 1 + p.start + offset, blockCol, piece.length, width).values = piece;
+      sheet.getRangeByIndexes(
+        info.rowIndex + 1 + p.start + offset,
+        blockCol,
+        piece.length,
+        width
+      ).values = piece;
       offset += piece.length;
       if (k < pieces.length - 1) await context.sync(); // the last piece goes with the next request
     }
@@ -307,12 +338,24 @@ export async function classifyRegister(context: Excel.RequestContext, info: Regi
     for (let i = 0; i < n; i++) {
       for (const { c, r } of reads) row[c] = r.values[i][0];
       const sheetRow = info.rowIndex + 2 + start + i;
-      const outcome = classifyRegisterRow(row, sheetRow, options.mapping, info.headers, options.inferOutputs, options.settings);
+      const outcome = classifyRegisterRow(
+        row,
+        sheetRow,
+        options.mapping,
+        info.headers,
+        options.inferOutputs,
+        options.settings
+      );
       builder.add(outcome, groupCol === undefined ? null : row[groupCol]);
       if (outcome.ok === true) {
         const v = row[valueCol];
         // SUMIFS adds numbers only, and adds them unrounded: formulas reconcile when every value is a number in whole pence.
-        if (typeof v !== "number" || toPence(v) === null || Math.abs((toPence(v) as number) - v * 100) > 1e-6) allValuesPlainNumbers = false;
+        if (
+          typeof v !== "number" ||
+          toPence(v) === null ||
+          Math.abs((toPence(v) as number) - v * 100) > 1e-6
+        )
+          allValuesPlainNumbers = false;
       }
       cells[i] = outputCells(outcome);
     }
@@ -321,12 +364,20 @@ export async function classifyRegister(context: Excel.RequestContext, info: Regi
   }
 
   // 4. Formats for the result columns, the mapping saved, and the summary sheet.
-  const body = dataRows > 0 ? sheet.getRangeByIndexes(info.rowIndex + 1, blockCol + 5, dataRows, 1) : null;
+  const body =
+    dataRows > 0 ? sheet.getRangeByIndexes(info.rowIndex + 1, blockCol + 5, dataRows, 1) : null;
   // A single value applies to every cell of the range (no 100,000-row array in the request).
   if (body) body.numberFormat = "0%" as unknown as string[][];
   const summary = builder.result();
   progress("Writing the summary", dataRows);
-  const written = await writeSummary(context, info, options, summary, blockCol, allValuesPlainNumbers);
+  const written = await writeSummary(
+    context,
+    info,
+    options,
+    summary,
+    blockCol,
+    allValuesPlainNumbers
+  );
   progress("Done", dataRows);
   return {
     status: "done",
@@ -348,7 +399,7 @@ async function writeSummary(
   options: ClassifyOptions,
   summary: RegisterSummary,
   blockCol: number,
-  plainNumbers: boolean,
+  plainNumbers: boolean
 ): Promise<{ sheet: string; usedFormulas: boolean; reconciliation: Reconciliation }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -360,7 +411,12 @@ async function writeSummary(
   const store = savedItem.isNullObject ? {} : parseStore(savedItem.value);
   store[registerId(info.sheet, info.tableName)] = {
     columns: mappingToSaved(info.headers, options.mapping),
-    headers: info.headers.filter((_, i) => info.resultBlock === null || i < info.resultBlock || i >= info.resultBlock + OUTPUT_HEADERS.length),
+    headers: info.headers.filter(
+      (_, i) =>
+        info.resultBlock === null ||
+        i < info.resultBlock ||
+        i >= info.resultBlock + OUTPUT_HEADERS.length
+    ),
     inferOutputs: options.inferOutputs,
     groupBy: options.groupBy,
   };
@@ -399,26 +455,43 @@ async function writeSummary(
     },
     {
       useFormulas,
-      groupHeader: groupIndex === undefined ? null : info.headers[groupIndex] || FIELD_LABELS[options.groupBy as RegisterField],
+      groupHeader:
+        groupIndex === undefined
+          ? null
+          : info.headers[groupIndex] || FIELD_LABELS[options.groupBy as RegisterField],
       source: `${quoteSheet(info.sheet)}!${info.address}${info.tableName ? ` (table ${info.tableName})` : ""}`,
-      valuesReason: useFormulas ? undefined : "some amounts in the register are text or have fractions of a penny, which SUMIFS would not add as the add-in does",
-    },
+      valuesReason: useFormulas
+        ? undefined
+        : "some amounts in the register are text or have fractions of a penny, which SUMIFS would not add as the add-in does",
+    }
   );
   const rows = layout.cells.length;
   const range = ws.getRangeByIndexes(0, 0, rows, layout.width);
   // Text cells first get the Text format so user text is never read as a formula.
-  range.numberFormat = layout.formats.map((r, i) => r.map((f, j) => (layout.text[i][j] ? "@" : (f ?? "General"))));
+  range.numberFormat = layout.formats.map((r, i) =>
+    r.map((f, j) => (layout.text[i][j] ? "@" : (f ?? "General")))
+  );
   range.formulas = layout.cells as unknown as string[][];
   for (const r of layout.titles) ws.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
-  for (const r of layout.headerRows) ws.getRangeByIndexes(r, 0, 1, layout.width).format.font.bold = true;
+  for (const r of layout.headerRows)
+    ws.getRangeByIndexes(r, 0, 1, layout.width).format.font.bold = true;
   ws.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
   // A native pie chart of the mix: mode labels and their values (header row included for the series name).
-  const mix = ws.getRangeByIndexes(layout.mix.firstRow - 1, layout.mix.labelCol, layout.mix.rows + 1, 2);
+  const mix = ws.getRangeByIndexes(
+    layout.mix.firstRow - 1,
+    layout.mix.labelCol,
+    layout.mix.rows + 1,
+    2
+  );
   const chart = ws.charts.add("Pie", mix, "Columns");
   chart.title.text = "Mix of shopping, investing and giving (share of value)";
   chart.setPosition(`${columnLetter(layout.width + 1)}${layout.mix.firstRow}`);
   range.format.autofitColumns();
-  ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: true });
+  ws.protection.protect({
+    allowFormatColumns: true,
+    allowFormatRows: true,
+    allowFormatCells: true,
+  });
   range.load("values");
   await context.sync();
 
@@ -427,11 +500,19 @@ async function writeSummary(
     const actual = range.values[c.row]?.[c.col];
     if (!checkPasses(c, actual)) mismatches.push(describeMismatch(c, actual));
   }
-  return { sheet: name, usedFormulas: useFormulas, reconciliation: { ok: mismatches.length === 0, checked: layout.checks.length, mismatches } };
+  return {
+    sheet: name,
+    usedFormulas: useFormulas,
+    reconciliation: { ok: mismatches.length === 0, checked: layout.checks.length, mismatches },
+  };
 }
 
 /** Select a register row (to jump to a row that could not be classified). One sync. */
-export async function selectRegisterRow(context: Excel.RequestContext, info: Pick<RegisterInfo, "sheet" | "columnIndex" | "columnCount">, sheetRow: number): Promise<void> {
+export async function selectRegisterRow(
+  context: Excel.RequestContext,
+  info: Pick<RegisterInfo, "sheet" | "columnIndex" | "columnCount">,
+  sheetRow: number
+): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(info.sheet);
   sheet.activate();
   sheet.getRangeByIndexes(sheetRow - 1, info.columnIndex, 1, info.columnCount).select();

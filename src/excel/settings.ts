@@ -25,7 +25,10 @@ export async function loadSettings(context: Excel.RequestContext): Promise<Setti
 }
 
 /** Validate and save; invalid settings are refused with the field named and nothing is written. */
-export async function saveSettings(context: Excel.RequestContext, input: unknown): Promise<SettingsResult> {
+export async function saveSettings(
+  context: Excel.RequestContext,
+  input: unknown
+): Promise<SettingsResult> {
   const parsed = parseSettings(input);
   if (!parsed.ok) return parsed;
   context.workbook.settings.add(SETTINGS_KEY, serializeSettings(parsed.settings));

@@ -32,7 +32,9 @@ export type RowArgs = Record<string, Cell>;
 /** Excel error for one problem (CustomFunctions.Error exists in the custom-functions runtime). */
 export function toExcelError(problem: Problem): CustomFunctions.Error {
   const code =
-    problem.kind === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    problem.kind === "na"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue;
   return new CustomFunctions.Error(code, problem.message.slice(0, 255));
 }
 
@@ -47,7 +49,9 @@ export function errorRow(problem: Problem, width: number): CustomFunctions.Error
  * columns must have the same height (single cells apply to every row). Returns the row count or a
  * problem naming the argument whose shape is wrong.
  */
-export function rowsOf(args: Record<string, unknown>): Result<{ rows: number; grids: Record<string, Cell[][] | null> }> {
+export function rowsOf(
+  args: Record<string, unknown>
+): Result<{ rows: number; grids: Record<string, Cell[][] | null> }> {
   const grids: Record<string, Cell[][] | null> = {};
   let rows = 1;
   let setBy = "";
@@ -58,20 +62,32 @@ export function rowsOf(args: Record<string, unknown>): Result<{ rows: number; gr
     if (g.length > 1 && g.some((r) => r.length !== 1)) {
       return {
         ok: false,
-        problem: { kind: "value", field: name, message: `${name} must be one cell or one column; got ${g.length} rows x ${g[0].length} columns` },
+        problem: {
+          kind: "value",
+          field: name,
+          message: `${name} must be one cell or one column; got ${g.length} rows x ${g[0].length} columns`,
+        },
       };
     }
     if (g.length === 1 && g[0].length > 1) {
       return {
         ok: false,
-        problem: { kind: "value", field: name, message: `${name} must be one cell or one column; got a row of ${g[0].length} cells` },
+        problem: {
+          kind: "value",
+          field: name,
+          message: `${name} must be one cell or one column; got a row of ${g[0].length} cells`,
+        },
       };
     }
     if (g.length > 1) {
       if (rows > 1 && g.length !== rows) {
         return {
           ok: false,
-          problem: { kind: "value", field: name, message: `${name} has ${g.length} rows but ${setBy} has ${rows}; ranges must be the same height` },
+          problem: {
+            kind: "value",
+            field: name,
+            message: `${name} has ${g.length} rows but ${setBy} has ${rows}; ranges must be the same height`,
+          },
         };
       }
       rows = g.length;
@@ -95,7 +111,7 @@ export function cellFor(grid: Cell[][] | null, r: number): Cell {
 export function mapRows(
   args: Record<string, unknown>,
   width: number,
-  compute: (row: RowArgs, index: number) => Result<(string | number | boolean)[]>,
+  compute: (row: RowArgs, index: number) => Result<(string | number | boolean)[]>
 ): (string | number | boolean | CustomFunctions.Error)[][] {
   const shape = rowsOf(args);
   if (!shape.ok) return [errorRow(shape.problem, width)];
@@ -109,12 +125,22 @@ export function mapRows(
     try {
       res = compute(row, r);
     } catch (e) {
-      res = { ok: false, problem: { kind: "value", field: "", message: `Could not compute this row: ${(e as Error)?.message ?? String(e)}` } };
+      res = {
+        ok: false,
+        problem: {
+          kind: "value",
+          field: "",
+          message: `Could not compute this row: ${(e as Error)?.message ?? String(e)}`,
+        },
+      };
     }
     if (!res.ok) {
       out[r] = errorRow(res.problem, width);
     } else if (res.value.some((v) => typeof v === "number" && !Number.isFinite(v))) {
-      out[r] = errorRow({ kind: "value", field: "", message: "The result is not a finite number" }, width);
+      out[r] = errorRow(
+        { kind: "value", field: "", message: "The result is not a finite number" },
+        width
+      );
     } else {
       out[r] = res.value;
     }

@@ -26,11 +26,19 @@ export function classifyFunding(
   currentLabel?: any[][],
   competitivelySelected?: any[][],
   accredited?: any[][],
-  termYears?: any[][],
+  termYears?: any[][]
 ): any[][] {
   const settings = currentSettings();
   return mapRows(
-    { annualValue, outputsSpecified, recipientTier, currentLabel, competitivelySelected, accredited, termYears },
+    {
+      annualValue,
+      outputsSpecified,
+      recipientTier,
+      currentLabel,
+      competitivelySelected,
+      accredited,
+      termYears,
+    },
     8,
     (row) => {
       const result = classify(
@@ -43,9 +51,9 @@ export function classifyFunding(
           accredited: row.accredited,
           termYears: row.termYears,
         },
-        settings,
+        settings
       );
       return result.ok ? { ok: true, value: toRow(result.value) } : result;
-    },
+    }
   );
 }

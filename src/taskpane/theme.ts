@@ -15,7 +15,8 @@ export function isDarkColour(hex: string | undefined): boolean {
 export function officeTheme(): Theme {
   let bg: string | undefined;
   try {
-    bg = typeof Office !== "undefined" ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
+    bg =
+      typeof Office !== "undefined" ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
   } catch {
     bg = undefined;
   }
