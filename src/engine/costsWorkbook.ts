@@ -38,6 +38,7 @@ import {
   toPence,
   type Pence,
 } from "./money";
+import { columnIndex, columnLetters } from "./a1";
 import type { FrameworkSettings } from "./settings";
 
 export type DriverKind = "headcount" | "floorArea" | "staffTime" | "directExpenditure" | "other";
@@ -344,25 +345,16 @@ export const HEADER_FILL = "#D9E1F2";
 export const SHORTFALL_FILL = "#FFC7CE"; // Excel's "Bad" style
 export const SHORTFALL_FONT = "#9C0006";
 
-export function columnLetter(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0-based column number to letters (kept under this name for existing importers). */
+export const columnLetter = columnLetters;
 /** "C5" -> { row: 4, col: 2 } (0-based); null when not a cell address. */
 export function parseCell(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const col = columnIndex(m[1]);
   const row = Number(m[2]) - 1;
-  if (col < 1 || col > 16384 || row < 0 || row >= 1048576) return null;
-  return { row, col: col - 1 };
+  if (col < 0 || col > 16383 || row < 0 || row >= 1048576) return null;
+  return { row, col };
 }
 
 const MAX_PROJECTS = 500;

@@ -15,6 +15,7 @@ import {
   scoredCriteria,
   type EvaluationModel,
 } from "./evaluation";
+import { cellAddress, columnIndex, columnLetters } from "./a1";
 import { toPounds, POUNDS_FORMAT } from "./money";
 import { STATUS_TEXT } from "./evaluationResults";
 
@@ -72,20 +73,9 @@ const HEADER_FILL = "#DDEBF7";
 
 // ---------- addresses ----------
 
-/** 0-based column to letters: 0 -> A, 26 -> AA. */
-export function colLetter(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 /** 0-based row and column to "B3". */
-export const cell = (row: number, col: number): string => `${colLetter(col)}${row + 1}`;
-export const abs = (row: number, col: number): string => `$${colLetter(col)}$${row + 1}`;
+export const cell = cellAddress;
+export const abs = (row: number, col: number): string => `$${columnLetters(col)}$${row + 1}`;
 export const rangeOf = (r1: number, c1: number, r2: number, c2: number): string =>
   r1 === r2 && c1 === c2 ? cell(r1, c1) : `${cell(r1, c1)}:${cell(r2, c2)}`;
 const absRange = (r1: number, c1: number, r2: number, c2: number): string =>
@@ -501,7 +491,7 @@ function moderationSheet(
         ...evalCells,
       ]);
       const rng = rangeOf(row, MOD.firstEvalCol, row, MOD.firstEvalCol + nE - 1);
-      const L = colLetter;
+      const L = columnLetters;
       f2.push([
         `=COUNT(${rng})`,
         `=IF(COUNT(${rng})=0,"",MIN(${rng}))`,
@@ -533,7 +523,7 @@ function moderationSheet(
   });
   s.conditionalFormats.push({
     address: rangeOf(first, mc.lowest, last, mc.discuss),
-    formula: `=$${colLetter(mc.discuss)}${first + 1}="${DISCUSS}"`,
+    formula: `=$${columnLetters(mc.discuss)}${first + 1}="${DISCUSS}"`,
     fill: "#FFC7CE",
     fontColor: "#9C0006",
   });
@@ -566,7 +556,7 @@ function resultsSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
   const first = RES.firstRow;
   const last = first + nB - 1;
   const hasPrice = priceWeightBp(model) > 0;
-  const col = (c: number, r: number) => `${colLetter(c)}${r + 1}`;
+  const col = (c: number, r: number) => `${columnLetters(c)}${r + 1}`;
   const colAbs = (c: number) => absRange(first, c, last, c);
   s.blocks.push(
     text(0, 0, [
@@ -671,7 +661,7 @@ function resultsSheet(model: EvaluationModel, names: SheetNames): SheetLayout {
   );
   s.conditionalFormats.push({
     address: rangeOf(first, RES_COLS.status, last, RES_COLS.status),
-    formula: `=LEFT($${colLetter(RES_COLS.status)}${first + 1},8)="Excluded"`,
+    formula: `=LEFT($${columnLetters(RES_COLS.status)}${first + 1},8)="Excluded"`,
     fill: "#FFC7CE",
     fontColor: "#9C0006",
   });
@@ -735,9 +725,7 @@ export function isUnlocked(sheet: SheetLayout, address: string): boolean {
 export function parseAddress(address: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.toUpperCase());
   if (!m) throw new RangeError(`Not a cell address: ${address}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
 /** An assessment summary sheet for one bidder. */

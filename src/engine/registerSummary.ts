@@ -17,6 +17,7 @@ import {
   type FundingType,
   type Mode,
 } from "./classify";
+import { cellAddress, columnLetters } from "./a1";
 import { formatPounds, PERCENT_FORMAT, POUNDS_FORMAT, type Pence } from "./money";
 import { isBlank } from "./parse";
 import type { RowOutcome } from "./register";
@@ -148,17 +149,8 @@ export function modeShares(s: RegisterSummary): Record<Mode, number> {
 
 // --- A1 references ------------------------------------------------------------------------------
 
-/** 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 -> A, 25 -> Z, 26 -> AA (kept under this name for existing importers). */
+export const columnLetter = columnLetters;
 
 /** A quoted sheet name for formulas: 'Funding register' (quotes doubled). */
 export function quoteSheet(name: string): string {
@@ -276,7 +268,7 @@ export function buildSummaryLayout(
     text.push(Array.from({ length: width }, (_, c) => txt[c] ?? false));
     return cells.length - 1;
   };
-  const cell = (r: number, c: number) => `${columnLetter(c)}${r + 1}`;
+  const cell = cellAddress;
   const check = (row: number, col: number, kind: Check["kind"], expected: number, what: string) =>
     checks.push({ row, col, kind, expected, what });
   const money = (p: Pence, formula: string) => (F ? `=ROUND(${formula},2)` : p / 100);

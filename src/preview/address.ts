@@ -1,4 +1,5 @@
 /** A1 addresses for the preview grid (zero-based rows and columns). */
+import { cellAddress, columnIndex, columnLetters } from "../engine/a1";
 
 export interface CellRef {
   row: number;
@@ -12,20 +13,10 @@ export interface Rect {
   cols: number;
 }
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters };
 
-export function cellName(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+/** 0-based row and column to "B3". */
+export const cellName = cellAddress;
 
 /** "B3" or "B3:D9" for a rectangle. */
 export function rectAddress(r: Rect): string {
@@ -60,10 +51,8 @@ export function parseAddress(text: string): { sheet?: string; rect: Rect } | nul
   }
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref);
   if (!m) return null;
-  const toCol = (letters: string) =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const a = { row: Number(m[2]) - 1, col: toCol(m[1]) };
-  const b = m[3] ? { row: Number(m[4]) - 1, col: toCol(m[3]) } : a;
+  const a = { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  const b = m[3] ? { row: Number(m[4]) - 1, col: columnIndex(m[3]) } : a;
   if (a.row < 0 || b.row < 0) return null;
   return { sheet, rect: span(a, b) };
 }

@@ -4,6 +4,7 @@
  * formulas, as when typed into Excel.
  */
 import type { MemoryWorkbook } from "../../test/double";
+import { columnIndex, columnLetters } from "../engine/a1";
 
 export interface SampleBlock {
   /** Top-left cell of the block, e.g. "A3". */
@@ -29,28 +30,13 @@ export interface SampleWorkbook {
   sheets: SampleSheet[];
 }
 
-function colIndex(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "A3" + a rows x cols block -> "A3:H7". */
 export function blockAddress(at: string, rows: number, cols: number): string {
   const m = /^([A-Z]+)(\d+)$/i.exec(at.trim());
   if (!m) throw new Error(`Sample workbook: "${at}" is not a cell address such as A1.`);
-  const col = colIndex(m[1]);
+  const col = columnIndex(m[1]);
   const row = Number(m[2]);
-  return `${at.toUpperCase()}:${colLetters(col + cols - 1)}${row + rows - 1}`;
+  return `${at.toUpperCase()}:${columnLetters(col + cols - 1)}${row + rows - 1}`;
 }
 
 /** Rows and columns of "B4:C7" or "B4". */
@@ -60,7 +46,7 @@ export function rangeSize(address: string): { rows: number; cols: number } {
   if (!m[3]) return { rows: 1, cols: 1 };
   return {
     rows: Math.abs(Number(m[4]) - Number(m[2])) + 1,
-    cols: Math.abs(colIndex(m[3]) - colIndex(m[1])) + 1,
+    cols: Math.abs(columnIndex(m[3]) - columnIndex(m[1])) + 1,
   };
 }
 
@@ -120,7 +106,9 @@ export async function loadSample(wb: MemoryWorkbook, sample: SampleWorkbook): Pr
       }
       (sheet.columnWidths ?? []).forEach((px, c) => {
         // Excel measures column widths in points (3/4 of a pixel).
-        ws.getRange(`${colLetters(c)}:${colLetters(c)}`).format.columnWidth = Math.round(px * 0.75);
+        ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(
+          px * 0.75
+        );
       });
     }
     // Remove the default sheet the workbook starts with if the sample does not use it.

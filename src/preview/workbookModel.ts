@@ -6,6 +6,7 @@
  * with the double's calculation engine, so highlights show as they would in Excel.
  */
 import type { MemoryWorkbook } from "../../test/double";
+import { columnIndex, columnLetters } from "../engine/a1";
 import { parseAddress, rectAddress, type Rect } from "./address";
 import type { CellView, Selection, SheetView, WorkbookModel } from "./model";
 
@@ -41,18 +42,6 @@ interface DoubleInternals {
  * `dRows` rows down and `dCols` columns right, as Excel does for a conditional format's range.
  */
 export function shiftFormula(formula: string, dRows: number, dCols: number): string {
-  const letters = (col: number) => {
-    let n = col + 1;
-    let s = "";
-    while (n > 0) {
-      const m = (n - 1) % 26;
-      s = String.fromCharCode(65 + m) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
-  const index = (l: string) =>
-    [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return formula
     .split('"')
     .map((part, i) =>
@@ -61,7 +50,7 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
         : part.replace(
             /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
             (_m, pre, dc, col, dr, row) => {
-              const c = dc ? col.toUpperCase() : letters(index(col) + dCols);
+              const c = dc ? col.toUpperCase() : columnLetters(columnIndex(col) + dCols);
               const r = dr ? row : String(Number(row) + dRows);
               return `${pre}${dc}${c}${dr}${r}`;
             }

@@ -4,6 +4,7 @@
  * Excel reports them (range.address is "Sheet1!A1:C3", a single cell "Sheet1!B2").
  * Browser-safe: no Node APIs.
  */
+import { cellAddress, columnIndex, columnLetters } from "../../src/engine/a1";
 import { DoubleError } from "./errors";
 
 export const MAX_ROWS = 1048576;
@@ -21,26 +22,7 @@ export interface ParsedAddress extends Area {
   sheet?: string;
 }
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+export { cellAddress, columnIndex, columnLetters };
 
 /** "A1:C3" (or "B2" for one cell, "A:C" for whole columns, "1:3" for whole rows). */
 export function areaAddress(a: Area): string {
