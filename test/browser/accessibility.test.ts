@@ -6,7 +6,7 @@
  * test-results/screenshots/ for review.
  */
 import * as fs from "fs";
-import { startPreviewSuite, type PreviewPage, type PreviewSuite } from "./support/preview";
+import { usePreviewSuite, type PreviewPage } from "./support/preview";
 
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const VIEWS = ["Funding register", "Cost recovery", "Evaluation", "Settings"] as const;
@@ -18,18 +18,7 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary: string }[];
 }
 
-let suite: PreviewSuite;
-
-beforeAll(
-  async () => {
-    suite = await startPreviewSuite();
-  },
-  15 * 60 * 1000
-);
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = usePreviewSuite();
 
 /** Run axe on the page (task pane and the preview around it); violations in readable form. */
 async function axeViolations(p: PreviewPage): Promise<string[]> {

@@ -4,20 +4,9 @@
  * grid (ordinary formulas, recovery below 100% highlighted), change an input cell and see the
  * results follow, then build again, confirming before the sheet is replaced; and with the keyboard only.
  */
-import { startPreviewSuite, tabTo, type PreviewPage, type PreviewSuite } from "./support/preview";
+import { usePreviewSuite, tabTo, type PreviewPage } from "./support/preview";
 
-let suite: PreviewSuite;
-
-beforeAll(
-  async () => {
-    suite = await startPreviewSuite();
-  },
-  15 * 60 * 1000
-);
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = usePreviewSuite();
 
 /** Budget figures as the grid shows them on the "Organisation budget" sheet. */
 async function readBudget(p: PreviewPage) {

@@ -3,20 +3,9 @@
  * sheet, generate the panel's workbook, check the returns and go to a missing score, let a panel
  * member score, check again, and generate again only after confirming; and with the keyboard only.
  */
-import { startPreviewSuite, tabTo, type PreviewPage, type PreviewSuite } from "./support/preview";
+import { usePreviewSuite, tabTo, type PreviewPage } from "./support/preview";
 
-let suite: PreviewSuite;
-
-beforeAll(
-  async () => {
-    suite = await startPreviewSuite();
-  },
-  15 * 60 * 1000
-);
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = usePreviewSuite();
 
 async function setUpFromTenderSheet(p: PreviewPage) {
   await p.showSheet("Tender");

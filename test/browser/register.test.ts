@@ -4,20 +4,9 @@
  * row that could not be classified, fix it in the sheet and run again; refuse to overwrite a
  * user's cell without asking; and the same with the keyboard only.
  */
-import { startPreviewSuite, tabTo, type PreviewPage, type PreviewSuite } from "./support/preview";
+import { usePreviewSuite, tabTo, type PreviewPage } from "./support/preview";
 
-let suite: PreviewSuite;
-
-beforeAll(
-  async () => {
-    suite = await startPreviewSuite();
-  },
-  15 * 60 * 1000
-);
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = usePreviewSuite();
 
 async function classifyFromGrid(p: PreviewPage) {
   await p.showSheet("Funding register");

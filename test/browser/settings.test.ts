@@ -3,20 +3,9 @@
  * the other views compute; a bad value is refused with the field named; reset brings back the
  * defaults; and the form works from the keyboard.
  */
-import { startPreviewSuite, tabTo, type PreviewSuite } from "./support/preview";
+import { usePreviewSuite, tabTo } from "./support/preview";
 
-let suite: PreviewSuite;
-
-beforeAll(
-  async () => {
-    suite = await startPreviewSuite();
-  },
-  15 * 60 * 1000
-);
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = usePreviewSuite();
 
 describe("Settings view", () => {
   test("a higher small-grant threshold, saved in the workbook, changes the classification; reset restores it", async () => {

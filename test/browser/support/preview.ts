@@ -47,6 +47,38 @@ export async function startPreviewSuite(): Promise<PreviewSuite> {
   };
 }
 
+/**
+ * The usual set-up of a browser test file: registers beforeAll (build, serve, launch, with a
+ * generous timeout) and afterAll (close everything), and returns the suite for the tests to use.
+ * Call once at the top level of a test file: `const suite = usePreviewSuite();`.
+ */
+export function usePreviewSuite(): PreviewSuite {
+  let suite: PreviewSuite | undefined;
+  beforeAll(
+    async () => {
+      suite = await startPreviewSuite();
+    },
+    15 * 60 * 1000
+  );
+  afterAll(async () => {
+    await suite?.close();
+  });
+  const started = (): PreviewSuite => {
+    if (!suite) throw new Error("The preview suite is used before its beforeAll has run.");
+    return suite;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get browser() {
+      return started().browser;
+    },
+    open: (options) => started().open(options),
+    close: () => started().close(),
+  };
+}
+
 export class PreviewPage {
   /** Requests to anywhere but the preview's own server (the preview must work offline). */
   readonly externalRequests: string[] = [];
