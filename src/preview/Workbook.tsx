@@ -274,10 +274,13 @@ export function Workbook({ model }: { model: WorkbookModel }) {
     e.preventDefault();
     const clamp = (v: number, max: number) => Math.max(0, Math.min(max - 1, v));
     if (e.shiftKey && e.key !== "Enter") {
-      // Extend the selection from the anchor, moving its far corner.
+      // Extend the selection from the anchor, moving its far corner. Read the selection from the
+      // workbook now, not from this render: key presses can arrive faster than re-renders.
+      const live = model.selection();
+      const current = live.sheet === sheet ? live.rect : selection;
       const far = {
-        row: selection.row === anchor.row ? selection.row + selection.rows - 1 : selection.row,
-        col: selection.col === anchor.col ? selection.col + selection.cols - 1 : selection.col,
+        row: current.row === anchor.row ? current.row + current.rows - 1 : current.row,
+        col: current.col === anchor.col ? current.col + current.cols - 1 : current.col,
       };
       const next = { row: clamp(far.row + move[0], rowsShown), col: clamp(far.col + move[1], colsShown) };
       selectRect(span(anchor, next));
