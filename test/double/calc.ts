@@ -65,56 +65,33 @@ function rank(
 }
 
 class ExcelExtrasPlugin extends FunctionPlugin {
-  rankEq(ast: unknown, state: unknown) {
+  /** Run one of the registered functions through HyperFormula's argument handling. */
+  private call(name: string, ast: unknown, state: unknown, fn: AnyArgs): unknown {
     const run = this.runFunction as unknown as (
       a: unknown,
       s: unknown,
       m: unknown,
       f: AnyArgs
     ) => unknown;
-    return run(
-      ast && (ast as { args: unknown }).args,
-      state,
-      this.metadata("RANK.EQ"),
-      (value, range, order) => rank(value, range as SimpleRangeValue, order, false)
+    return run(ast && (ast as { args: unknown }).args, state, this.metadata(name), fn);
+  }
+  rankEq(ast: unknown, state: unknown) {
+    return this.call("RANK.EQ", ast, state, (value, range, order) =>
+      rank(value, range as SimpleRangeValue, order, false)
     );
   }
   rank(ast: unknown, state: unknown) {
-    const run = this.runFunction as unknown as (
-      a: unknown,
-      s: unknown,
-      m: unknown,
-      f: AnyArgs
-    ) => unknown;
-    return run(
-      (ast as { args: unknown }).args,
-      state,
-      this.metadata("RANK"),
-      (value, range, order) => rank(value, range as SimpleRangeValue, order, false)
+    return this.call("RANK", ast, state, (value, range, order) =>
+      rank(value, range as SimpleRangeValue, order, false)
     );
   }
   rankAvg(ast: unknown, state: unknown) {
-    const run = this.runFunction as unknown as (
-      a: unknown,
-      s: unknown,
-      m: unknown,
-      f: AnyArgs
-    ) => unknown;
-    return run(
-      (ast as { args: unknown }).args,
-      state,
-      this.metadata("RANK.AVG"),
-      (value, range, order) => rank(value, range as SimpleRangeValue, order, true)
+    return this.call("RANK.AVG", ast, state, (value, range, order) =>
+      rank(value, range as SimpleRangeValue, order, true)
     );
   }
   text(ast: unknown, state: unknown) {
-    const run = this.runFunction as unknown as (
-      a: unknown,
-      s: unknown,
-      m: unknown,
-      f: AnyArgs
-    ) => unknown;
-    return run((ast as { args: unknown }).args, state, this.metadata("TEXT"), (value, format) => {
+    return this.call("TEXT", ast, state, (value, format) => {
       const v = typeof value === "object" && value !== null ? rawNumber(value) : value;
       if (typeof v === "number" || typeof v === "string" || typeof v === "boolean")
         return formatValue(v, String(format));
