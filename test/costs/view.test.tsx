@@ -8,13 +8,7 @@ import { CostRecoveryView } from "../../src/taskpane/views/CostRecoveryView";
 // aria-hidden, so dialogs are looked up with hidden: true; the real dialogs are checked for
 // accessibility in Chromium by test/browser.
 
-// jsdom has no ResizeObserver (Fluent's MessageBar watches its own width); Office's webviews do.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(window as unknown as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+// ResizeObserver, which jsdom lacks, comes from test/setup/jsdom.ts.
 
 function mount() {
   const wb = new MemoryWorkbook();

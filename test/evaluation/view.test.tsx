@@ -9,14 +9,7 @@ import { EvaluationView } from "../../src/taskpane/views/EvaluationView";
 // aria-hidden, so dialogs are looked up with hidden: true; the real dialogs are checked for
 // accessibility in Chromium by test/browser.
 
-// jsdom has no ResizeObserver (Fluent's MessageBar watches its own width); browsers do.
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
-(window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
+// ResizeObserver, which jsdom lacks, comes from test/setup/jsdom.ts.
 
 function setup() {
   const wb = new MemoryWorkbook();
