@@ -48,74 +48,20 @@ async function axeViolations(p: PreviewPage): Promise<string[]> {
   );
 }
 
+type LookWindow = { __a11yLook: (e: Element) => string };
+
 /**
- * Tab through the whole page once; for every element that takes the focus, compare how it (and
- * the two elements around it, where Fluent draws focus rings) looks focused and unfocused.
+ * Installs in the page how an element looks, as a string: the outline, shadow, border and
+ * background of it and of the two elements around it (where Fluent draws focus rings),
+ * including their ::before and ::after.
  */
-async function controlsWithoutVisibleFocus(
-  p: PreviewPage
-): Promise<{ reached: number; missing: string[] }> {
-  await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await p.page.evaluate(() =>
-    document
-      .querySelectorAll("[data-a11y-focus]")
-      .forEach((e) => e.removeAttribute("data-a11y-focus"))
-  );
-  const focused: Record<string, string> = {};
-  for (let i = 0; i < 250; i++) {
-    await p.page.keyboard.press("Tab");
-    const r = await p.page.evaluate((index) => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      if (el.hasAttribute("data-a11y-focus")) return { again: true, key: "", look: "" };
-      el.setAttribute("data-a11y-focus", String(index));
-      const look = (e: Element | null) => {
-        if (!e) return "";
-        const parts = [e, e.parentElement, e.parentElement?.parentElement].filter(
-          Boolean
-        ) as Element[];
-        return parts
-          .map((x) => {
-            const s = getComputedStyle(x);
-            const a = getComputedStyle(x, "::after");
-            const b = getComputedStyle(x, "::before");
-            return [
-              s.outlineStyle,
-              s.outlineWidth,
-              s.outlineColor,
-              s.boxShadow,
-              s.borderColor,
-              s.backgroundColor,
-              a.content,
-              a.borderTopWidth,
-              a.borderTopColor,
-              a.outlineStyle,
-              a.boxShadow,
-              b.content,
-              b.borderTopWidth,
-              b.outlineStyle,
-              b.boxShadow,
-            ].join("|");
-          })
-          .join("/");
-      };
-      return { again: false, key: String(index), look: look(el) };
-    }, i);
-    if (!r) continue;
-    if (r.again) break;
-    focused[r.key] = r.look;
-  }
-  await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await p.page.mouse.click(1, 1); // leave keyboard mode, as a user who stops tabbing
-  const missing: string[] = [];
-  for (const [key, look] of Object.entries(focused)) {
-    const r = await p.page.evaluate((k) => {
-      const el = document.querySelector(`[data-a11y-focus="${k}"]`) as HTMLElement | null;
-      if (!el) return null;
+async function installLook(p: PreviewPage): Promise<void> {
+  await p.page.evaluate(() => {
+    (window as unknown as LookWindow).__a11yLook = (el: Element) => {
       const parts = [el, el.parentElement, el.parentElement?.parentElement].filter(
         Boolean
       ) as Element[];
-      const look = parts
+      return parts
         .map((x) => {
           const s = getComputedStyle(x);
           const a = getComputedStyle(x, "::after");
@@ -139,6 +85,50 @@ async function controlsWithoutVisibleFocus(
           ].join("|");
         })
         .join("/");
+    };
+  });
+}
+
+/**
+ * Tab through the whole page once; for every element that takes the focus, compare how it (and
+ * the two elements around it, where Fluent draws focus rings) looks focused and unfocused.
+ */
+async function controlsWithoutVisibleFocus(
+  p: PreviewPage
+): Promise<{ reached: number; missing: string[] }> {
+  await installLook(p);
+  await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await p.page.evaluate(() =>
+    document
+      .querySelectorAll("[data-a11y-focus]")
+      .forEach((e) => e.removeAttribute("data-a11y-focus"))
+  );
+  const focused: Record<string, string> = {};
+  for (let i = 0; i < 250; i++) {
+    await p.page.keyboard.press("Tab");
+    const r = await p.page.evaluate((index) => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      if (el.hasAttribute("data-a11y-focus")) return { again: true, key: "", look: "" };
+      el.setAttribute("data-a11y-focus", String(index));
+      return {
+        again: false,
+        key: String(index),
+        look: (window as unknown as LookWindow).__a11yLook(el),
+      };
+    }, i);
+    if (!r) continue;
+    if (r.again) break;
+    focused[r.key] = r.look;
+  }
+  await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await p.page.mouse.click(1, 1); // leave keyboard mode, as a user who stops tabbing
+  const missing: string[] = [];
+  for (const [key, look] of Object.entries(focused)) {
+    const r = await p.page.evaluate((k) => {
+      const el = document.querySelector(`[data-a11y-focus="${k}"]`) as HTMLElement | null;
+      if (!el) return null;
+      const look = (window as unknown as LookWindow).__a11yLook(el);
       const name = el.getAttribute("aria-label") ?? el.innerText?.trim().slice(0, 40) ?? "";
       return {
         look,
