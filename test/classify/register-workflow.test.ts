@@ -1,9 +1,19 @@
 import { MemoryWorkbook } from "../double";
-import { classifyRegister, DEFAULT_CHUNK_ROWS, findRegister, MAPPING_KEY, selectRegisterRow, splitBySize, type ClassifyOptions, type RegisterInfo } from "../../src/excel/register";
+import {
+  classifyRegister,
+  DEFAULT_CHUNK_ROWS,
+  findRegister,
+  MAPPING_KEY,
+  selectRegisterRow,
+  splitBySize,
+  type ClassifyOptions,
+  type RegisterInfo,
+} from "../../src/excel/register";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { OUTPUT_HEADERS } from "../../src/engine/register";
 import { FLAG_NOTES } from "../../src/engine/classify";
 import { columnLetter } from "../../src/engine/registerSummary";
+import { CHESHIRE_EAST_REGISTER } from "./fixtures";
 
 type Cell = string | number | boolean | null;
 
@@ -12,9 +22,19 @@ async function find(wb: MemoryWorkbook): Promise<RegisterInfo> {
   if (!r.ok) throw new Error(r.message);
   return r.info;
 }
-async function classifyAll(wb: MemoryWorkbook, info: RegisterInfo, over: Partial<ClassifyOptions> = {}) {
+async function classifyAll(
+  wb: MemoryWorkbook,
+  info: RegisterInfo,
+  over: Partial<ClassifyOptions> = {}
+) {
   return wb.run((context) =>
-    classifyRegister(context, info, { mapping: info.mapping, inferOutputs: info.inferOutputs, groupBy: info.groupBy, settings: DEFAULT_SETTINGS, ...over }),
+    classifyRegister(context, info, {
+      mapping: info.mapping,
+      inferOutputs: info.inferOutputs,
+      groupBy: info.groupBy,
+      settings: DEFAULT_SETTINGS,
+      ...over,
+    })
   );
 }
 async function done(wb: MemoryWorkbook, info: RegisterInfo, over: Partial<ClassifyOptions> = {}) {
@@ -23,7 +43,12 @@ async function done(wb: MemoryWorkbook, info: RegisterInfo, over: Partial<Classi
   return r;
 }
 /** The summary sheet's row whose first cell is `label`, within the section titled `section`. */
-function summaryRow(wb: MemoryWorkbook, section: string, label: string, sheet = "Funding summary"): Cell[] {
+function summaryRow(
+  wb: MemoryWorkbook,
+  section: string,
+  label: string,
+  sheet = "Funding summary"
+): Cell[] {
   const grid = wb.getValues(sheet, "A1:J200") as Cell[][];
   const start = grid.findIndex((r) => r[0] === section);
   if (start < 0) throw new Error(`no section ${section}`);
@@ -47,10 +72,46 @@ describe("a 360Giving-style table", () => {
     "Outputs specified",
   ];
   const data: Cell[][] = [
-    ["360G-X-1", "Lunch club", 4000, "Oak Lunch Club", "Wiltshire Council", "Small Grants", 12, "no"],
-    ["360G-X-2", "Volunteer centre core costs", 30000, "Wiltshire CVS", "Wiltshire Council", "Infrastructure", 24, "no"],
-    ["360G-X-3", "Carers support service", 75000, "Carers Trust", "Wiltshire PCT", "Commissioning", 36, "yes"],
-    ["360G-X-4", "Advice sessions", 5000, "Citizens Advice", "Wiltshire PCT", "Small Grants", 48, "no"],
+    [
+      "360G-X-1",
+      "Lunch club",
+      4000,
+      "Oak Lunch Club",
+      "Wiltshire Council",
+      "Small Grants",
+      12,
+      "no",
+    ],
+    [
+      "360G-X-2",
+      "Volunteer centre core costs",
+      30000,
+      "Wiltshire CVS",
+      "Wiltshire Council",
+      "Infrastructure",
+      24,
+      "no",
+    ],
+    [
+      "360G-X-3",
+      "Carers support service",
+      75000,
+      "Carers Trust",
+      "Wiltshire PCT",
+      "Commissioning",
+      36,
+      "yes",
+    ],
+    [
+      "360G-X-4",
+      "Advice sessions",
+      5000,
+      "Citizens Advice",
+      "Wiltshire PCT",
+      "Small Grants",
+      48,
+      "no",
+    ],
   ];
   let wb: MemoryWorkbook;
   beforeEach(async () => {
@@ -69,7 +130,14 @@ describe("a 360Giving-style table", () => {
     const info = await find(wb);
     expect(info.tableName).toBe("Grants360");
     expect(info.address).toBe("A1:H5");
-    expect(info.mapping).toMatchObject({ annualValue: 2, organisation: 3, funder: 4, programme: 5, termMonths: 6, outputsSpecified: 7 });
+    expect(info.mapping).toMatchObject({
+      annualValue: 2,
+      organisation: 3,
+      funder: 4,
+      programme: 5,
+      termMonths: 6,
+      outputsSpecified: 7,
+    });
     expect(info.groupBy).toBe("funder");
     expect(info.inferOutputs).toBe(false);
     const r = await done(wb, info);
@@ -85,9 +153,27 @@ describe("a 360Giving-style table", () => {
     });
     expect(cols).toEqual([...headers, ...OUTPUT_HEADERS]);
     const out = wb.getValues("Grants", "I2:Q5");
-    expect(out[0].slice(0, 8)).toEqual(["Giving", "Small grant", "VCS", "Accreditation", "80/20", 0.2, "Light", ""]);
+    expect(out[0].slice(0, 8)).toEqual([
+      "Giving",
+      "Small grant",
+      "VCS",
+      "Accreditation",
+      "80/20",
+      0.2,
+      "Light",
+      "",
+    ]);
     expect(out[1][1]).toBe("Qualifying activity"); // no tier column: frontline
-    expect(out[2].slice(0, 8)).toEqual(["Shopping", "Commissioned service", "Departmental", "Procurement", "Full", 1, "Standard", ""]);
+    expect(out[2].slice(0, 8)).toEqual([
+      "Shopping",
+      "Commissioned service",
+      "Departmental",
+      "Procurement",
+      "Full",
+      1,
+      "Standard",
+      "",
+    ]);
     // 48 months = 4 years, over the small-grant maximum; exactly £5,000
     expect(out[3][7]).toBe("grant-term-over-max, at-threshold");
     expect(out[3][8]).toBe(`${FLAG_NOTES["grant-term-over-max"]} ${FLAG_NOTES["at-threshold"]}`);
@@ -97,7 +183,10 @@ describe("a 360Giving-style table", () => {
     expect(pence(pcT[1])).toBe(7500000);
     expect(pence(pcT[3])).toBe(500000);
     expect(pence(pcT[8])).toBe(8000000);
-    const formulas = wb.getFormulas("Funding summary", "A1:J60").flat().filter((f) => typeof f === "string" && f.startsWith("="));
+    const formulas = wb
+      .getFormulas("Funding summary", "A1:J60")
+      .flat()
+      .filter((f) => typeof f === "string" && f.startsWith("="));
     expect(formulas.some((f) => (f as string).includes("SUMIFS('Grants'!$C$2:$C$5"))).toBe(true);
     expect(r.summary.all.total.pence).toBe(11400000);
 
@@ -169,11 +258,19 @@ describe("a register with blanks and bad rows (current region)", () => {
     expect(info.groupBy).toBe("department");
     const r = await done(wb, info);
     expect(r.summary.unclassified.map((u) => u.row)).toEqual([4, 6, 7, 8]);
-    expect(r.summary.unclassified[0].reason).toMatch(/^"Value": annualValue must be an amount in pounds/);
-    expect(r.summary.unclassified[1].reason).toMatch(/^"Tier": recipientTier must be infrastructure .* got "charity"/);
-    expect(r.summary.unclassified[2].reason).toMatch(/label "Donation" says neither contract\/SLA nor grant/);
+    expect(r.summary.unclassified[0].reason).toMatch(
+      /^"Value": annualValue must be an amount in pounds/
+    );
+    expect(r.summary.unclassified[1].reason).toMatch(
+      /^"Tier": recipientTier must be infrastructure .* got "charity"/
+    );
+    expect(r.summary.unclassified[2].reason).toMatch(
+      /label "Donation" says neither contract\/SLA nor grant/
+    );
     // row 8 has only "-" in Term: it is not blank, so its blank value is reported
-    expect(r.summary.unclassified[3].reason).toMatch(/Outputs specified is not known and the label is blank/);
+    expect(r.summary.unclassified[3].reason).toMatch(
+      /Outputs specified is not known and the label is blank/
+    );
     expect(r.summary.classified).toBe(4);
     expect(r.summary.inferred).toBe(4);
 
@@ -224,7 +321,9 @@ describe("a register with blanks and bad rows (current region)", () => {
     expect(headerRow.filter((h) => h === "Mode")).toHaveLength(1);
     expect(headerRow.slice(17).every((h) => h === "" || h === null)).toBe(true);
     expect(wb.getValues("Register", "J3")[0][0]).toBe("Qualifying activity");
-    expect(wb.sheetNames().filter((n) => n.startsWith("Funding summary"))).toEqual(["Funding summary"]);
+    expect(wb.sheetNames().filter((n) => n.startsWith("Funding summary"))).toEqual([
+      "Funding summary",
+    ]);
   });
 
   test("asks before overwriting cells it did not write, then proceeds when confirmed", async () => {
@@ -285,7 +384,9 @@ describe("a register with blanks and bad rows (current region)", () => {
     const r = await done(wb, info);
     expect(r.usedFormulas).toBe(false);
     expect(r.reconciliation.ok).toBe(true);
-    expect(pence(summaryRow(wb, "Mix of shopping, investing and giving", "Total")[1])).toBe(r.summary.all.total.pence);
+    expect(pence(summaryRow(wb, "Mix of shopping, investing and giving", "Total")[1])).toBe(
+      r.summary.all.total.pence
+    );
     expect(r.summary.all.total.pence).toBe(12000000 + 300000 + 2000000 + 6000000);
   });
 
@@ -294,7 +395,10 @@ describe("a register with blanks and bad rows (current region)", () => {
     const mapping = { ...info.mapping };
     delete mapping.annualValue;
     const r = await classifyAll(wb, info, { mapping });
-    expect(r).toEqual({ status: "invalid", problems: ["Choose the column that holds the annual value (£ per year)."] });
+    expect(r).toEqual({
+      status: "invalid",
+      problems: ["Choose the column that holds the annual value (£ per year)."],
+    });
     expect(wb.getValues("Register", "I1")[0][0]).toBe("");
   });
 });
@@ -309,20 +413,7 @@ test("no register at the selection is reported, not thrown", async () => {
 });
 
 describe("Cheshire East 2008/09 as a register (004:118-145)", () => {
-  // A row per authority and type; contracts have outputs specified, grants do not.
-  const rows: (string | number)[][] = [
-    ["Authority", "Department", "Type", "Outputs specified", "Amount (£)"],
-    ["Cheshire County Council", "Council", "Contract", "yes", 1775486.44],
-    ["Cheshire County Council", "Council", "Grant", "no", 465803.5],
-    ["Congleton BC", "Council", "Contract", "yes", 0],
-    ["Congleton BC", "Council", "Grant", "no", 261860.0],
-    ["Crewe & Nantwich BC", "Council", "Contract", "yes", 214257.0],
-    ["Crewe & Nantwich BC", "Council", "Grant", "no", 76210.0],
-    ["Macclesfield BC", "Council", "Contract", "yes", 75150.0],
-    ["Macclesfield BC", "Council", "Grant", "no", 234720.0],
-    ["Central & Eastern Cheshire PCT", "Health", "Contract", "yes", 331360.7],
-    ["Central & Eastern Cheshire PCT", "Health", "Grant", "no", 765320.28],
-  ];
+  const rows = CHESHIRE_EAST_REGISTER;
   const source: Record<string, [number, number, number]> = {
     "Cheshire County Council": [177548644, 46580350, 224128994],
     "Congleton BC": [0, 26186000, 26186000],
@@ -340,7 +431,13 @@ describe("Cheshire East 2008/09 as a register (004:118-145)", () => {
 
   test("by authority: contract, grant and total reproduce the source to the penny", async () => {
     const info = await find(wb);
-    expect(info.mapping).toMatchObject({ funder: 0, department: 1, currentLabel: 2, outputsSpecified: 3, annualValue: 4 });
+    expect(info.mapping).toMatchObject({
+      funder: 0,
+      department: 1,
+      currentLabel: 2,
+      outputsSpecified: 3,
+      annualValue: 4,
+    });
     const r = await done(wb, info, { groupBy: "funder" });
     expect(r.usedFormulas).toBe(true);
     expect(r.reconciliation.ok).toBe(true);
@@ -359,7 +456,9 @@ describe("Cheshire East 2008/09 as a register (004:118-145)", () => {
     const info = await find(wb);
     await done(wb, info, { groupBy: "department" });
     const council = summaryRow(wb, "Value by department (£)", "Council");
-    expect([pence(council[5]), pence(council[7]), pence(council[8])]).toEqual([206489344, 103859350, 310348694]);
+    expect([pence(council[5]), pence(council[7]), pence(council[8])]).toEqual([
+      206489344, 103859350, 310348694,
+    ]);
     const health = summaryRow(wb, "Value by department (£)", "Health");
     expect(pence(health[8])).toBe(109668098);
     // the mix: shopping and giving shares of value
@@ -385,7 +484,14 @@ describe("a 100,000-row register", () => {
     const rows: (string | number)[][] = [["Organisation", "Department", "Type", "Value", "Tier"]];
     const types = ["Grant", "Contract", "SLA", "grant aid"];
     // Amounts up to £1,500, a total of about £75m.
-    for (let i = 0; i < n; i++) rows.push([`Organisation ${i}`, `Dept ${i % 7}`, types[i % 4], ((i * 7919) % 150000) / 100, i % 11 === 0 ? "umbrella" : "frontline"]);
+    for (let i = 0; i < n; i++)
+      rows.push([
+        `Organisation ${i}`,
+        `Dept ${i % 7}`,
+        types[i % 4],
+        ((i * 7919) % 150000) / 100,
+        i % 11 === 0 ? "umbrella" : "frontline",
+      ]);
     wb.setCells("Big", `A1:E${n + 1}`, rows);
     wb.select("Big", "C50");
     const info = await find(wb);
@@ -420,9 +526,12 @@ describe("request sizes", () => {
     const n = 12000;
     const wb = new MemoryWorkbook();
     wb.addSheet("R");
-    const rows: (string | number)[][] = [["Organisation", "Type", "Outputs", "Value", "Tendered", "Term", "Description"]];
+    const rows: (string | number)[][] = [
+      ["Organisation", "Type", "Outputs", "Value", "Tendered", "Term", "Description"],
+    ];
     // every row raises four flags (long notes), and has a long description that is never read
-    for (let i = 0; i < n; i++) rows.push([`Org ${i}`, "SLA grant", "yes", 60000 + i, "no", 1, "d".repeat(600)]);
+    for (let i = 0; i < n; i++)
+      rows.push([`Org ${i}`, "SLA grant", "yes", 60000 + i, "no", 1, "d".repeat(600)]);
     wb.setCells("R", `A1:G${n + 1}`, rows);
     wb.select("R", "A1");
     const info = await find(wb);
