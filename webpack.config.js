@@ -1,6 +1,5 @@
 /* eslint-disable no-undef */
 const path = require("path");
-const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -27,15 +26,19 @@ module.exports = async (env, options) => {
     taskpane: "./src/taskpane/index.tsx",
     functions: "./src/functions/functions.ts",
   };
-  const previewEntry = "./src/preview/index.tsx";
-  const withPreview = fs.existsSync(path.resolve(__dirname, previewEntry));
-  if (withPreview) entries.preview = previewEntry;
+  // The browser preview (dev/preview) hosts the task pane beside the in-memory workbook double,
+  // which carries HyperFormula (GPL-3). It is a development tool: built only with `--env preview`
+  // (npm start / npm run preview and the browser tests), into its own folder, never by
+  // `npm run build`, whose dist/ holds the add-in alone.
+  const withPreview = Boolean(env && env.preview);
+  if (withPreview) entries.preview = "./dev/preview/index.tsx";
+  const outputDir = withPreview ? "dist-preview" : "dist";
 
   const config = {
     devtool: dev ? "source-map" : false,
     entry: entries,
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, outputDir),
       filename: "[name].js",
       clean: true,
     },
@@ -81,7 +84,7 @@ module.exports = async (env, options) => {
         ? [
             new HtmlWebpackPlugin({
               filename: "preview.html",
-              template: "./src/preview/preview.html",
+              template: "./dev/preview/preview.html",
               chunks: ["functions", "preview"],
               scriptLoading: "blocking",
             }),
@@ -90,7 +93,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "assets/samples", to: "assets/samples", noErrorOnMissing: true },
+          // The sample workbook feeds the preview only.
+          ...(withPreview ? [{ from: "assets/samples", to: "assets/samples" }] : []),
           {
             from: "manifest*.xml",
             to: "[name][ext]",
@@ -102,7 +106,7 @@ module.exports = async (env, options) => {
       }),
     ],
     devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: { directory: path.resolve(__dirname, outputDir) },
       headers: { "Access-Control-Allow-Origin": "*" },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       server: { type: "https", options: dev ? await httpsOptions() : undefined },

@@ -3,11 +3,11 @@
  * the function over the same range, and the workflow on the workbook double with 100,000 rows
  * (syncs and largest request, beside what a naive row-by-row version would need).
  */
-import { classify } from "../src/engine/classify";
-import { DEFAULT_SETTINGS } from "../src/engine/settings";
+import { classify } from "../src/domain/classification/classify";
+import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
 import { classifyFunding } from "../src/functions/classify";
 import { classifyRegister, DEFAULT_CHUNK_ROWS, findRegister } from "../src/excel/register";
-import { MemoryWorkbook } from "../test/double";
+import { MemoryWorkbook } from "../packages/excel-double/src";
 
 const EXCEL_ROWS = 1048576;
 

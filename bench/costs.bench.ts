@@ -2,16 +2,16 @@
  * Cost recovery: APPORTION on large inputs (engine and the custom function), and the syncs and
  * largest request for building a 50-project cost recovery workbook on the workbook double.
  */
-import { apportion } from "../src/engine/costs";
+import { apportion } from "../src/domain/cost-recovery/rules";
 import {
   computeCostWorkbook,
   defaultPools,
   type CostWorkbookSetup,
-} from "../src/engine/costsWorkbook";
-import { DEFAULT_SETTINGS } from "../src/engine/settings";
+} from "../src/sheets/cost-recovery/costRecoverySheet";
+import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
 import { costApportion } from "../src/functions/costs";
 import { buildCostRecoveryWorkbook } from "../src/excel/costRecovery";
-import { MemoryWorkbook } from "../test/double";
+import { MemoryWorkbook } from "../packages/excel-double/src";
 
 function inputs(pools: number, projects: number, decimals: boolean) {
   const p: number[] = [];

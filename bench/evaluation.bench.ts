@@ -2,9 +2,9 @@
  * Generating an evaluation workbook for 50 bids x 30 criteria x 7 evaluators on the workbook
  * double: syncs, largest request, time; and reading the returns back ("Check returns").
  */
-import { MemoryWorkbook } from "../test/double";
-import { DEFAULT_SETTINGS } from "../src/engine/settings";
-import { defaultDescriptors, type EvaluationDraft } from "../src/engine/evaluation";
+import { MemoryWorkbook } from "../packages/excel-double/src";
+import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
+import { defaultDescriptors, type EvaluationDraft } from "../src/domain/evaluation/setup";
 import { checkEvaluationReturns, generateEvaluationWorkbook } from "../src/excel/evaluation";
 
 function bigPanel(bids: number, criteria: number, evaluators: number): EvaluationDraft {

@@ -6,7 +6,7 @@
  * on another tab is answered (that tab becomes selected).
  */
 import { launchBrowser } from "../test/browser/support/browser";
-import { BROWSER_DIST, ensureProductionBuild } from "../test/browser/support/build";
+import { PREVIEW_DIST, ensureBuilt } from "../test/support/build";
 import { serveDirectory } from "../test/browser/support/server";
 
 const RUNS = 5;
@@ -19,8 +19,8 @@ function stats(xs: number[]) {
 test(
   "preview: open to interactive task pane",
   async () => {
-    ensureProductionBuild();
-    const server = await serveDirectory(BROWSER_DIST);
+    ensureBuilt("preview");
+    const server = await serveDirectory(PREVIEW_DIST);
     const browser = await launchBrowser();
     const ready: number[] = [];
     const interactive: number[] = [];

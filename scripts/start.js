@@ -184,6 +184,8 @@ async function servePreview({ open }) {
     "serve",
     "--mode",
     "development",
+    "--env",
+    "preview",
     "--port",
     String(port),
   ]);

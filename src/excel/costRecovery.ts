@@ -18,8 +18,8 @@ import {
   type CostWorkbookLayout,
   type CostWorkbookSetup,
   type SetupProblem,
-} from "../engine/costsWorkbook";
-import type { FrameworkSettings } from "../engine/settings";
+} from "../sheets/cost-recovery/costRecoverySheet";
+import type { FrameworkSettings } from "../domain/settings/settings";
 
 export type CostTarget = { sheetName: string; startCell?: string };
 

@@ -15,7 +15,7 @@ import {
   type EvaluationDraft,
   type EvaluationModel,
   type Issue,
-} from "../engine/evaluation";
+} from "../domain/evaluation/setup";
 import {
   evaluationLayout,
   evaluationRefs,
@@ -23,22 +23,22 @@ import {
   summarySheetNames,
   type SheetLayout,
   type SheetNames,
-} from "../engine/evaluationLayout";
+} from "../sheets/evaluation/evaluationSheets";
 import {
   checkReturns,
   consensusGrid,
   rationaleGrid,
   type Finding,
   type ReturnsData,
-} from "../engine/evaluationChecks";
+} from "../domain/evaluation/returnsChecks";
 import {
   assessmentSummaries,
   computeResults,
   rankReversal,
   type EvaluationResults,
   type RankReversal,
-} from "../engine/evaluationResults";
-import type { FrameworkSettings } from "../engine/settings";
+} from "../domain/evaluation/results";
+import type { FrameworkSettings } from "../domain/settings/settings";
 
 export const SETUPS_KEY = "FundingToolkit.evaluation.setups";
 export const CURRENT_KEY = "FundingToolkit.evaluation.current";

@@ -19,7 +19,7 @@ import {
   type ColumnMapping,
   type RegisterField,
   type SavedMapping,
-} from "../engine/register";
+} from "../domain/classification/register";
 import {
   buildSummaryLayout,
   checkPasses,
@@ -30,10 +30,10 @@ import {
   SummaryBuilder,
   SUMMARY_TITLE,
   type RegisterSummary,
-} from "../engine/registerSummary";
-import { isBlank } from "../engine/parse";
-import { toPence } from "../engine/money";
-import type { FrameworkSettings } from "../engine/settings";
+} from "../domain/classification/summary";
+import { isBlank } from "../domain/kernel/parse";
+import { toPence } from "../domain/kernel/money";
+import type { FrameworkSettings } from "../domain/settings/settings";
 
 export const MAPPING_KEY = "FundingToolkit.registerMapping";
 export const SUMMARY_SHEET = SUMMARY_TITLE;

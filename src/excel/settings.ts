@@ -9,8 +9,8 @@ import {
   serializeSettings,
   type FrameworkSettings,
   type SettingsResult,
-} from "../engine/settings";
-import { applySettings } from "../engine/settingsStore";
+} from "../domain/settings/settings";
+import { applySettings } from "../domain/settings/runtimeSettings";
 
 export const SETTINGS_KEY = "FundingToolkit.settings";
 

@@ -2,8 +2,8 @@
  * FUNDING.CLASSIFY: place funding rows in the shopping / investing / giving framework (002:250-327).
  * Thin: parse the arguments row by row (args.ts conventions), call the engine, return cells.
  */
-import { classify, toRow } from "../engine/classify";
-import { currentSettings } from "../engine/settingsStore";
+import { classify, toRow } from "../domain/classification/classify";
+import { currentSettings } from "../domain/settings/runtimeSettings";
 import { mapRows } from "./args";
 
 /**

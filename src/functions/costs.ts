@@ -11,11 +11,11 @@ import {
   parseBasis,
   priceGap,
   split,
-} from "../engine/costs";
-import { toPounds, type Pence } from "../engine/money";
-import { isBlank, parseAmount } from "../engine/parse";
-import { fail, ok, type Result } from "../engine/result";
-import { currentSettings } from "../engine/settingsStore";
+} from "../domain/cost-recovery/rules";
+import { toPounds, type Pence } from "../domain/kernel/money";
+import { isBlank, parseAmount } from "../domain/kernel/parse";
+import { fail, ok, type Result } from "../domain/kernel/result";
+import { currentSettings } from "../domain/settings/runtimeSettings";
 import { errorRow, flatten, mapRows, toExcelError, type Cell } from "./args";
 
 /**

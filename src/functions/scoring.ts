@@ -3,9 +3,9 @@
  * panels (DOMAIN.md section 4). Thin: shape the arguments (args.ts conventions), call the engine,
  * return cells; a row that cannot be computed shows #VALUE! or #N/A with the reason.
  */
-import { consensus, priceScore, weightedScore } from "../engine/scoring";
-import { currentSettings } from "../engine/settingsStore";
-import type { Result } from "../engine/result";
+import { consensus, priceScore, weightedScore } from "../domain/evaluation/scoring";
+import { currentSettings } from "../domain/settings/runtimeSettings";
+import type { Result } from "../domain/kernel/result";
 import { asGrid, errorRow, flatten, mapRows, toExcelError, type Cell } from "./args";
 
 type Out = (string | number | boolean | CustomFunctions.Error)[][];

@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { DIST, ensureProductionBuild } from "./support/build";
+import { DIST, ensureBuilt, PREVIEW_DIST } from "../support/build";
 
 const TASKPANE_BUDGET = 250 * 1000;
 const FUNCTIONS_BUDGET = 60 * 1000;
@@ -30,7 +30,10 @@ function startScripts(html: string): string[] {
 }
 
 describe("bundle budgets (production build)", () => {
-  beforeAll(() => ensureProductionBuild({ forBudgets: true }), 15 * 60 * 1000);
+  beforeAll(() => {
+    ensureBuilt("addin");
+    ensureBuilt("preview");
+  }, 15 * 60 * 1000);
 
   test("the task pane's JavaScript loaded at start is at most 250 KB gzipped", () => {
     const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
@@ -88,7 +91,7 @@ describe("bundle budgets (production build)", () => {
     expect(taskpane).toMatch(
       /<script[^>]+src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/
     );
-    const preview = fs.readFileSync(path.join(DIST, "preview.html"), "utf8");
+    const preview = fs.readFileSync(path.join(PREVIEW_DIST, "preview.html"), "utf8");
     expect(preview).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
     expect(startScripts(preview)).toEqual(["functions.js", "preview.js"]);
   });

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { BROWSER_DIST } from "./support/build";
+import { PREVIEW_DIST } from "../support/build";
 import { startPreviewSuite, type PreviewPage, type PreviewSuite } from "./support/preview";
 
 let suite: PreviewSuite;
@@ -151,7 +151,7 @@ describe("the preview page", () => {
 
   test("functions.js registers every FUNDING function listed in functions.json", async () => {
     const metadata = JSON.parse(
-      fs.readFileSync(path.join(BROWSER_DIST, "functions.json"), "utf8")
+      fs.readFileSync(path.join(PREVIEW_DIST, "functions.json"), "utf8")
     ) as { functions: { id: string }[] };
     const ids = metadata.functions.map((f) => f.id.toUpperCase()).sort();
     expect(ids.length).toBeGreaterThan(0);

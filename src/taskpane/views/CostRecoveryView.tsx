@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FUNDING_TYPES, type FundingType } from "../../engine/classify";
+import { FUNDING_TYPES, type FundingType } from "../../domain/classification/classify";
 import {
   computeBidder,
   computeCostWorkbook,
@@ -25,10 +25,10 @@ import {
   SINGLE_DRIVER_LABEL,
   type CostWorkbookLayout,
   type DriverKind,
-} from "../../engine/costsWorkbook";
-import { formatPounds } from "../../engine/money";
-import { DEFAULT_SETTINGS } from "../../engine/settings";
-import { currentSettings } from "../../engine/settingsStore";
+} from "../../sheets/cost-recovery/costRecoverySheet";
+import { formatPounds } from "../../domain/kernel/money";
+import { DEFAULT_SETTINGS } from "../../domain/settings/settings";
+import { currentSettings } from "../../domain/settings/runtimeSettings";
 import {
   buildCostRecoveryWorkbook,
   writeBidderInputs,

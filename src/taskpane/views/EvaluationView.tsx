@@ -15,9 +15,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { blankDraft, validateSetup, type EvaluationDraft } from "../../engine/evaluation";
-import { currentSettings, onSettingsChange } from "../../engine/settingsStore";
-import type { Finding } from "../../engine/evaluationChecks";
+import { blankDraft, validateSetup, type EvaluationDraft } from "../../domain/evaluation/setup";
+import { currentSettings, onSettingsChange } from "../../domain/settings/runtimeSettings";
+import type { Finding } from "../../domain/evaluation/returnsChecks";
 import {
   checkEvaluationReturns,
   generateEvaluationWorkbook,

@@ -15,8 +15,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { mappingProblems, type ColumnMapping, type RegisterField } from "../../engine/register";
-import { currentSettings } from "../../engine/settingsStore";
+import { mappingProblems, type ColumnMapping, type RegisterField } from "../../domain/classification/register";
+import { currentSettings } from "../../domain/settings/runtimeSettings";
 import {
   classifyRegister,
   findRegister,

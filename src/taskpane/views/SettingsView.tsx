@@ -14,7 +14,7 @@ import {
   SETTING_LABELS,
   SETTING_SOURCES,
   type FrameworkSettings,
-} from "../../engine/settings";
+} from "../../domain/settings/settings";
 import { loadSettings, resetSettings, saveSettings } from "../../excel/settings";
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 /**
- * Shared set-up for the browser tests: a production build of dist/, served over plain http on
+ * Shared set-up for the browser tests: a production build of the preview (dist-preview/), served over plain http on
  * 127.0.0.1, a headless system Chromium, and helpers that act on the preview as a user does
  * (click cells, switch sheets, press buttons in the task pane).
  */
@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { launchBrowser, type LaunchedBrowser } from "./browser";
-import { BROWSER_DIST, ROOT, ensureProductionBuild } from "./build";
+import { PREVIEW_DIST, ROOT, ensureBuilt } from "../../support/build";
 import { serveDirectory, type StaticServer } from "./server";
 
 export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
@@ -21,8 +21,8 @@ export interface PreviewSuite {
 
 /** Build (if needed), serve and launch. Call from beforeAll with a generous timeout. */
 export async function startPreviewSuite(): Promise<PreviewSuite> {
-  ensureProductionBuild();
-  const server = await serveDirectory(BROWSER_DIST);
+  ensureBuilt("preview");
+  const server = await serveDirectory(PREVIEW_DIST);
   let browser: LaunchedBrowser;
   try {
     browser = await launchBrowser();

@@ -2,15 +2,15 @@
  * The Cost recovery form's state (text as typed) and its conversion to a workbook setup, with a
  * message per field for anything that is not a number or amount.
  */
-import { FUNDING_TYPES, type FundingType } from "../../../engine/classify";
+import { FUNDING_TYPES, type FundingType } from "../../../domain/classification/classify";
 import {
   defaultPools,
   type BidderSetup,
   type CostWorkbookSetup,
   type DriverKind,
-} from "../../../engine/costsWorkbook";
-import { parseMoney } from "../../../engine/money";
-import { isBlank, parseNumber } from "../../../engine/parse";
+} from "../../../sheets/cost-recovery/costRecoverySheet";
+import { parseMoney } from "../../../domain/kernel/money";
+import { isBlank, parseNumber } from "../../../domain/kernel/parse";
 
 export type PoolDraft = { id: number; name: string; amount: string; driver: DriverKind };
 export type ProjectDraft = {

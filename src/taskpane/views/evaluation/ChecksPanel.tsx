@@ -7,8 +7,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FINDING_TITLES, type Finding, type FindingKind } from "../../../engine/evaluationChecks";
-import { describeReversal, STATUS_TEXT } from "../../../engine/evaluationResults";
+import { FINDING_TITLES, type Finding, type FindingKind } from "../../../domain/evaluation/returnsChecks";
+import { describeReversal, STATUS_TEXT } from "../../../domain/evaluation/results";
 import type { ChecksOutcome } from "../../../excel/evaluation";
 
 const useStyles = makeStyles({

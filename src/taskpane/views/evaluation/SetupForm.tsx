@@ -7,7 +7,7 @@ import {
   SCALE_MAXIMA,
   type EvaluationDraft,
   type Issue,
-} from "../../../engine/evaluation";
+} from "../../../domain/evaluation/setup";
 
 const useStyles = makeStyles({
   section: {

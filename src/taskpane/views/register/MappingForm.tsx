@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Checkbox, Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
-import { FIELD_LABELS, GROUP_FIELDS, OUTPUT_HEADERS, REGISTER_FIELDS, type ColumnMapping, type RegisterField } from "../../../engine/register";
+import { FIELD_LABELS, GROUP_FIELDS, OUTPUT_HEADERS, REGISTER_FIELDS, type ColumnMapping, type RegisterField } from "../../../domain/classification/register";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr", gap: "8px", maxWidth: "420px" },

@@ -13,9 +13,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FLAG_CODES, FLAG_NOTES, FUNDING_TYPES, MODES } from "../../../engine/classify";
-import { formatPounds } from "../../../engine/money";
-import { modeShares, type RegisterSummary } from "../../../engine/registerSummary";
+import { FLAG_CODES, FLAG_NOTES, FUNDING_TYPES, MODES } from "../../../domain/classification/classify";
+import { formatPounds } from "../../../domain/kernel/money";
+import { modeShares, type RegisterSummary } from "../../../domain/classification/summary";
 import type { Reconciliation } from "../../../excel/register";
 
 const useStyles = makeStyles({

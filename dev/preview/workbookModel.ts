@@ -1,0 +1,256 @@
+/**
+ * The preview grid's view of the in-memory workbook (test/double), read through the double's
+ * inspection helpers: display text (range.text), formulas, fills, bold, font colours, column
+ * widths, the used range, the active sheet and the selection. Conditional formats are applied
+ * for the rule kinds the add-in writes (cell value comparisons and custom formulas), evaluated
+ * with the double's calculation engine, so highlights show as they would in Excel.
+ */
+import type { MemoryWorkbook } from "../../packages/excel-double/src";
+import { columnIndex, columnLetters } from "../../src/sheets/a1";
+import { parseAddress, rectAddress, type Rect } from "./address";
+import type { CellView, Selection, SheetView, WorkbookModel } from "./model";
+
+const STANDARD_WIDTH_POINTS = 64;
+const ERROR_TEXT =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|CYCLE!|ERROR!|PARSE!)$/;
+
+interface CfInfo {
+  type: string;
+  address: string;
+  stopIfTrue: boolean;
+  rule: unknown;
+  format: {
+    fill?: { color?: string | null };
+    font?: { color?: string | null; bold?: boolean | null };
+  } | null;
+}
+
+/** Minimal view of HyperFormula's API used for conditional-format rules. */
+interface FormulaEngine {
+  calculateFormula(formula: string, sheetId: number): unknown;
+}
+interface DoubleInternals {
+  model: {
+    ensureEngine(): FormulaEngine;
+    resume(): void;
+    findSheet(name: string): { hfId: number | null } | null;
+  };
+}
+
+/**
+ * Move the relative references of a formula written for `from` so it applies to a cell
+ * `dRows` rows down and `dCols` columns right, as Excel does for a conditional format's range.
+ */
+export function shiftFormula(formula: string, dRows: number, dCols: number): string {
+  return formula
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part // inside a string literal
+        : part.replace(
+            /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
+            (_m, pre, dc, col, dr, row) => {
+              const c = dc ? col.toUpperCase() : columnLetters(columnIndex(col) + dCols);
+              const r = dr ? row : String(Number(row) + dRows);
+              return `${pre}${dc}${c}${dr}${r}`;
+            }
+          )
+    )
+    .join('"');
+}
+
+function truthy(v: unknown): boolean {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  return false;
+}
+
+function compare(operator: string, v: unknown, a: unknown, b: unknown): boolean {
+  const num = (x: unknown) =>
+    typeof x === "number"
+      ? x
+      : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x))
+        ? Number(x)
+        : NaN;
+  const x = num(v);
+  const lo = num(a);
+  const hi = num(b);
+  if (typeof v === "string" && v !== "" && Number.isNaN(x)) {
+    // Text compared with text: equality only, case-insensitive, as Excel.
+    if (operator === "EqualTo") return typeof a === "string" && v.toLowerCase() === a.toLowerCase();
+    if (operator === "NotEqualTo")
+      return !(typeof a === "string" && v.toLowerCase() === a.toLowerCase());
+    return false;
+  }
+  if (v === "" || v === null || Number.isNaN(x)) return false;
+  switch (operator) {
+    case "Between":
+      return x >= Math.min(lo, hi) && x <= Math.max(lo, hi);
+    case "NotBetween":
+      return x < Math.min(lo, hi) || x > Math.max(lo, hi);
+    case "EqualTo":
+      return x === lo;
+    case "NotEqualTo":
+      return x !== lo;
+    case "GreaterThan":
+      return x > lo;
+    case "LessThan":
+      return x < lo;
+    case "GreaterThanOrEqual":
+    case "GreaterThanOrEqualTo":
+      return x >= lo;
+    case "LessThanOrEqual":
+    case "LessThanOrEqualTo":
+      return x <= lo;
+    default:
+      return false;
+  }
+}
+
+export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
+  const lastSelection = new Map<string, Rect>();
+  const internals = wb as unknown as DoubleInternals;
+
+  const visibleSheets = () =>
+    wb.sheetNames().filter((n) => wb.getSheetInfo(n).visibility === "Visible");
+
+  const evaluate = (sheet: string, formula: string): unknown => {
+    const state = internals.model.findSheet(sheet);
+    if (!state) return null;
+    const engine = internals.model.ensureEngine();
+    internals.model.resume();
+    if (state.hfId === null) return null;
+    try {
+      return engine.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, state.hfId);
+    } catch {
+      return null;
+    }
+  };
+
+  const operand = (sheet: string, f: unknown): unknown => {
+    if (f === null || f === undefined || f === "") return null;
+    const text = String(f);
+    if (text.startsWith("=")) return evaluate(sheet, text);
+    const n = Number(text);
+    return Number.isFinite(n) ? n : text.replace(/^"(.*)"$/, "$1");
+  };
+
+  /** Apply the sheet's conditional formats to the cells shown, highest priority first. */
+  const applyConditionalFormats = (sheet: string, cells: CellView[][], values: unknown[][]) => {
+    const list = wb.getConditionalFormats(sheet) as CfInfo[];
+    const decided = new Set<string>();
+    for (const cf of list) {
+      const fill = cf.format?.fill?.color ?? null;
+      const color = cf.format?.font?.color ?? null;
+      const bold = cf.format?.font?.bold ?? null;
+      if (!fill && !color && !bold) continue;
+      // The double reports types as Excel names them ("CellValue", "Custom").
+      const type = cf.type.toLowerCase();
+      if (type !== "cellvalue" && type !== "custom") continue;
+      const parsed = parseAddress(cf.address);
+      if (!parsed) continue;
+      const area = parsed.rect;
+      const rowEnd = Math.min(area.row + area.rows, cells.length);
+      const colEnd = Math.min(area.col + area.cols, cells[0]?.length ?? 0);
+      const rule = (cf.rule ?? {}) as {
+        formula?: string;
+        formula1?: unknown;
+        formula2?: unknown;
+        operator?: string;
+      };
+      // A cell-value rule's operands are the same for every cell; work them out once.
+      const a = type === "cellvalue" ? operand(sheet, rule.formula1) : null;
+      const b = type === "cellvalue" ? operand(sheet, rule.formula2) : null;
+      for (let r = area.row; r < rowEnd; r++) {
+        for (let c = area.col; c < colEnd; c++) {
+          const key = `${r},${c}`;
+          if (decided.has(key)) continue;
+          let applies = false;
+          if (type === "cellvalue") applies = compare(rule.operator ?? "", values[r][c], a, b);
+          else if (rule.formula)
+            applies = truthy(
+              evaluate(sheet, shiftFormula(rule.formula, r - area.row, c - area.col))
+            );
+          if (!applies) continue;
+          const cell = cells[r][c];
+          if (fill) cell.fill = fill;
+          if (color) cell.color = color;
+          if (bold) cell.bold = true;
+          if (cf.stopIfTrue) decided.add(key);
+        }
+      }
+    }
+  };
+
+  const model: WorkbookModel = {
+    sheetNames: visibleSheets,
+    activeSheet() {
+      const active = wb.activeSheetName();
+      return active && visibleSheets().includes(active)
+        ? active
+        : (visibleSheets()[0] ?? wb.sheetNames()[0]);
+    },
+    activate(sheet) {
+      const rect = lastSelection.get(sheet) ?? { row: 0, col: 0, rows: 1, cols: 1 };
+      wb.select(sheet, rectAddress(rect));
+    },
+    selection(): Selection {
+      const address = wb.selectedAddress();
+      const parsed = address ? parseAddress(address) : null;
+      const sheet = parsed?.sheet ?? model.activeSheet();
+      return { sheet, rect: parsed?.rect ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+    },
+    select(sheet, rect) {
+      lastSelection.set(sheet, rect);
+      wb.select(sheet, rectAddress(rect));
+    },
+    subscribe(listener) {
+      return wb.subscribe(() => listener());
+    },
+    sheetView(sheet, maxRows, maxCols): SheetView {
+      const used = wb.usedAddress(sheet, false);
+      const usedRect = used ? parseAddress(used)?.rect : null;
+      const usedRows = usedRect ? usedRect.row + usedRect.rows : 0;
+      const usedCols = usedRect ? usedRect.col + usedRect.cols : 0;
+      const address = rectAddress({ row: 0, col: 0, rows: maxRows, cols: maxCols });
+      const shown = wb.getText(sheet, address);
+      const values = wb.getValues(sheet, address);
+      const formulas = wb.getFormulas(sheet, address);
+      const fills = wb.getFill(sheet, address);
+      const bold = wb.getBold(sheet, address);
+      const fonts = wb.getFontColor(sheet, address);
+      const cells: CellView[][] = values.map((row, r) =>
+        row.map((v, c) => {
+          const kind: CellView["kind"] =
+            v === "" || v === null
+              ? "empty"
+              : typeof v === "number"
+                ? "number"
+                : typeof v === "boolean"
+                  ? "boolean"
+                  : typeof v === "string" && ERROR_TEXT.test(v)
+                    ? "error"
+                    : "text";
+          const font = fonts[r][c];
+          return {
+            // wb.getText is the double's inspection helper, a plain array, not an Excel proxy.
+            // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+            text: kind === "empty" ? "" : shown[r][c],
+            formula: formulas[r][c] === "" || formulas[r][c] === null ? "" : String(formulas[r][c]),
+            kind,
+            fill: fills[r][c] ?? undefined,
+            color: font && font.toUpperCase() !== "#000000" ? font : undefined,
+            bold: bold[r][c] || undefined,
+          };
+        })
+      );
+      applyConditionalFormats(sheet, cells, values);
+      const columnWidths = Array.from({ length: maxCols }, (_, c) => {
+        const pt = wb.getColumnWidth(sheet, c);
+        return pt === STANDARD_WIDTH_POINTS ? undefined : Math.round((pt * 4) / 3);
+      });
+      return { name: sheet, usedRows, usedCols, cells, columnWidths };
+    },
+  };
+  return model;
+}

@@ -1,0 +1,259 @@
+import fc from "fast-check";
+import {
+  classifyRegisterRow,
+  detectMapping,
+  findResultBlock,
+  inferOutputsFromLabel,
+  mappingFromSaved,
+  mappingProblems,
+  mappingToSaved,
+  normaliseHeader,
+  outputCells,
+  OUTPUT_HEADERS,
+  type RowOutcome,
+} from "../../../src/domain/classification/register";
+import {
+  buildSummaryLayout,
+  checkPasses,
+  columnLetter,
+  columnRef,
+  exactCriterion,
+  needsEquality,
+  modeShares,
+  summarise,
+} from "../../../src/domain/classification/summary";
+import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
+import { FLAG_NOTES } from "../../../src/domain/classification/classify";
+
+const S = DEFAULT_SETTINGS;
+
+describe("header mapping", () => {
+  test("360Giving headers map without help, duration in months as the term", () => {
+    const headers = [
+      "Identifier",
+      "Title",
+      "Currency",
+      "Amount Awarded",
+      "Award Date",
+      "Recipient Org:Identifier",
+      "Recipient Org:Name",
+      "Funding Org:Identifier",
+      "Funding Org:Name",
+      "Grant Programme:Title",
+      "Planned Dates:Duration (months)",
+    ];
+    expect(detectMapping(headers)).toEqual({
+      annualValue: 3,
+      organisation: 6,
+      funder: 8,
+      programme: 9,
+      termMonths: 10,
+    });
+  });
+  test("case- and space-insensitive, with synonyms", () => {
+    const headers = ["ORGANISATION", "  Annual  value ", "outputs_specified", "Tier", "Type", "Tendered", "PQASSO", "Term (Years)", "Directorate"];
+    expect(detectMapping(headers)).toEqual({
+      organisation: 0,
+      annualValue: 1,
+      outputsSpecified: 2,
+      recipientTier: 3,
+      currentLabel: 4,
+      competitivelySelected: 5,
+      accredited: 6,
+      termYears: 7,
+      department: 8,
+    });
+    expect(normaliseHeader(" Amount  Awarded ")).toBe("amountawarded");
+  });
+  test("a better synonym wins over a weaker one and each column is used once", () => {
+    // "Annual value" outranks "Amount"; "Amount" is left for nothing.
+    const m = detectMapping(["Amount", "Annual value"]);
+    expect(m.annualValue).toBe(1);
+    expect(Object.values(m)).not.toContain(0);
+  });
+  test("the workflow's own result columns are recognised and never mapped", () => {
+    const headers = ["Organisation", "Value", "Type", ...OUTPUT_HEADERS];
+    expect(findResultBlock(headers)).toBe(3);
+    const m = detectMapping(headers, new Set(OUTPUT_HEADERS.map((_, i) => i + 3)));
+    expect(m).toEqual({ organisation: 0, annualValue: 1, currentLabel: 2 });
+    // a lone "Funding type" or "Notes" of the user's is not mistaken for the block
+    expect(findResultBlock(["Funding type", "Notes", "Mode"])).toBeNull();
+  });
+  test("a saved mapping by header text survives columns moving; the rest is detected", () => {
+    const first = ["Payee", "Cost", "Type"];
+    const saved = mappingToSaved(first, { organisation: 0, annualValue: 1, currentLabel: 2 });
+    expect(saved).toMatchObject({ organisation: "Payee", annualValue: "Cost", currentLabel: "Type", department: null });
+    const moved = ["Type", "Directorate", "Cost", "Payee", "Tendered"];
+    // Directorate was not there when saved: detected now; Tendered likewise
+    const { department: _d, competitivelySelected: _c, ...rest } = saved;
+    void _d;
+    void _c;
+    expect(mappingFromSaved(moved, rest)).toEqual({ currentLabel: 0, department: 1, annualValue: 2, organisation: 3, competitivelySelected: 4 });
+    // a field the user set to "not in the register" stays unmapped for the columns they saw then...
+    const withDept = ["Payee", "Cost", "Type", "Directorate"];
+    const savedNone = mappingToSaved(withDept, { organisation: 0, annualValue: 1, currentLabel: 2 });
+    expect(mappingFromSaved(withDept, savedNone, new Set(), withDept)).toEqual({ organisation: 0, annualValue: 1, currentLabel: 2 });
+    // ...but a column added since is detected
+    const grown = [...withDept, "Tendered"];
+    expect(mappingFromSaved(grown, savedNone, new Set(), withDept)).toEqual({ organisation: 0, annualValue: 1, currentLabel: 2, competitivelySelected: 4 });
+  });
+  test("mapping problems are said plainly", () => {
+    expect(mappingProblems({}, false)).toEqual([
+      "Choose the column that holds the annual value (£ per year).",
+      "Choose the column that says whether outputs are specified, or a label column to infer it from.",
+    ]);
+    expect(mappingProblems({ annualValue: 0, currentLabel: 1 }, true)).toEqual([]);
+    expect(mappingProblems({ annualValue: 0, outputsSpecified: 0 }, false)[0]).toMatch(/use the same column/);
+  });
+});
+
+describe("outputs inferred from the label", () => {
+  test.each([
+    ["Contract", true],
+    ["SLA", true],
+    ["Service level agreement", true],
+    ["Grant", false],
+    ["small grants", false],
+    ["Grant / SLA", null],
+    ["Donation", null],
+    ["", null],
+  ])("%p -> %p", (label, want) => expect(inferOutputsFromLabel(label)).toBe(want));
+
+  test("inferred rows are noted; undecided rows are listed with the reason", () => {
+    const headers = ["Organisation", "Value", "Type"];
+    const m = detectMapping(headers);
+    const a = classifyRegisterRow(["A", 60000, "contract"], 2, m, headers, true, S);
+    expect(a.ok).toBe(true);
+    expect(outputCells(a)[1]).toBe("Commissioned service");
+    expect(outputCells(a)[8]).toBe("Outputs inferred from label.");
+    const b = classifyRegisterRow(["B", 6000, "Donation"], 3, m, headers, true, S);
+    expect(b).toMatchObject({ ok: false, row: 3, field: "outputsSpecified" });
+    expect((b as { reason: string }).reason).toMatch(/"Donation" says neither contract\/SLA nor grant/);
+    // without inference, the missing outputs column is an error naming the argument
+    const c = classifyRegisterRow(["C", 6000, "grant"], 4, m, headers, false, S);
+    expect((c as { reason: string }).reason).toMatch(/outputsSpecified is blank/);
+  });
+});
+
+describe("register rows", () => {
+  const headers = ["Organisation", "Amount Awarded", "Outputs", "Tier", "Planned Dates:Duration (months)"];
+  const m = detectMapping(headers);
+  test("duration in months becomes years for the term flags", () => {
+    const short = classifyRegisterRow(["X", 60000, "yes", "", 24], 2, m, headers, false, S);
+    expect(outputCells(short)[7]).toBe("short-term");
+    const ok3 = classifyRegisterRow(["X", 60000, "yes", "", 36], 2, m, headers, false, S);
+    expect(outputCells(ok3)[7]).toBe("");
+    const bad = classifyRegisterRow(["X", 60000, "yes", "", "two years"], 9, m, headers, false, S);
+    expect(bad).toMatchObject({ ok: false, row: 9, field: "termMonths" });
+    expect((bad as { reason: string }).reason).toMatch(/^"Planned Dates:Duration \(months\)": termMonths must be a number of months/);
+  });
+  test("a bad cell names the user's column; the notes cell says why", () => {
+    const bad = classifyRegisterRow(["X", "lots", "yes", ""], 7, m, headers, false, S);
+    expect((bad as { reason: string }).reason).toMatch(/^"Amount Awarded": annualValue must be an amount in pounds/);
+    const cells = outputCells(bad);
+    expect(cells.slice(0, 8)).toEqual(["", "", "", "", "", "", "", ""]);
+    expect(cells[8]).toMatch(/^Not classified: "Amount Awarded"/);
+  });
+  test("blank rows are skipped, not errors", () => {
+    expect(classifyRegisterRow(["", "", null, "", ""], 5, m, headers, false, S)).toEqual({ ok: "blank", row: 5 });
+  });
+  test("notes carry a sentence per flag", () => {
+    const r = classifyRegisterRow(["X", 5000, "no", ""], 2, m, headers, false, S);
+    expect(outputCells(r)[8]).toBe(FLAG_NOTES["at-threshold"]);
+  });
+});
+
+describe("summary", () => {
+  const headers = ["Authority", "Department", "Type", "Amount"];
+  const m = { ...detectMapping(headers), outputsSpecified: undefined };
+  // Cheshire East 2008/09 (004:118-145): a row per authority and type
+  const rows: [string, string, string, number][] = [
+    ["Cheshire County Council", "Council", "Contract", 1775486.44],
+    ["Cheshire County Council", "Council", "Grant", 465803.5],
+    ["Congleton BC", "Council", "Grant", 261860.0],
+    ["Crewe & Nantwich BC", "Council", "Contract", 214257.0],
+    ["Crewe & Nantwich BC", "Council", "Grant", 76210.0],
+    ["Macclesfield BC", "Council", "Contract", 75150.0],
+    ["Macclesfield BC", "Council", "Grant", 234720.0],
+    ["Central & Eastern Cheshire PCT", "Health", "Contract", 331360.7],
+    ["Central & Eastern Cheshire PCT", "Health", "Grant", 765320.28],
+  ];
+  const outcomes: RowOutcome[] = rows.map((r, i) => classifyRegisterRow(r, i + 2, { annualValue: 3, currentLabel: 2, funder: 0, department: 1 }, headers, true, S));
+  test("totals reproduce the source to the penny", () => {
+    void m;
+    const byAuthority = summarise(outcomes, rows.map((r) => r[0]));
+    const get = (name: string) => byAuthority.groups.find((g) => g.label === name)!;
+    expect(get("Cheshire County Council").total.pence).toBe(224128994);
+    expect(get("Cheshire County Council").byMode.Shopping.pence).toBe(177548644);
+    expect(get("Congleton BC").byMode.Shopping.pence).toBe(0);
+    expect(get("Crewe & Nantwich BC").total.pence).toBe(29046700);
+    expect(get("Macclesfield BC").total.pence).toBe(30987000);
+    expect(get("Central & Eastern Cheshire PCT").total.pence).toBe(109668098);
+    const byDept = summarise(outcomes, rows.map((r) => r[1]));
+    const council = byDept.groups.find((g) => g.label === "Council")!;
+    expect(council.byMode.Shopping.pence).toBe(206489344); // contracts £2,064,893.44
+    expect(council.byMode.Shopping.pence + council.byMode.Investing.pence + council.byMode.Giving.pence).toBe(310348694);
+    expect(council.total.pence).toBe(310348694); // £3,103,486.94
+    expect(byDept.inferred).toBe(9);
+  });
+  test("mode shares are shares of value and add to 1", () => {
+    const s = summarise(outcomes);
+    const sh = modeShares(s);
+    expect(sh.Shopping).toBeCloseTo(239625414 / 420016792, 12);
+    expect(sh.Shopping + sh.Investing + sh.Giving).toBeCloseTo(1, 12);
+  });
+  test("grouping follows Excel's matching: case-insensitive; blank is its own group, listed last", () => {
+    const s = summarise(outcomes.slice(0, 3), ["adults", "", "Adults"]);
+    expect(s.groups.map((g) => [g.label, g.total.count])).toEqual([
+      ["adults", 2],
+      ["(blank)", 1],
+    ]);
+  });
+  test("unclassified rows are listed with row numbers and reasons; blank rows counted apart", () => {
+    const bad = classifyRegisterRow(["X", "Council", "Grant", "n/a"], 12, { annualValue: 3, currentLabel: 2 }, headers, true, S);
+    const s = summarise([...outcomes, bad, { ok: "blank", row: 13 }]);
+    expect(s.unclassified).toEqual([{ row: 12, reason: expect.stringMatching(/^"Amount": annualValue must be an amount/) }]);
+    expect(s.blankRows).toBe(1);
+    expect(s.classified).toBe(9);
+  });
+  test("the values layout carries the engine's figures and its checks pass on them", () => {
+    const s = summarise(outcomes, rows.map((r) => r[1]));
+    const L = buildSummaryLayout(s, { value: "V", mode: "M", fundingType: "T", flags: "F", group: "G" }, { useFormulas: false, groupHeader: "Department", source: "x" });
+    for (const c of L.checks) expect(checkPasses(c, L.cells[c.row][c.col])).toBe(true);
+    const total = L.checks.find((c) => c.what === "Total value")!;
+    expect(L.cells[total.row][total.col]).toBe(4200167.92);
+  });
+  test("the formulas layout uses SUMIFS/COUNTIFS over the register with exact criteria", () => {
+    const s = summarise(outcomes, rows.map((r) => r[1]));
+    const refs = { value: "'R'!$D$2:$D$10", mode: "'R'!$E$2:$E$10", fundingType: "'R'!$F$2:$F$10", flags: "'R'!$L$2:$L$10", group: "'R'!$B$2:$B$10" };
+    const L = buildSummaryLayout(s, refs, { useFormulas: true, groupHeader: "Department", source: "x" });
+    const flat = L.cells.flat().filter((c): c is string => typeof c === "string" && c.startsWith("="));
+    expect(flat).toContain(`=ROUND(SUMIFS('R'!$D$2:$D$10,'R'!$B$2:$B$10,"Council",'R'!$F$2:$F$10,"Commissioned service"),2)`);
+    expect(flat).toContain(`=COUNTIFS('R'!$L$2:$L$10,"*at-threshold*")`);
+    expect(L.text.flat().some(Boolean)).toBe(true);
+  });
+});
+
+describe("references and criteria", () => {
+  test("column letters", () => {
+    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
+  });
+  test("sheet names are quoted", () => {
+    expect(columnRef("Bob's register", 2, 2, 101)).toBe("'Bob''s register'!$C$2:$C$101");
+  });
+  test("criteria escape wildcards and match exactly", () => {
+    expect(exactCriterion("Adult * services?")).toBe("Adult ~* services~?");
+    expect(exactCriterion(">5000")).toBe("=>5000");
+    expect(exactCriterion("")).toBe("");
+    expect(needsEquality("=Adults")).toBe(true);
+    expect(needsEquality("Adults")).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (s) => {
+        const c = exactCriterion(s);
+        // no operator is read from the text, and no unescaped wildcard is left
+        if (/^[=<>]/.test(s)) expect(c.startsWith("=")).toBe(true);
+        expect(/(^|[^~])[*?]/.test(c.replace(/~~/g, ""))).toBe(false);
+      }),
+    );
+  });
+});

@@ -1,0 +1,502 @@
+/**
+ * The cost recovery workbook on the workbook double: its formulas, evaluated, equal what the
+ * engine computes for the same inputs (to the penny), also after inputs change; it never
+ * overwrites content without confirmation; inputs unlocked, formulas locked, sheet protected.
+ */
+import fc from "fast-check";
+import { MemoryWorkbook } from "../../packages/excel-double/src";
+import {
+  computeCostWorkbook,
+  defaultPools,
+  expectedResultRows,
+  layoutCostWorkbook,
+  parseCell,
+  columnLetter,
+  type CostWorkbookSetup,
+  type CostWorkbookLayout,
+  type ProjectSetup,
+} from "../../src/sheets/cost-recovery/costRecoverySheet";
+import { DEFAULT_SETTINGS, parseSettings, type FrameworkSettings } from "../../src/domain/settings/settings";
+import { buildCostRecoveryWorkbook, type BuildOutcome } from "../../src/excel/costRecovery";
+import { FUNDING_TYPES } from "../../src/domain/classification/classify";
+import { toPence } from "../../src/domain/kernel/money";
+
+const SHEET = "Cost recovery";
+
+function sample(): CostWorkbookSetup {
+  const pools = defaultPools();
+  pools[0].amount = 12_000;
+  pools[1].amount = 30_000.01;
+  pools[2].amount = 5_000;
+  pools[3].amount = 0;
+  return {
+    organisation: "Riverside CVS",
+    singleDriver: false,
+    pools,
+    projects: [
+      {
+        name: "Lunch club",
+        directCost: 40_000,
+        units: 1_200,
+        fundingType: "Commissioned service",
+        price: 36_000,
+        drivers: [3, 1_000, null, null],
+      },
+      {
+        name: "=Advice line",
+        directCost: 25_000.5,
+        units: 300,
+        fundingType: "Small grant",
+        price: 4_000,
+        drivers: [2, 700.5, null, null],
+      },
+      {
+        name: "Youth club",
+        directCost: 10_000,
+        units: null,
+        fundingType: "Investment",
+        price: null,
+        drivers: [1, 300, null, null],
+      },
+    ],
+    bidder: {
+      service: "Befriending",
+      directCost: 20_000,
+      overheads: 5_000,
+      units: 250,
+      fundingType: "Investment",
+    },
+  };
+}
+
+async function build(
+  wb: MemoryWorkbook,
+  setup: CostWorkbookSetup,
+  settings: FrameworkSettings = DEFAULT_SETTINGS,
+  target = { sheetName: SHEET, startCell: "A1" },
+  confirm = false
+) {
+  return wb.run((context) =>
+    buildCostRecoveryWorkbook(context, setup, settings, target, { confirm })
+  ) as Promise<BuildOutcome>;
+}
+function layoutOf(o: BuildOutcome): CostWorkbookLayout {
+  if (o.status !== "built") throw new Error(`not built: ${JSON.stringify(o)}`);
+  return o.layout;
+}
+
+/** Compare the sheet's results block with the engine: money to the penny, ratios to 1e-9 relative, text exactly. */
+function expectSheetEqualsEngine(
+  wb: MemoryWorkbook,
+  setup: CostWorkbookSetup,
+  layout: CostWorkbookLayout,
+  settings: FrameworkSettings = DEFAULT_SETTINGS
+) {
+  const result = computeCostWorkbook(setup, settings);
+  const expected = expectedResultRows(setup, result);
+  const got = wb.getValues(SHEET, layout.refs.results);
+  const k = setup.pools.length;
+  const ratioCols = new Set([2 + k + 2, 2 + k + 7]); // overhead rate, recovery
+  expect(got).toHaveLength(expected.length);
+  got.forEach((row, j) =>
+    row.forEach((v, c) => {
+      const e = expected[j][c];
+      const where = `project ${j + 1} column ${layout.refs.resultHeaders[c]}`;
+      if (typeof e === "number" && ratioCols.has(c)) {
+        expect([where, typeof v]).toEqual([where, "number"]);
+        // the double reports numbers to about 12 significant digits, as Excel shows 15
+        expect(Math.abs((v as number) - e)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e)));
+      } else if (typeof e === "number") {
+        expect([where, toPence(v as number)]).toEqual([where, Math.round(e * 100)]);
+      } else {
+        expect([where, v]).toEqual([where, e]);
+      }
+    })
+  );
+  // every pool adds back, in the sheet and in the engine
+  result.pools.forEach((p, kk) => {
+    const [status] = wb.getValues(SHEET, layout.refs.pools[kk].status)[0];
+    const [diff] = wb.getValues(SHEET, layout.refs.pools[kk].difference)[0];
+    expect(status).toBe(p.status);
+    expect(toPence(diff as number)).toBe(p.difference);
+  });
+  // bidder block
+  const b = layout.refs.bidder;
+  const one = (a: string) => wb.getValues(SHEET, a)[0][0];
+  const money = (x: number | null) => (x === null ? "" : x);
+  expect(toPence(one(b.fullCost) as number)).toBe(result.bidder.fullCost);
+  const unit = one(b.unitPrice);
+  expect(unit === "" ? "" : toPence(unit as number)).toBe(money(result.bidder.unitPrice));
+  expect(toPence(one(b.funder) as number)).toBe(result.bidder.funder);
+  expect(toPence(one(b.organisation) as number)).toBe(result.bidder.organisation);
+  // totals
+  const totals = wb.getValues(SHEET, layout.refs.totals)[0];
+  expect(toPence(totals[1] as number)).toBe(result.totals.direct);
+  expect(toPence(totals[2 + k] as number)).toBe(result.totals.overheads);
+  expect(toPence(totals[3 + k] as number)).toBe(result.totals.fullCost);
+  expect(toPence(totals[2 + k] as number)).toBe(
+    setup.pools.reduce((s, p) => s + Math.round(p.amount * 100), 0) -
+      result.pools.reduce((s, p) => s + p.difference, 0)
+  );
+}
+
+describe("the generated sheet equals the engine", () => {
+  test("sample organisation: results, pool checks, totals and the bidder block", async () => {
+    const wb = new MemoryWorkbook();
+    const setup = sample();
+    const outcome = await build(wb, setup);
+    const layout = layoutOf(outcome);
+    expectSheetEqualsEngine(wb, setup, layout);
+    // the worked numbers a user sees (computed by hand): lunch club full cost £63,662.88, 90%... no: recovery 36,000/63,662.88
+    const lunch = wb.getValues(SHEET, layout.refs.results)[0];
+    expect(lunch[0]).toBe("Lunch club");
+    // premises £12,000 by headcount 3:2:1 -> £6,000 / £4,000 / £2,000
+    expect(wb.getValues(SHEET, layout.refs.results).map((r) => r[2])).toEqual([6000, 4000, 2000]);
+    // a name starting with = is text, not a formula
+    expect(wb.getValues(SHEET, layout.refs.projects[1].name)).toEqual([["=Advice line"]]);
+    expect(wb.getValues(SHEET, layout.refs.results)[1][0]).toBe("=Advice line");
+  });
+
+  test("worked cases on the sheet: £10,000 small grant at 80/20 and £12,000 investment at 50/50", async () => {
+    const wb = new MemoryWorkbook();
+    const pools = [{ name: "Premises", amount: 0, driver: "headcount" as const }];
+    const setup: CostWorkbookSetup = {
+      organisation: "Worked cases",
+      singleDriver: false,
+      pools,
+      projects: [
+        {
+          name: "Grant",
+          directCost: 10_000,
+          units: null,
+          fundingType: "Small grant",
+          price: 4_000,
+          drivers: [1],
+        },
+        {
+          name: "Investment",
+          directCost: 12_000,
+          units: null,
+          fundingType: "Investment",
+          price: null,
+          drivers: [1],
+        },
+        {
+          name: "Bid",
+          directCost: 40_000,
+          units: null,
+          fundingType: "Commissioned service",
+          price: 36_000,
+          drivers: [1],
+        },
+      ],
+      bidder: { service: "", directCost: 0, overheads: 0, units: null, fundingType: "Small grant" },
+    };
+    const layout = layoutOf(await build(wb, setup));
+    const rows = wb.getValues(SHEET, layout.refs.results);
+    const col = (name: string) => layout.refs.resultHeaders.indexOf(name);
+    expect([
+      rows[0][col("Funder share (£)")],
+      rows[0][col("VCS organisation share (£)")],
+      rows[0][col("Match needed (£)")],
+    ]).toEqual([2000, 8000, 16000]);
+    expect([rows[1][col("Funder share (£)")], rows[1][col("VCS organisation share (£)")]]).toEqual([
+      6000, 6000,
+    ]);
+    expect([rows[2][col("Recovery")], rows[2][col("Shortfall (£)")]]).toEqual([0.9, 4000]);
+  });
+
+  test("after input cells change (direct costs, a driver, a pool, a price, a funding type) the sheet still equals the engine", async () => {
+    const wb = new MemoryWorkbook();
+    const setup = sample();
+    const layout = layoutOf(await build(wb, setup));
+    const refs = layout.refs;
+    wb.setCells(SHEET, refs.projects[0].direct, [[55_555.55]]);
+    wb.setCells(SHEET, refs.projects[2].drivers[1], [[999.75]]);
+    wb.setCells(SHEET, refs.pools[3].amount, [[7_777.77]]);
+    wb.setCells(SHEET, refs.projects[2].price, [[20_000]]);
+    wb.setCells(SHEET, refs.projects[1].type, [["Investment"]]);
+    wb.setCells(SHEET, refs.bidder.units, [[7]]);
+    const changed = sample();
+    changed.projects[0].directCost = 55_555.55;
+    changed.projects[2].drivers[1] = 999.75;
+    changed.pools[3].amount = 7_777.77;
+    changed.projects[2].price = 20_000;
+    changed.projects[1].fundingType = "Investment";
+    changed.bidder.units = 7;
+    expectSheetEqualsEngine(wb, changed, layout);
+    // the pool by direct expenditure followed the new direct costs
+    expect(computeCostWorkbook(changed, DEFAULT_SETTINGS).projects[0].shares[3]).not.toBe(
+      computeCostWorkbook(sample(), DEFAULT_SETTINGS).projects[0].shares[3]
+    );
+  });
+
+  test("a pool whose drivers are all 0 is flagged on the sheet and shares nothing", async () => {
+    const wb = new MemoryWorkbook();
+    const setup = sample();
+    setup.projects.forEach((p) => (p.drivers[0] = 0));
+    const layout = layoutOf(await build(wb, setup));
+    expect(wb.getValues(SHEET, layout.refs.pools[0].status)).toEqual([["Drivers all 0"]]);
+    expectSheetEqualsEngine(wb, setup, layout);
+  });
+
+  test("settings ratios are written to the sheet and used by the formulas", async () => {
+    const s = parseSettings({ funderShareSmallGrant: 33.33, funderShareInvestment: 65 });
+    if (!s.ok) throw new Error("settings");
+    const wb = new MemoryWorkbook();
+    const setup = sample();
+    const layout = layoutOf(await build(wb, setup, s.settings));
+    expect(wb.getValues(SHEET, layout.refs.settings[2].funderShare)[0][0]).toBeCloseTo(0.3333, 10);
+    expectSheetEqualsEngine(wb, setup, layout, s.settings);
+  });
+
+  test("single-driver option: every pool shared by people", async () => {
+    const wb = new MemoryWorkbook();
+    const setup = sample();
+    setup.singleDriver = true;
+    setup.projects.forEach((p, j) => (p.drivers = [[2.5, 1, 0.5][j]]));
+    const layout = layoutOf(await build(wb, setup));
+    expect(layout.refs.projects[0].drivers).toHaveLength(1);
+    expectSheetEqualsEngine(wb, setup, layout);
+    // £12,000 by 2.5 : 1 : 0.5 -> 7,500 / 3,000 / 1,500
+    expect(wb.getValues(SHEET, layout.refs.results).map((r) => r[2])).toEqual([7500, 3000, 1500]);
+  });
+
+  const project = (pools: number): fc.Arbitrary<ProjectSetup> =>
+    fc.record({
+      name: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0),
+      directCost: fc.integer({ min: 0, max: 20_000_000 }).map((p) => p / 100),
+      units: fc.option(
+        fc.integer({ min: 1, max: 500_000 }).map((u) => u / 100),
+        { nil: null }
+      ),
+      fundingType: fc.constantFrom(...FUNDING_TYPES),
+      price: fc.option(
+        fc.integer({ min: 0, max: 30_000_000 }).map((p) => p / 100),
+        { nil: null }
+      ),
+      drivers: fc.array(
+        fc.option(
+          fc.oneof(
+            fc.integer({ min: 0, max: 50 }),
+            fc.integer({ min: 0, max: 300_000 }).map((x) => x / 100)
+          ),
+          { nil: null }
+        ),
+        {
+          minLength: pools,
+          maxLength: pools,
+        }
+      ),
+    });
+  const organisation: fc.Arbitrary<CostWorkbookSetup> = fc
+    .integer({ min: 1, max: 4 })
+    .chain((k) =>
+      fc.record({
+        organisation: fc.string({ maxLength: 20 }),
+        singleDriver: fc.boolean(),
+        pools: fc.array(
+          fc.record({
+            name: fc.string({ minLength: 1, maxLength: 15 }).filter((s) => s.trim().length > 0),
+            amount: fc.integer({ min: 0, max: 10_000_000 }).map((p) => p / 100),
+            driver: fc.constantFrom(
+              "headcount" as const,
+              "staffTime" as const,
+              "directExpenditure" as const,
+              "floorArea" as const
+            ),
+          }),
+          { minLength: k, maxLength: k }
+        ),
+        projects: fc.array(project(k), { minLength: 1, maxLength: 6 }),
+        bidder: fc.record({
+          service: fc.string({ maxLength: 10 }),
+          directCost: fc.integer({ min: 0, max: 10_000_000 }).map((p) => p / 100),
+          overheads: fc.integer({ min: 0, max: 5_000_000 }).map((p) => p / 100),
+          units: fc.option(
+            fc.integer({ min: 1, max: 100_000 }).map((u) => u / 100),
+            { nil: null }
+          ),
+          fundingType: fc.constantFrom(...FUNDING_TYPES),
+        }),
+      })
+    )
+    .map((s) => ({
+      ...s,
+      projects: s.projects.map((p) => ({
+        ...p,
+        drivers: s.singleDriver ? p.drivers.slice(0, 1) : p.drivers,
+      })),
+    }));
+
+  test("property: random small organisations, the sheet equals the engine to the penny", async () => {
+    await fc.assert(
+      fc.asyncProperty(organisation, async (setup) => {
+        const wb = new MemoryWorkbook();
+        const layout = layoutOf(await build(wb, setup));
+        expectSheetEqualsEngine(wb, setup, layout);
+      }),
+      { numRuns: 40 }
+    );
+  });
+});
+
+describe("never overwrites without asking", () => {
+  test("existing content in the target: needs confirmation and nothing is written", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet(SHEET);
+    wb.setCells(SHEET, "C20", [["my notes"]]);
+    wb.resetCounters();
+    const outcome = await build(wb, sample());
+    expect(outcome.status).toBe("needs-confirmation");
+    if (outcome.status !== "needs-confirmation") return;
+    expect(outcome.occupied).toContain("C20");
+    expect(outcome.message).toContain("Nothing has been changed");
+    expect(wb.getValues(SHEET, "A1:D3")).toEqual([
+      ["", "", "", ""],
+      ["", "", "", ""],
+      ["", "", "", ""],
+    ]);
+    expect(wb.getValues(SHEET, "C20")).toEqual([["my notes"]]);
+    expect(wb.syncCount).toBeLessThanOrEqual(2);
+  });
+
+  test("with confirmation it replaces the content", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet(SHEET);
+    wb.setCells(SHEET, "C20", [["my notes"]]);
+    const setup = sample();
+    const outcome = await build(
+      wb,
+      setup,
+      DEFAULT_SETTINGS,
+      { sheetName: SHEET, startCell: "A1" },
+      true
+    );
+    const layout = layoutOf(outcome);
+    expectSheetEqualsEngine(wb, setup, layout);
+  });
+
+  test("content outside the rectangle is left alone, and a start cell places the workbook", async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet(SHEET);
+    wb.setCells(SHEET, "A1", [["keep me"]]);
+    const setup = sample();
+    const outcome = await build(wb, setup, DEFAULT_SETTINGS, { sheetName: SHEET, startCell: "C4" });
+    const layout = layoutOf(outcome);
+    expect(layout.range.startsWith("C4:")).toBe(true);
+    expect(wb.getValues(SHEET, "A1")).toEqual([["keep me"]]);
+    expect(wb.getValues(SHEET, "C4")[0][0]).toBe("Full cost recovery: Riverside CVS");
+    expectSheetEqualsEngine(wb, setup, layout);
+  });
+
+  test("rebuilding over its own earlier build asks first", async () => {
+    const wb = new MemoryWorkbook();
+    await build(wb, sample());
+    const again = await build(wb, sample());
+    expect(again.status).toBe("needs-confirmation");
+    const confirmed = await build(
+      wb,
+      sample(),
+      DEFAULT_SETTINGS,
+      { sheetName: SHEET, startCell: "A1" },
+      true
+    );
+    expect(confirmed.status).toBe("built");
+  });
+
+  test("bad setup or target: invalid with the field named, nothing written", async () => {
+    const wb = new MemoryWorkbook();
+    const setup = sample();
+    setup.projects[0].directCost = -5;
+    setup.pools[0].name = " ";
+    const o1 = await build(wb, setup, DEFAULT_SETTINGS, {
+      sheetName: "Bad/name",
+      startCell: "ZZZZ1",
+    });
+    expect(o1.status).toBe("invalid");
+    if (o1.status !== "invalid") return;
+    const fields = o1.problems.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(["Sheet name", "Start cell", "Pool 1 name"]));
+    expect(o1.problems.some((p) => p.message.includes("direct costs must be 0 or more"))).toBe(
+      true
+    );
+    expect(wb.sheetNames()).not.toContain("Bad/name");
+  });
+});
+
+describe("sheet quality", () => {
+  test("no formula evaluates to an error; ordinary Excel functions only", async () => {
+    const wb = new MemoryWorkbook();
+    const layout = layoutOf(await build(wb, sample()));
+    const values = wb.getValues(SHEET, layout.range);
+    const formulas = wb.getFormulas(SHEET, layout.range);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v === "string" && /^#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!)/.test(v)) {
+          throw new Error(`${columnLetter(c)}${r + 1} shows ${v}: ${formulas[r][c]}`);
+        }
+      })
+    );
+    const all = formulas
+      .flat()
+      .filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.some((f) => /FUNDING\./i.test(f))).toBe(false);
+  });
+
+  test("inputs unlocked and shaded, formulas locked, sheet protected, validation, highlight and chart", async () => {
+    const wb = new MemoryWorkbook();
+    const layout = layoutOf(await build(wb, sample()));
+    const refs = layout.refs;
+    const facts = await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(SHEET);
+      const input = sheet.getRange(refs.projects[0].direct);
+      const name = sheet.getRange(refs.pools[0].name);
+      const result = sheet.getRange(refs.results.split(":")[0]);
+      const full = sheet.getRange(refs.bidder.fullCost);
+      for (const r of [input, name, result, full])
+        r.load("format/protection/locked, format/fill/color");
+      sheet.protection.load("protected");
+      const dv = sheet.getRange(refs.projects[0].type).dataValidation;
+      dv.load("rule");
+      const charts = sheet.charts;
+      charts.load("items/name");
+      const cfs = sheet.getRange(layout.recoveryHighlight.address).conditionalFormats;
+      cfs.load("items/type");
+      await context.sync();
+      return {
+        inputLocked: input.format.protection.locked,
+        inputFill: input.format.fill.color,
+        nameLocked: name.format.protection.locked,
+        resultLocked: result.format.protection.locked,
+        bidderLocked: full.format.protection.locked,
+        protectedSheet: sheet.protection.protected,
+        rule: dv.rule,
+        charts: charts.items.map((c) => c.name),
+        cfTypes: cfs.items.map((c) => c.type),
+      };
+    });
+    expect(facts.inputLocked).toBe(false);
+    expect(facts.nameLocked).toBe(false);
+    expect(facts.inputFill.toUpperCase()).toBe("#FFCC99");
+    expect(facts.resultLocked).toBe(true);
+    expect(facts.bidderLocked).toBe(true);
+    expect(facts.protectedSheet).toBe(true);
+    expect(facts.rule.list?.source).toMatch(/^=\$A\$\d+:\$A\$\d+$/);
+    expect(facts.charts).toHaveLength(1);
+    expect(facts.cfTypes).toEqual(["CellValue"]);
+  });
+
+  test("number formats: money in pounds and pence, rates as percentages", async () => {
+    const wb = new MemoryWorkbook();
+    const layout = layoutOf(await build(wb, sample()));
+    const first = parseCell(layout.refs.results.split(":")[0])!;
+    const row = `${columnLetter(first.col)}${first.row + 1}:${columnLetter(first.col + layout.refs.resultHeaders.length - 1)}${first.row + 1}`;
+    const formats = wb.getNumberFormats(SHEET, row)[0];
+    const k = 4;
+    expect(formats[1]).toBe("£#,##0.00;-£#,##0.00");
+    expect(formats[2 + k + 2]).toBe("0.0%");
+    expect(formats[2 + k + 7]).toBe("0.0%");
+  });
+});

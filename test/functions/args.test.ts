@@ -1,0 +1,98 @@
+import fc from "fast-check";
+import { asGrid, flatten, mapRows, rowsOf } from "../../src/functions/args";
+import { parseAmount, parseNumber, parseYesNo } from "../../src/domain/kernel/parse";
+import { fail, ok } from "../../src/domain/kernel/result";
+
+describe("argument conventions", () => {
+  test("scalars, omitted arguments and ranges become grids", () => {
+    expect(asGrid(5)).toEqual([[5]]);
+    expect(asGrid(null)).toBeNull();
+    expect(asGrid([[1], [2]])).toEqual([[1], [2]]);
+    expect(flatten([[1, 2], [3, 4]])).toEqual([1, 2, 3, 4]);
+  });
+
+  test("columns of the same height go row by row; single cells apply to every row", () => {
+    const out = mapRows({ a: [[1], [2], [3]], b: 10 }, 1, (row) => ok([(row.a as number) + (row.b as number)]));
+    expect(out).toEqual([[11], [12], [13]]);
+  });
+
+  test("a bad row gives #VALUE! with the message in each of its cells; the others still compute", () => {
+    const out = mapRows({ a: [[1], ["x"], [3]] }, 2, (row) =>
+      typeof row.a === "number" ? ok([row.a, row.a * 2]) : fail("a", "a must be a number"),
+    );
+    expect(out[0]).toEqual([1, 2]);
+    expect(out[2]).toEqual([3, 6]);
+    expect(out[1]).toHaveLength(2);
+    for (const cell of out[1]) {
+      expect(cell).toBeInstanceOf(CustomFunctions.Error);
+      expect((cell as CustomFunctions.Error).code).toBe("#VALUE!");
+      expect((cell as CustomFunctions.Error).message).toBe("a must be a number");
+    }
+  });
+
+  test("ranges of different heights, or more than one column, are refused naming the argument", () => {
+    expect(rowsOf({ a: [[1], [2]], b: [[1], [2], [3]] })).toMatchObject({ ok: false, problem: { field: "b" } });
+    expect(rowsOf({ a: [[1, 2], [3, 4]] })).toMatchObject({ ok: false, problem: { field: "a" } });
+    const out = mapRows({ a: [[1], [2]], b: [[1], [2], [3]] }, 3, () => ok([1, 2, 3]));
+    expect(out).toHaveLength(1);
+    expect((out[0][0] as CustomFunctions.Error).message).toMatch(/b has 3 rows but a has 2/);
+  });
+
+  test("an exception or a non-finite number in one row becomes #VALUE! in that row only", () => {
+    const out = mapRows({ a: [[0], [1], [2]] }, 1, (row) => {
+      if (row.a === 0) throw new Error("boom");
+      return ok([1 / ((row.a as number) - 1)]);
+    });
+    expect((out[0][0] as CustomFunctions.Error).message).toMatch(/boom/);
+    expect(out[1][0]).toBeInstanceOf(CustomFunctions.Error);
+    expect(out[2]).toEqual([1]);
+  });
+
+  test("na problems become #N/A", () => {
+    const out = mapRows({ a: 1 }, 1, () => fail("score", "not scored yet", "na"));
+    expect((out[0][0] as CustomFunctions.Error).code).toBe("#N/A");
+  });
+});
+
+describe("parsing what users type", () => {
+  test("yes/no accepts TRUE/FALSE, 1/0 and yes/no/y/n in any case; blank is not known", () => {
+    for (const v of [true, 1, "yes", "Y", " TRUE ", "y"]) expect(parseYesNo(v, "f")).toEqual(ok(true));
+    for (const v of [false, 0, "no", "N", "False"]) expect(parseYesNo(v, "f")).toEqual(ok(false));
+    for (const v of [null, undefined, "", "  "]) expect(parseYesNo(v, "f")).toEqual(ok(null));
+    const bad = parseYesNo("maybe", "outputsSpecified");
+    expect(bad).toMatchObject({ ok: false, problem: { field: "outputsSpecified" } });
+    expect(!bad.ok && bad.problem.message).toMatch(/outputsSpecified must be yes or no/);
+    expect(parseYesNo(2, "f").ok).toBe(false);
+  });
+
+  test("amounts: blank, text and negatives are refused naming the field", () => {
+    expect(parseAmount("£12,000.50", "annualValue")).toEqual(ok(1200050));
+    expect(parseAmount("", "annualValue")).toMatchObject({ ok: false, problem: { field: "annualValue", message: expect.stringMatching(/blank/) } });
+    expect(parseAmount(-1, "annualValue")).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/£0 or more/) } });
+    expect(parseAmount(true, "annualValue").ok).toBe(false);
+    expect(parseAmount("abc", "annualValue").ok).toBe(false);
+  });
+
+  test("numbers: ranges, whole numbers and blanks", () => {
+    expect(parseNumber("3", "termYears", { min: 0 })).toEqual(ok(3));
+    expect(parseNumber("", "termYears")).toEqual(ok(null));
+    expect(parseNumber("", "termYears", { blank: "error" }).ok).toBe(false);
+    expect(parseNumber(-1, "termYears", { min: 0 })).toMatchObject({ ok: false, problem: { message: "termYears must be 0 or more; got -1" } });
+    expect(parseNumber(1.5, "n", { integer: true }).ok).toBe(false);
+    expect(parseNumber("1e3", "n")).toEqual(ok(1000));
+    expect(parseNumber("abc", "n").ok).toBe(false);
+  });
+
+  test("property: parsing never throws, whatever arrives from a cell", () => {
+    const cell = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.integer());
+    fc.assert(
+      fc.property(cell, (v) => {
+        for (const r of [parseYesNo(v, "f"), parseAmount(v, "f"), parseNumber(v, "f")]) {
+          if (r.ok) expect(r.value === null || typeof r.value === "boolean" || Number.isFinite(r.value)).toBe(true);
+          else expect(r.problem.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

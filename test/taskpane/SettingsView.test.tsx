@@ -1,0 +1,67 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
+import { SettingsView } from "../../src/taskpane/views/SettingsView";
+import { loadSettings } from "../../src/excel/settings";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
+import { applySettings } from "../../src/domain/settings/runtimeSettings";
+
+let wb: MemoryWorkbook;
+let restore: () => void;
+beforeEach(() => {
+  wb = new MemoryWorkbook();
+  restore = installExcelGlobals(wb);
+});
+afterEach(() => {
+  restore();
+  applySettings(DEFAULT_SETTINGS);
+});
+
+const view = () =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SettingsView />
+    </FluentProvider>,
+  );
+
+test("shows every setting with its label and source, edits and saves to the workbook", async () => {
+  view();
+  const threshold = await screen.findByLabelText("Small-grant threshold (£ per year)");
+  expect((threshold as HTMLInputElement).value).toBe("5000");
+  expect(screen.getAllByText(/Source: 002:355/).length).toBeGreaterThan(0);
+  fireEvent.change(threshold, { target: { value: "£7,500" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+  });
+  await screen.findByText("Settings saved in this workbook.");
+  const saved = await wb.run((context) => loadSettings(context));
+  expect(saved.ok && saved.settings.smallGrantThreshold).toBe(7500);
+});
+
+test("a bad value is refused with a message naming the field, and nothing is saved", async () => {
+  view();
+  const share = await screen.findByLabelText("Funder share: investment (%)");
+  fireEvent.change(share, { target: { value: "150" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+  });
+  await screen.findByText(/Not saved: Funder share for investment must be 100% or less/);
+  const saved = await wb.run((context) => loadSettings(context));
+  expect(saved).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+});
+
+test("reset puts the defaults back", async () => {
+  view();
+  const share = await screen.findByLabelText("Funder share: small grant (%)");
+  fireEvent.change(share, { target: { value: "30" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+  });
+  await screen.findByText("Settings saved in this workbook.");
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
+  });
+  await waitFor(() => expect((screen.getByLabelText("Funder share: small grant (%)") as HTMLInputElement).value).toBe("20"));
+});
