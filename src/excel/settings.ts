@@ -2,17 +2,24 @@
  * The framework settings saved in the workbook (Excel's workbook settings collection, which is
  * stored inside the file), so they travel with it. One sync to read, one to write.
  */
+import { z } from "zod";
 import {
   DEFAULT_SETTINGS,
   deserializeSettings,
   parseSettings,
-  serializeSettings,
   type FrameworkSettings,
   type SettingsResult,
 } from "../domain/settings/settings";
 import { applySettings } from "../domain/settings/runtimeSettings";
+import { queueRemove, queueWrite, storeEntry } from "./store";
 
-export const SETTINGS_KEY = "FundingToolkit.settings";
+/**
+ * The saved settings. Stored as the JSON the user last saved; the store hands back whatever JSON
+ * is there and parseSettings checks it field by field, so a bad saved value is reported by name
+ * rather than silently dropped.
+ */
+export const SETTINGS_ENTRY = storeEntry("FundingToolkit.settings", z.unknown(), "the framework settings");
+export const SETTINGS_KEY = SETTINGS_ENTRY.key;
 
 /** Read the workbook's settings (defaults when none were saved). Problems are reported, not thrown. */
 export async function loadSettings(context: Excel.RequestContext): Promise<SettingsResult> {
@@ -20,6 +27,7 @@ export async function loadSettings(context: Excel.RequestContext): Promise<Setti
   item.load("value");
   await context.sync();
   if (item.isNullObject) return { ok: true, settings: DEFAULT_SETTINGS };
+  // Unreadable JSON is reported as such (deserializeSettings), not read as "no settings".
   const raw = item.value;
   return deserializeSettings(typeof raw === "string" ? raw : JSON.stringify(raw));
 }
@@ -31,7 +39,7 @@ export async function saveSettings(
 ): Promise<SettingsResult> {
   const parsed = parseSettings(input);
   if (!parsed.ok) return parsed;
-  context.workbook.settings.add(SETTINGS_KEY, serializeSettings(parsed.settings));
+  queueWrite(context, SETTINGS_ENTRY, parsed.settings);
   await context.sync();
   applySettings(parsed.settings);
   await recalculate(context);
@@ -40,8 +48,7 @@ export async function saveSettings(
 
 /** Back to the defaults from the sources. */
 export async function resetSettings(context: Excel.RequestContext): Promise<FrameworkSettings> {
-  const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-  item.delete();
+  queueRemove(context, SETTINGS_ENTRY);
   await context.sync();
   applySettings(DEFAULT_SETTINGS);
   await recalculate(context);

@@ -6,7 +6,7 @@
  *   naming the argument; the other rows still compute;
  * - nothing throws and nothing returns NaN or Infinity.
  */
-import type { Problem, Result } from "../domain/kernel/result";
+import type { Result, ValueProblem as Problem } from "../domain/kernel/result";
 
 /** A cell as Excel hands it to a custom function. */
 export type Cell = string | number | boolean | null | undefined;

@@ -7,6 +7,7 @@
  * shares are percentages of the full cost paid by the funder.
  */
 import { z } from "zod";
+import type { Problem } from "../kernel/problem";
 
 const pounds = (field: string) =>
   z
@@ -159,7 +160,7 @@ export const SETTING_SOURCES: Record<keyof FrameworkSettings, string> = {
 
 export type SettingsResult =
   | { ok: true; settings: FrameworkSettings }
-  | { ok: false; errors: { field: string; message: string }[] };
+  | { ok: false; errors: Problem[] };
 
 /**
  * Validate settings from any source (the Settings panel, a saved workbook). Missing fields take
