@@ -11,6 +11,9 @@
  * - `--preview` (npm run preview): always serve, and open the preview in the default browser.
  *
  * It never fails because Excel or a browser is missing: it says what it did instead.
+ * It also says whether the development certificate is trusted, and so whether the browser will
+ * warn (scripts/certificates.js): before starting, from office-addin-dev-certs' own check; once the
+ * server answers, from the certificate the server actually presents.
  * Options: --preview, --no-open, --port <n>. FUNDING_TOOLKIT_NO_EXCEL=1 acts as if Excel were
  * not installed.
  */
@@ -19,6 +22,7 @@ const os = require("os");
 const path = require("path");
 const https = require("https");
 const { spawn } = require("child_process");
+const certificates = require("./certificates");
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -97,21 +101,31 @@ function bin(pkg, rel) {
   }
 }
 
-/** Poll the dev server until it answers (self-signed certificates accepted: it is our server). */
+/**
+ * Poll the dev server until it answers (self-signed certificates accepted: it is our server).
+ * Resolves with the certificate the server presented ({} if unreadable), or null if it never
+ * answered.
+ */
 function waitForServer(url, timeoutMs = 180000) {
   const started = Date.now();
   return new Promise((resolve) => {
     const attempt = () => {
       const req = https.get(url, { rejectUnauthorized: false, timeout: 3000 }, (res) => {
+        let peer = {};
+        try {
+          peer = res.socket.getPeerCertificate() || {};
+        } catch {
+          /* the check after start-up then relies on office-addin-dev-certs alone */
+        }
         res.resume();
-        if (res.statusCode && res.statusCode < 500) resolve(true);
+        if (res.statusCode && res.statusCode < 500) resolve(peer);
         else retry();
       });
       req.on("error", retry);
       req.on("timeout", () => req.destroy());
     };
     const retry = () => {
-      if (Date.now() - started > timeoutMs) resolve(false);
+      if (Date.now() - started > timeoutMs) resolve(null);
       else setTimeout(attempt, 1000);
     };
     attempt();
@@ -135,11 +149,42 @@ function openBrowser(url) {
   }
 }
 
-function devCertificateTrusted() {
-  return fs.existsSync(path.join(os.homedir(), ".office-addin-dev-certs", "localhost.crt"));
+const certDir = path.join(os.homedir(), certificates.CERT_DIR_NAME);
+
+/** office-addin-dev-certs' own check (CA installed, certificate valid), not just the files. */
+function checkDevCertificate() {
+  return certificates.checkDevCertificate(() =>
+    require(require.resolve("office-addin-dev-certs", { paths: [root] }))
+  );
 }
 
-function printPreviewHelp() {
+function printCertificateBefore(check, options = {}) {
+  console.log(
+    ["", ...certificates.messageBeforeServer(check, { certDir, ...options }), ""].join("\n")
+  );
+}
+
+/** After start-up: which certificate the server presented, and is it trusted now? */
+function certificateAfter(before, peer) {
+  let devFingerprint = null;
+  try {
+    devFingerprint = certificates.fingerprintOf(
+      fs.readFileSync(path.join(certDir, "localhost.crt"))
+    );
+  } catch {
+    /* no development certificate on disk */
+  }
+  return certificates.messageAfterServer({
+    before,
+    after: checkDevCertificate(),
+    served: certificates.identifyServedCertificate(peer, devFingerprint),
+    port,
+    certDir,
+    sudoAvailable: certificates.commandAvailable("sudo", { exists: fs.existsSync }),
+  });
+}
+
+function printPreviewHelp(certificateLines) {
   const lines = [
     "",
     "Funding Toolkit is being served.",
@@ -151,13 +196,7 @@ function printPreviewHelp() {
     "The preview runs the real task pane and the add-in's Excel code against an in-memory",
     "workbook loaded with assets/samples/sample-workbook.json. See docs/preview.md.",
   ];
-  if (!devCertificateTrusted()) {
-    lines.push(
-      "",
-      "The development certificate is not trusted on this machine, so the browser will warn",
-      "about it; accept the warning for localhost, or run `npx office-addin-dev-certs install`."
-    );
-  }
+  lines.push("", ...certificateLines);
   lines.push(
     "",
     "To use the add-in in Excel:",
@@ -178,6 +217,8 @@ async function servePreview({ open }) {
     process.exitCode = 1;
     return;
   }
+  const before = checkDevCertificate();
+  printCertificateBefore(before);
   console.log(`Building and serving on ${base} (webpack-dev-server, development mode) ...`);
   const server = run(process.execPath, [
     webpack,
@@ -197,12 +238,12 @@ async function servePreview({ open }) {
     }
     process.exit(code ?? 0);
   });
-  const up = await waitForServer(previewUrl);
-  if (!up) {
+  const peer = await waitForServer(previewUrl);
+  if (!peer) {
     console.log(`The server has not answered yet; when it does, open ${previewUrl}`);
     return;
   }
-  printPreviewHelp();
+  printPreviewHelp(certificateAfter(before, peer));
   if (open && !noOpen) openBrowser(previewUrl);
 }
 
@@ -215,6 +256,7 @@ function sideload(excelPath) {
     console.log("office-addin-debugging is not installed; serving the preview instead.");
     return servePreview({ open: false });
   }
+  printCertificateBefore(checkDevCertificate(), { sideload: true });
   const child = run(process.execPath, [debugging, "start", "manifest.xml", "desktop"]);
   child.on("exit", (code) => {
     if (code && code !== 0) {

@@ -3,8 +3,9 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { officeTheme } from "./theme";
 import { loadAndApplySettings } from "../excel/settings";
+import { runInExcel } from "../excel/run";
 
-/* global document, Office, Excel */
+/* global document, Office */
 
 const container = document.getElementById("container");
 
@@ -12,7 +13,7 @@ Office.onReady(async () => {
   // Load the workbook's framework settings at start-up so the custom functions (same runtime)
   // compute with them even before the task pane is shown.
   try {
-    await Excel.run((context) => loadAndApplySettings(context));
+    await runInExcel((context) => loadAndApplySettings(context));
   } catch {
     // Settings stay at their defaults; the Settings panel reports the problem when opened.
   }

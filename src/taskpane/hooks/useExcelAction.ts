@@ -1,0 +1,37 @@
+import * as React from "react";
+import { runInExcel } from "../../excel/run";
+
+export type ActionMessage = { intent: "error" | "warning" | "info" | "success"; text: string };
+
+/**
+ * One action against the workbook at a time, with a busy flag and a message: the shape every
+ * view's buttons share. `run(work)` runs `work` in an Excel batch; while it runs `busy` is true (the
+ * view disables its buttons, so two runs never start together); if Excel throws, the message
+ * says so in words (`failure` names what stopped, e.g. "Classification stopped").
+ */
+export function useExcelAction(failure = "Excel reported a problem") {
+  const [busy, setBusy] = React.useState(false);
+  const [message, setMessage] = React.useState<ActionMessage | null>(null);
+  const running = React.useRef(false);
+
+  const run = React.useCallback(
+    async <T,>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T | undefined> => {
+      if (running.current) return undefined;
+      running.current = true;
+      setBusy(true);
+      setMessage(null);
+      try {
+        return await runInExcel(work);
+      } catch (e) {
+        setMessage({ intent: "error", text: `${failure}: ${(e as Error)?.message ?? String(e)}` });
+        return undefined;
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [failure]
+  );
+
+  return { busy, message, setMessage, run };
+}
