@@ -3,7 +3,7 @@ import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@f
 import { RegisterView } from "./views/RegisterView";
 import { CostRecoveryView } from "./views/CostRecoveryView";
 import { EvaluationView } from "./views/EvaluationView";
-import { SettingsView } from "./views/SettingsView";
+import { SettingsView } from "./views/settings/SettingsView";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },

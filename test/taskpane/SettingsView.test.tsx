@@ -3,7 +3,7 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
-import { SettingsView } from "../../src/taskpane/views/SettingsView";
+import { SettingsView } from "../../src/taskpane/views/settings/SettingsView";
 import { loadSettings } from "../../src/excel/settings";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
 import { applySettings } from "../../src/domain/settings/runtimeSettings";

@@ -6,16 +6,20 @@ export type ActionMessage = { intent: "error" | "warning" | "info" | "success"; 
 /**
  * One action against the workbook at a time, with a busy flag and a message: the shape every
  * view's buttons share. `run(work)` runs `work` in an Excel batch; while it runs `busy` is true (the
- * view disables its buttons, so two runs never start together); if Excel throws, the message
- * says so in words (`failure` names what stopped, e.g. "Classification stopped").
+ * view disables its buttons, and a second run asked for meanwhile is ignored); if Excel throws,
+ * the message says so in words, after `failure` (e.g. "Classification stopped"), which a call
+ * may override for its own action ("Could not save").
  */
-export function useExcelAction(failure = "Excel reported a problem") {
+export function useExcelAction(defaultFailure = "Excel reported a problem") {
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<ActionMessage | null>(null);
   const running = React.useRef(false);
 
   const run = React.useCallback(
-    async <T,>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T | undefined> => {
+    async <T,>(
+      work: (context: Excel.RequestContext) => Promise<T>,
+      failure = defaultFailure
+    ): Promise<T | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setBusy(true);
@@ -30,7 +34,7 @@ export function useExcelAction(failure = "Excel reported a problem") {
         setBusy(false);
       }
     },
-    [failure]
+    [defaultFailure]
   );
 
   return { busy, message, setMessage, run };

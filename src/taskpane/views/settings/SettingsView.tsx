@@ -14,8 +14,9 @@ import {
   SETTING_LABELS,
   SETTING_SOURCES,
   type FrameworkSettings,
-} from "../../domain/settings/settings";
-import { loadSettings, resetSettings, saveSettings } from "../../excel/settings";
+} from "../../../domain/settings/settings";
+import { loadSettings, resetSettings, saveSettings } from "../../../excel/settings";
+import { useExcelAction } from "../../hooks/useExcelAction";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "420px" },
@@ -75,61 +76,45 @@ export function SettingsView() {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(DEFAULT_SETTINGS));
   const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [status, setStatus] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, message: status, setMessage: setStatus, run } = useExcelAction("Could not read the workbook");
 
   React.useEffect(() => {
     let live = true;
-    Excel.run((context) => loadSettings(context))
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setDraft(toDraft(r.settings));
-        else
-          setStatus({
-            intent: "error",
-            text: `The settings saved in this workbook could not be read (${r.errors.map((e) => e.message).join("; ")}); showing the defaults.`,
-          });
-      })
-      .catch((e: Error) => live && setStatus({ intent: "error", text: `Could not read the workbook: ${e.message}` }));
+    void run((context) => loadSettings(context)).then((r) => {
+      if (!live || !r) return;
+      if (r.ok) setDraft(toDraft(r.settings));
+      else
+        setStatus({
+          intent: "error",
+          text: `The settings saved in this workbook could not be read (${r.errors.map((e) => e.message).join("; ")}); showing the defaults.`,
+        });
+    });
     return () => {
       live = false;
     };
-  }, []);
+  }, [run, setStatus]);
 
   const save = async () => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      const r = await Excel.run((context) => saveSettings(context, fromDraft(draft)));
-      if (r.ok) {
-        setErrors({});
-        setDraft(toDraft(r.settings));
-        setStatus({ intent: "success", text: "Settings saved in this workbook." });
-      } else {
-        const byField: Record<string, string> = {};
-        for (const e of r.errors) byField[e.field] = e.message;
-        setErrors(byField);
-        setStatus({ intent: "error", text: `Not saved: ${r.errors.map((e) => e.message).join("; ")}` });
-      }
-    } catch (e) {
-      setStatus({ intent: "error", text: `Could not save: ${(e as Error).message}` });
-    } finally {
-      setBusy(false);
+    const r = await run((context) => saveSettings(context, fromDraft(draft)), "Could not save");
+    if (!r) return;
+    if (r.ok) {
+      setErrors({});
+      setDraft(toDraft(r.settings));
+      setStatus({ intent: "success", text: "Settings saved in this workbook." });
+    } else {
+      const byField: Record<string, string> = {};
+      for (const e of r.errors) byField[e.field] = e.message;
+      setErrors(byField);
+      setStatus({ intent: "error", text: `Not saved: ${r.errors.map((e) => e.message).join("; ")}` });
     }
   };
 
   const reset = async () => {
-    setBusy(true);
-    try {
-      const s = await Excel.run((context) => resetSettings(context));
-      setDraft(toDraft(s));
-      setErrors({});
-      setStatus({ intent: "success", text: "Settings reset to the defaults from the sources." });
-    } catch (e) {
-      setStatus({ intent: "error", text: `Could not reset: ${(e as Error).message}` });
-    } finally {
-      setBusy(false);
-    }
+    const s = await run((context) => resetSettings(context), "Could not reset");
+    if (!s) return;
+    setDraft(toDraft(s));
+    setErrors({});
+    setStatus({ intent: "success", text: "Settings reset to the defaults from the sources." });
   };
 
   return (
