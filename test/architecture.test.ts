@@ -13,6 +13,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -93,6 +94,28 @@ function wrongImports(unit: string): string[] {
   return wrong;
 }
 
+/** Functions over 120 lines without a "Longer than 120 lines because" comment just above them. */
+function longFunctions(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+      const lines = source.getLineAndCharacterOfPosition(node.getEnd()).line - first + 1;
+      // The reason is in the comment before the function, or before the statement holding it.
+      const holder = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) ? node : node.parent?.parent?.parent ?? node;
+      const before = text.slice(holder.getFullStart(), holder.getStart());
+      if (lines > 120 && !/Longer than 120 lines because/.test(before)) {
+        const name = (node as ts.FunctionDeclaration).name?.getText(source) ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(source) : "(anonymous)");
+        out.push(`${path.relative(ROOT, path.resolve(ROOT, file))}:${first + 1} ${name} (${lines} lines)`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
 
 describe("architecture", () => {
@@ -124,6 +147,16 @@ describe("architecture", () => {
         .map((f) => path.relative(ROOT, f));
     expect(offending(["src/domain", "src/sheets"], /\b(Office|Excel|CustomFunctions)\.|\bdocument\.|\bwindow\./)).toEqual([]);
     expect(offending(["src/taskpane"], /\bExcel\.run\b|\bcontext\.sync\(/)).toEqual([]);
+  });
+
+  test("no function in src/ runs over 120 lines unless a comment above it says why", () => {
+    expect(files(path.join(ROOT, "src")).flatMap((f) => longFunctions(f, fs.readFileSync(f, "utf8")))).toEqual([]);
+  });
+
+  test("the length check finds a long function and accepts one with a reason", () => {
+    const body = Array.from({ length: 125 }, (_, i) => `  const x${i} = ${i};`).join("\n");
+    expect(longFunctions("x.ts", `function big() {\n${body}\n}`)).toEqual(["x.ts:1 big (127 lines)"]);
+    expect(longFunctions("x.ts", `// Longer than 120 lines because: a table.\nfunction big() {\n${body}\n}`)).toEqual([]);
   });
 
   test("the checker catches a wrong-way import", () => {
