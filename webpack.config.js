@@ -15,7 +15,10 @@ async function httpsOptions() {
     return await devCerts.getHttpsServerOptions();
   } catch (e) {
     // No trusted development certificate (e.g. on Linux without the CA installed): let
-    // webpack-dev-server make a self-signed one so the preview still serves over https.
+    // webpack-dev-server make a self-signed one so the preview still serves over https, and say
+    // why (scripts/start.js then tells the user the browser will warn).
+    const reason = String((e && e.message) || e).split("\n")[0];
+    console.warn(`Development certificate not installed (${reason}); using a self-signed certificate.`);
     return undefined;
   }
 }

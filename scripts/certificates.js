@@ -79,8 +79,14 @@ function commandAvailable(name, { env = process.env, platform = process.platform
   return dirs.filter(Boolean).some((dir) => names.some((n) => exists(path.join(dir, n))));
 }
 
-/** What to print before the server starts. `check` is checkDevCertificate's answer. */
-function messageBeforeServer(check, { platform = process.platform, certDir, sideload = false }) {
+/**
+ * What to print before the server starts. `check` is checkDevCertificate's answer;
+ * sudoAvailable matters on Linux only, where office-addin-dev-certs installs with sudo.
+ */
+function messageBeforeServer(
+  check,
+  { platform = process.platform, certDir, sideload = false, sudoAvailable = true }
+) {
   if (check.trusted) {
     return [
       "Development certificate: trusted. office-addin-dev-certs found its CA installed and a valid",
@@ -97,23 +103,27 @@ function messageBeforeServer(check, { platform = process.platform, certDir, side
     "office-addin-dev-certs will now make one and try to install its CA (the 'Installing CA",
     "certificate ...' line below)."
   );
-  if (platform === "linux") {
+  if (platform === "linux" && !sudoAvailable) {
     lines.push(
-      "On Linux that runs sudo to copy the CA into the system store: it may ask for your password,",
-      "and it fails where sudo is not available. If it fails, the server uses a self-signed",
-      "certificate instead."
+      "On Linux it installs with sudo, which is not available here, so it will fail: the server",
+      "will use a self-signed certificate, and the browser will warn."
+    );
+  } else if (platform === "linux") {
+    lines.push(
+      "On Linux it runs sudo to copy the CA into the system store (it may ask for your password).",
+      "If that fails, the server uses a self-signed certificate instead."
     );
   } else {
     lines.push(
-      `Windows and Mac ask you to confirm trusting "${CA_NAME}". If that fails or you`,
-      "decline, the server uses a self-signed certificate instead."
+      "Windows and Mac ask you to confirm trusting it. If that fails or you decline, the server",
+      "uses a self-signed certificate instead."
     );
   }
-  if (sideload) {
-    lines.push("Excel needs the trusted certificate to load the add-in from this machine.");
-  } else {
-    lines.push("Whether it worked is reported once the server is up.");
-  }
+  lines.push(
+    sideload
+      ? "Excel needs the trusted certificate to load the add-in from this machine."
+      : "What happened is reported once the server is up."
+  );
   return lines;
 }
 
@@ -165,28 +175,32 @@ function messageAfterServer({
   const usingDev = served === "development" || (served === "unknown" && after.trusted);
 
   if (after.trusted && usingDev) {
-    const how = before.trusted
-      ? "Certificate: the server uses the trusted development certificate"
-      : "Certificate: the CA certificate was installed, and the server uses the trusted development certificate";
+    const lines = [
+      before.trusted
+        ? "Development certificate: trusted."
+        : "Development certificate: trusted (its CA was installed just now).",
+      "The server uses it:",
+      `  ${localhostCrt}`,
+    ];
     if (platform === "linux") {
       return [
-        `${how} (${localhostCrt}).`,
+        ...lines,
         "Its CA is in the system trust store, but browsers on Linux mostly keep their own, so the",
-        `browser may still warn on ${site} until you trust the CA there too:`,
+        `browser may still warn on ${site} until you trust the CA there too (a hint):`,
         ...linuxBrowserHelp(path.posix.join(certDir, "ca.crt")),
       ];
     }
     return [
-      `${how} (${localhostCrt}):`,
-      `the browser should not warn on ${site}, and Excel can load the add-in from it.`,
+      ...lines,
+      `The browser should not warn on ${site}, and Excel can load the add-in from it.`,
     ];
   }
 
   let what;
   if (served === "development") {
     what = [
-      `The server uses the development certificate (${localhostCrt}), but its CA is not trusted`,
-      "on this machine.",
+      "The server uses the development certificate, but its CA is not trusted on this machine:",
+      `  ${localhostCrt}`,
     ];
   } else if (served === "other") {
     what = ["The server is not using the development certificate from office-addin-dev-certs."];
@@ -198,17 +212,18 @@ function messageAfterServer({
       "certificate made by webpack-dev-server.",
     ];
   } else {
-    const why =
-      platform === "linux" && !sudoAvailable ? " (sudo is not available on this machine)" : "";
     what = [
-      `Installing the development CA certificate did not work${why}, so the server is using a`,
+      "Installing the development CA certificate did not work, so the server is using a",
       "self-signed certificate made by webpack-dev-server.",
     ];
+    if (platform === "linux" && !sudoAvailable) {
+      what.push("(office-addin-dev-certs installs with sudo, which is not available here.)");
+    }
   }
   if (after.error) what.push(`(The certificate check said: ${after.error}.)`);
 
   return [
-    "Certificate: not trusted.",
+    "Development certificate: not trusted.",
     ...what,
     `Your browser WILL warn that ${site} is not private or secure. To carry on:`,
     "  - For the browser preview, accept the warning for localhost (Advanced > Proceed to",
@@ -216,11 +231,12 @@ function messageAfterServer({
     ...(platform === "linux"
       ? linuxHelp({ certDir, sudoAvailable })
       : [
-          "  - For a trusted certificate, stop the server and run `npx office-addin-dev-certs install`",
-          "    (accept its prompt), then npm start again.",
+          "  - For a trusted certificate: stop the server, run",
+          "    `npx office-addin-dev-certs install`, accept its prompt, then npm start again.",
         ]),
     "Excel itself needs a trusted certificate: it will not load (sideload) the add-in from a",
-    "server whose certificate it does not trust. Accepting the warning is enough for the preview only.",
+    "server whose certificate it does not trust. Accepting the browser's warning is enough for the",
+    "preview only.",
   ];
 }
 

@@ -21,6 +21,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const https = require("https");
+const tls = require("tls");
 const { spawn } = require("child_process");
 const certificates = require("./certificates");
 
@@ -101,31 +102,21 @@ function bin(pkg, rel) {
   }
 }
 
-/**
- * Poll the dev server until it answers (self-signed certificates accepted: it is our server).
- * Resolves with the certificate the server presented ({} if unreadable), or null if it never
- * answered.
- */
+/** Poll the dev server until it answers (self-signed certificates accepted: it is our server). */
 function waitForServer(url, timeoutMs = 180000) {
   const started = Date.now();
   return new Promise((resolve) => {
     const attempt = () => {
       const req = https.get(url, { rejectUnauthorized: false, timeout: 3000 }, (res) => {
-        let peer = {};
-        try {
-          peer = res.socket.getPeerCertificate() || {};
-        } catch {
-          /* the check after start-up then relies on office-addin-dev-certs alone */
-        }
         res.resume();
-        if (res.statusCode && res.statusCode < 500) resolve(peer);
+        if (res.statusCode && res.statusCode < 500) resolve(true);
         else retry();
       });
       req.on("error", retry);
       req.on("timeout", () => req.destroy());
     };
     const retry = () => {
-      if (Date.now() - started > timeoutMs) resolve(null);
+      if (Date.now() - started > timeoutMs) resolve(false);
       else setTimeout(attempt, 1000);
     };
     attempt();
@@ -158,10 +149,44 @@ function checkDevCertificate() {
   );
 }
 
+function sudoAvailable() {
+  return certificates.commandAvailable("sudo", { exists: fs.existsSync });
+}
+
 function printCertificateBefore(check, options = {}) {
-  console.log(
-    ["", ...certificates.messageBeforeServer(check, { certDir, ...options }), ""].join("\n")
-  );
+  const lines = certificates.messageBeforeServer(check, {
+    certDir,
+    sudoAvailable: sudoAvailable(),
+    ...options,
+  });
+  console.log(["", ...lines, ""].join("\n"));
+}
+
+/**
+ * The certificate the server presents, from a fresh TLS handshake (an https.get that resumed a
+ * TLS session reports no certificate). Resolves with null when it cannot tell.
+ */
+function presentedCertificate(timeoutMs = 5000) {
+  return new Promise((resolve) => {
+    const socket = tls.connect(
+      { host: "localhost", port, servername: "localhost", rejectUnauthorized: false },
+      () => {
+        let peer = null;
+        try {
+          peer = socket.getPeerCertificate();
+        } catch {
+          /* then the check relies on office-addin-dev-certs alone */
+        }
+        socket.end();
+        resolve(peer);
+      }
+    );
+    socket.setTimeout(timeoutMs, () => {
+      socket.destroy();
+      resolve(null);
+    });
+    socket.on("error", () => resolve(null));
+  });
 }
 
 /** After start-up: which certificate the server presented, and is it trusted now? */
@@ -180,7 +205,7 @@ function certificateAfter(before, peer) {
     served: certificates.identifyServedCertificate(peer, devFingerprint),
     port,
     certDir,
-    sudoAvailable: certificates.commandAvailable("sudo", { exists: fs.existsSync }),
+    sudoAvailable: sudoAvailable(),
   });
 }
 
@@ -238,12 +263,12 @@ async function servePreview({ open }) {
     }
     process.exit(code ?? 0);
   });
-  const peer = await waitForServer(previewUrl);
-  if (!peer) {
+  const up = await waitForServer(previewUrl);
+  if (!up) {
     console.log(`The server has not answered yet; when it does, open ${previewUrl}`);
     return;
   }
-  printPreviewHelp(certificateAfter(before, peer));
+  printPreviewHelp(certificateAfter(before, await presentedCertificate()));
   if (open && !noOpen) openBrowser(previewUrl);
 }
 
