@@ -1,30 +1,30 @@
 /**
- * Write the cost recovery workbook (src/engine/costsWorkbook.ts lays it out) into Excel.
+ * Write the cost recovery sheet (src/sheets/cost-recovery/ builds its SheetSpec) into Excel,
+ * through the one writer (writer.ts queueSpecs).
  *
  * Never overwrites: the target rectangle is read first; if anything is there the result is
  * "needs-confirmation" and nothing is written, unless the caller passes confirm: true (the task
- * pane asks the user first). Few syncs: one to find the sheet, one to read the target, one (or a
- * few for very large organisations) to write everything, protect the sheet and add the chart.
+ * pane asks the user first). Few syncs: one to find the sheet, one to read the target (an
+ * existing sheet only), one (or a few for very large organisations) to write everything, protect
+ * the sheet and add the chart.
  */
-import {
-  HEADER_FILL,
-  INPUT_FILL,
-  INPUT_FONT,
-  layoutCostWorkbook,
-  parseCell,
-  validateSetup,
-  type Block,
-  type BidderSetup,
-  type CostWorkbookLayout,
-  type CostWorkbookSetup,
-  type SetupProblem,
-} from "../sheets/cost-recovery/costRecoverySheet";
+import type { BidderSetup } from "../domain/cost-recovery/bidder";
+import type { CostRecoverySetup } from "../domain/cost-recovery/organisation";
+import { validateCostRecoverySetup } from "../domain/cost-recovery/validation";
+import type { Problem } from "../domain/kernel/problem";
 import type { FrameworkSettings } from "../domain/settings/settings";
+import { LAST_COLUMN, LAST_ROW, parseCell } from "../sheets/a1";
+import {
+  buildCostRecoverySheet,
+  type CostRecoverySheet,
+} from "../sheets/cost-recovery/costRecoverySheet";
+import type { CostRecoveryRefs } from "../sheets/cost-recovery/refs";
+import { queueSpecs } from "./writer";
 
-export type CostTarget = { sheetName: string; startCell?: string };
+export type CostRecoveryTarget = { sheetName: string; startCell?: string };
 
 export type BuildOutcome =
-  | { status: "invalid"; problems: SetupProblem[] }
+  | { status: "invalid"; problems: Problem[] }
   | {
       status: "needs-confirmation";
       sheetName: string;
@@ -36,13 +36,10 @@ export type BuildOutcome =
       status: "built";
       sheetName: string;
       range: string;
-      layout: CostWorkbookLayout;
+      sheet: CostRecoverySheet;
       message: string;
     }
   | { status: "failed"; message: string };
-
-/** Largest batch of cell text queued before a sync, well under Excel's 5 MB request limit. */
-const BATCH_BYTES = 3_000_000;
 
 /** Excel's rules for a worksheet name; null when the name is fine. */
 export function sheetNameProblem(name: string): string | null {
@@ -56,20 +53,13 @@ export function sheetNameProblem(name: string): string | null {
   return null;
 }
 
-/** The chart's name, tied to where the workbook sits so a rebuild replaces its own chart only. */
-export const chartName = (layout: CostWorkbookLayout): string => `Full cost ${layout.range}`;
-
-function fill<T>(rows: number, cols: number, v: T): T[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
-}
-
-/** Check the setup and target; lay the workbook out. */
-export function planCostWorkbook(
-  setup: CostWorkbookSetup,
+/** Check the setup and target; build the sheet's spec. */
+export function planCostRecoverySheet(
+  setup: CostRecoverySetup,
   settings: FrameworkSettings,
-  target: CostTarget
-): { ok: true; layout: CostWorkbookLayout } | { ok: false; problems: SetupProblem[] } {
-  const problems = validateSetup(setup);
+  target: CostRecoveryTarget
+): { ok: true; sheet: CostRecoverySheet } | { ok: false; problems: Problem[] } {
+  const problems = validateCostRecoverySetup(setup);
   const nameProblem = sheetNameProblem(target.sheetName);
   if (nameProblem) problems.push({ field: "Sheet name", message: nameProblem });
   const origin = parseCell(target.startCell?.trim() || "A1");
@@ -79,9 +69,9 @@ export function planCostWorkbook(
       message: `Start cell must be a cell address such as A1 or C5; got "${target.startCell}"`,
     });
   if (problems.length) return { ok: false, problems };
-  const layout = layoutCostWorkbook(setup, settings, origin!);
-  const end = parseCell(layout.range.split(":")[1]);
-  if (!end || end.row >= 1048576 || end.col >= 16384) {
+  const sheet = buildCostRecoverySheet(setup, settings, origin!, target.sheetName.trim());
+  const { bottom, right } = sheet.geometry;
+  if (bottom > LAST_ROW || right > LAST_COLUMN) {
     return {
       ok: false,
       problems: [
@@ -93,71 +83,26 @@ export function planCostWorkbook(
       ],
     };
   }
-  return { ok: true, layout };
-}
-
-/** Queue one block's cells, formats and protection. Returns the bytes of cell text queued. */
-function writeBlock(sheet: Excel.Worksheet, block: Block): number {
-  const range = sheet.getRange(block.address);
-  const rows = block.cells.length;
-  const cols = block.cells[0].length;
-  if (block.kind === "text-input") {
-    // User text: format as text first so a name starting with = + - @ stays text, never a formula.
-    range.numberFormat = fill(rows, cols, "@");
-    range.values = block.cells;
-  } else {
-    if (block.numberFormat) range.numberFormat = fill(rows, cols, block.numberFormat);
-    if (block.kind === "input") range.values = block.cells;
-    else range.formulas = block.cells;
-  }
-  switch (block.kind) {
-    case "input":
-    case "text-input":
-      range.format.fill.color = INPUT_FILL;
-      range.format.font.color = INPUT_FONT;
-      range.format.protection.locked = false;
-      break;
-    case "title":
-      range.format.font.bold = true;
-      range.format.font.size = 14;
-      break;
-    case "heading":
-      range.format.font.bold = true;
-      range.format.font.size = 12;
-      break;
-    case "header":
-      range.format.font.bold = true;
-      range.format.fill.color = HEADER_FILL;
-      range.format.wrapText = true;
-      break;
-    case "note":
-      range.format.font.italic = true;
-      range.format.font.color = "#595959";
-      break;
-    case "working":
-      range.format.font.color = "#808080";
-      break;
-    default:
-      break;
-  }
-  return JSON.stringify(block.cells).length;
+  return { ok: true, sheet };
 }
 
 /**
- * Build the workbook at the target. With confirm false (the default) it only writes into an
- * empty rectangle; otherwise it reports what is there and writes nothing.
+ * Build the sheet at the target. With confirm false (the default) it only writes into an empty
+ * rectangle; otherwise it reports what is there and writes nothing.
  */
 export async function buildCostRecoveryWorkbook(
   context: Excel.RequestContext,
-  setup: CostWorkbookSetup,
+  setup: CostRecoverySetup,
   settings: FrameworkSettings,
-  target: CostTarget,
+  target: CostRecoveryTarget,
   opts: { confirm?: boolean } = {}
 ): Promise<BuildOutcome> {
-  const plan = planCostWorkbook(setup, settings, target);
+  const plan = planCostRecoverySheet(setup, settings, target);
   if (!plan.ok) return { status: "invalid", problems: plan.problems };
-  const layout = plan.layout;
+  const { spec, refs } = plan.sheet;
+  const range = refs.range;
   const sheetName = target.sheetName.trim();
+  const chartName = spec.charts?.[0]?.name;
 
   // Sync 1: does the sheet exist?
   const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
@@ -168,7 +113,7 @@ export async function buildCostRecoveryWorkbook(
   if (!existing.isNullObject) {
     sheet = existing;
     // Sync 2: what is in the target rectangle, and is the sheet protected?
-    const area = sheet.getRange(layout.range);
+    const area = sheet.getRange(range);
     const used = area.getUsedRangeOrNullObject(true);
     used.load("address");
     sheet.protection.load("protected");
@@ -179,9 +124,9 @@ export async function buildCostRecoveryWorkbook(
       return {
         status: "needs-confirmation",
         sheetName,
-        range: layout.range,
+        range,
         occupied,
-        message: `${sheetName}!${layout.range} is needed for the workbook, but ${occupied} already holds content. Replace it? Nothing has been changed.`,
+        message: `${sheetName}!${range} is needed for the workbook, but ${occupied} already holds content. Replace it? Nothing has been changed.`,
       };
     }
     if (sheet.protection.protected) sheet.protection.unprotect();
@@ -190,72 +135,36 @@ export async function buildCostRecoveryWorkbook(
       area.dataValidation.clear();
       area.clear("All");
       // a chart from an earlier build at this place goes too (charts are not cell content)
-      for (const c of sheet.charts.items) if (c.name === chartName(layout)) c.delete();
+      for (const c of sheet.charts.items) if (c.name === chartName) c.delete();
     }
   } else {
     sheet = context.workbook.worksheets.add(sheetName);
   }
 
-  // Sync 3 (more only for very large organisations): write every block.
-  let queued = 0;
-  for (const block of layout.blocks) {
-    queued += writeBlock(sheet, block);
-    if (queued > BATCH_BYTES) {
-      // a few big batches for very large organisations (each request stays under 5 MB), not one per row
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      queued = 0;
-    }
-  }
-  for (const v of layout.validations) {
-    const dv = sheet.getRange(v.address).dataValidation;
-    dv.clear();
-    dv.rule =
-      v.type === "list"
-        ? { list: { inCellDropDown: true, source: v.source } }
-        : { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
-    dv.prompt = { showPrompt: true, title: "Input", message: v.prompt };
-    dv.errorAlert = { showAlert: true, style: "Stop", title: "Not accepted", message: v.prompt };
-  }
-  const hl = layout.recoveryHighlight;
-  const cf = sheet.getRange(hl.address).conditionalFormats.add("CellValue");
-  cf.cellValue.format.fill.color = hl.fill;
-  cf.cellValue.format.font.color = hl.fontColor;
-  cf.cellValue.rule = { formula1: String(hl.below), operator: "LessThan" };
-
-  if (existing.isNullObject) {
-    for (const w of layout.columnWidths)
-      sheet.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width;
-  }
-  const chart = sheet.charts.add("ColumnStacked", sheet.getRange(layout.chart.source), "Columns");
-  chart.name = chartName(layout);
-  chart.title.text = layout.chart.title;
-  chart.setPosition(layout.chart.topLeft, layout.chart.bottomRight);
-
-  sheet.protection.protect({
-    allowFormatColumns: true,
-    allowFormatRows: true,
-    allowFormatCells: false,
-  });
+  // Sync 3 (more only for very large organisations): write the spec. Column widths only on a new
+  // sheet, so an existing sheet keeps its own.
+  await queueSpecs(context, [
+    { sheet, spec: existing.isNullObject ? spec : { ...spec, columnWidths: undefined } },
+  ]);
   sheet.activate();
   await context.sync();
 
   return {
     status: "built",
     sheetName,
-    range: layout.range,
-    layout,
+    range,
+    sheet: plan.sheet,
     message:
-      `Built the cost recovery workbook for ${setup.projects.length} project${setup.projects.length === 1 ? "" : "s"} on ${sheetName}!${layout.range}. ` +
+      `Built the cost recovery workbook for ${setup.projects.length} project${setup.projects.length === 1 ? "" : "s"} on ${sheetName}!${range}. ` +
       "Shaded cells are inputs; results are formulas and the sheet is protected (no password).",
   };
 }
 
-/** Write the "Price a service" inputs into a workbook built earlier (the cells are unlocked inputs). */
+/** Write the "Price a service" inputs into a sheet built earlier (the cells are unlocked inputs). */
 export async function writeBidderInputs(
   context: Excel.RequestContext,
   sheetName: string,
-  layout: CostWorkbookLayout,
+  refs: CostRecoveryRefs,
   bidder: BidderSetup
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
@@ -266,8 +175,8 @@ export async function writeBidderInputs(
       ok: false,
       message: `Sheet ${sheetName} is not there any more; build the workbook again`,
     };
-  const b = layout.refs.bidder;
-  // the service cell was formatted as text when the workbook was built, so the name stays text
+  const b = refs.bidder;
+  // the service cell was formatted as text when the sheet was built, so the name stays text
   sheet.getRange(b.service).values = [[bidder.service]];
   sheet.getRange(b.direct).values = [[bidder.directCost]];
   sheet.getRange(b.overheads).values = [[bidder.overheads]];

@@ -4,5 +4,5 @@
  * functions.json and appends a CustomFunctions.associate call for each one.
  */
 import "./classify";
-import "./costs";
+import "./costRecovery";
 import "./scoring";

@@ -3,7 +3,7 @@ import * as React from "react";
 import { render, screen, fireEvent, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
-import { CostRecoveryView } from "../../src/taskpane/views/CostRecoveryView";
+import { CostRecoveryView } from "../../src/taskpane/views/cost-recovery/CostRecoveryView";
 // In jsdom, Fluent's focus manager (tabster's modalizer) can leave a reopened dialog marked
 // aria-hidden, so dialogs are looked up with hidden: true; the real dialogs are checked for
 // accessibility in Chromium by test/browser.
@@ -91,7 +91,10 @@ describe("CostRecoveryView", () => {
     expect(wb.getValues("Cost recovery", "B5")).toEqual([["do not lose me"]]);
     fireEvent.click(screen.getByRole("button", { name: "Build cost recovery sheet" }));
     fireEvent.click(
-      within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", { name: "Replace", hidden: true })
+      within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", {
+        name: "Replace",
+        hidden: true,
+      })
     );
     expect(await screen.findByText(/Built the cost recovery workbook/)).toBeTruthy();
     expect(wb.getValues("Cost recovery", "A1")).toEqual([["Full cost recovery: Riverside CVS"]]);

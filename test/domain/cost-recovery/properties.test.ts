@@ -4,7 +4,13 @@
  * NaN / Infinity whatever the cells hold.
  */
 import fc from "fast-check";
-import { apportion, match, parseBasis, split, type Basis } from "../../../src/domain/cost-recovery/rules";
+import {
+  apportion,
+  match,
+  parseBasis,
+  split,
+  type Basis,
+} from "../../../src/domain/cost-recovery/rules";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
 import {
   costApportion,
@@ -12,7 +18,7 @@ import {
   costMatch,
   costPriceGap,
   costSplit,
-} from "../../../src/functions/costs";
+} from "../../../src/functions/costRecovery";
 
 const RUNS = 3000;
 const pence = fc.integer({ min: 0, max: 100_000_000_000 }); // up to £1bn

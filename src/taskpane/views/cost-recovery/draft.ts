@@ -3,12 +3,12 @@
  * message per field for anything that is not a number or amount.
  */
 import { FUNDING_TYPES, type FundingType } from "../../../domain/classification/classify";
+import type { BidderSetup } from "../../../domain/cost-recovery/bidder";
 import {
   defaultPools,
-  type BidderSetup,
-  type CostWorkbookSetup,
+  type CostRecoverySetup,
   type DriverKind,
-} from "../../../sheets/cost-recovery/costRecoverySheet";
+} from "../../../domain/cost-recovery/organisation";
 import { parseMoney } from "../../../domain/kernel/money";
 import { isBlank, parseNumber } from "../../../domain/kernel/parse";
 
@@ -30,7 +30,7 @@ export type BidderDraft = {
   type: FundingType;
   overheadsFrom: string;
 };
-export type CostDraft = {
+export type CostRecoveryDraft = {
   organisation: string;
   sheetName: string;
   startCell: string;
@@ -55,7 +55,7 @@ export function emptyProject(pools: number): ProjectDraft {
   };
 }
 
-export function initialDraft(): CostDraft {
+export function initialDraft(): CostRecoveryDraft {
   const pools = defaultPools().map((p) => ({
     id: newId(),
     name: p.name,
@@ -123,7 +123,7 @@ export function toBidder(b: BidderDraft, errors: FieldErrors): BidderSetup {
 }
 
 /** Convert the form to a setup; errors are keyed by field id (e.g. "project.3.direct"). */
-export function toSetup(d: CostDraft): { setup: CostWorkbookSetup; errors: FieldErrors } {
+export function toSetup(d: CostRecoveryDraft): { setup: CostRecoverySetup; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const pools = d.pools.map((p, k) => ({
     name: p.name,

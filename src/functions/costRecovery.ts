@@ -1,6 +1,6 @@
 /**
  * Full cost recovery and cost splits: FUNDING.SPLIT, MATCH, FULLCOST, APPORTION, PRICEGAP.
- * Thin: parse the arguments (args.ts conventions), call src/engine/costs.ts, return cells.
+ * Thin: parse the arguments (args.ts conventions), call src/domain/cost-recovery/rules.ts, return cells.
  * Money is returned in pounds, exact to the penny (computed in pence).
  */
 import {

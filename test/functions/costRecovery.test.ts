@@ -8,7 +8,7 @@ import {
   costMatch,
   costPriceGap,
   costSplit,
-} from "../../src/functions/costs";
+} from "../../src/functions/costRecovery";
 import { applySettings } from "../../src/domain/settings/runtimeSettings";
 import { DEFAULT_SETTINGS, parseSettings } from "../../src/domain/settings/settings";
 

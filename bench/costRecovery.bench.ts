@@ -4,12 +4,12 @@
  */
 import { apportion } from "../src/domain/cost-recovery/rules";
 import {
-  computeCostWorkbook,
+  computeCostRecovery,
   defaultPools,
-  type CostWorkbookSetup,
-} from "../src/sheets/cost-recovery/costRecoverySheet";
+  type CostRecoverySetup,
+} from "../src/domain/cost-recovery/organisation";
 import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
-import { costApportion } from "../src/functions/costs";
+import { costApportion } from "../src/functions/costRecovery";
 import { buildCostRecoveryWorkbook } from "../src/excel/costRecovery";
 import { MemoryWorkbook } from "../packages/excel-double/src";
 
@@ -53,7 +53,7 @@ test("APPORTION: 10 pools x 10,000 projects, and 10 x 100,000", () => {
   }
 });
 
-function setupOf(projects: number): CostWorkbookSetup {
+function setupOf(projects: number): CostRecoverySetup {
   const pools = defaultPools().map((p, k) => ({
     ...p,
     amount: [42_000, 65_000.5, 18_000, 9_999.99][k],
@@ -93,7 +93,7 @@ test("building the cost recovery workbook on the double: syncs and largest reque
     );
     const buildMs = ms(t);
     const engineT = process.hrtime.bigint();
-    computeCostWorkbook(setup, DEFAULT_SETTINGS);
+    computeCostRecovery(setup, DEFAULT_SETTINGS);
     console.log(
       `build ${n} projects x 4 pools: ${outcome.status}, ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1024).toFixed(0)} KB, ` +
         `${buildMs.toFixed(0)} ms on the double (incl. formula evaluation); engine computation ${ms(engineT).toFixed(1)} ms`

@@ -1,0 +1,92 @@
+import * as React from "react";
+import { Button, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
+import { PoolsSection } from "./PoolsSection";
+import { PriceAService } from "./PriceAService";
+import { ProjectsSection } from "./ProjectsSection";
+import { useCostRecoveryStyles } from "./styles";
+import { useCostRecoveryBuild } from "./useCostRecoveryBuild";
+import { useCostRecoveryDraft } from "./useCostRecoveryDraft";
+
+/** Cost recovery: build the full cost recovery workbook for an organisation, and price a service. */
+export function CostRecoveryView() {
+  const styles = useCostRecoveryStyles();
+  const state = useCostRecoveryDraft();
+  const actions = useCostRecoveryBuild();
+  const { draft, update } = state;
+  const build = (confirmed: boolean) =>
+    void actions.build(
+      state.setupToBuild(),
+      { sheetName: draft.sheetName, startCell: draft.startCell },
+      confirmed
+    );
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Full cost recovery"
+      onSubmit={(e) => {
+        e.preventDefault();
+        build(false);
+      }}
+    >
+      <Text>
+        Cost every project at its full cost: direct costs plus a fair share of each overhead pool
+        (ACEVO / NPC method), and see what the funder and the organisation pay under the funding
+        framework (002:353-355).
+      </Text>
+
+      <Field label="Organisation">
+        <Input
+          id="cost-organisation"
+          value={draft.organisation}
+          onChange={(_, d) => update({ organisation: d.value })}
+        />
+      </Field>
+
+      <PoolsSection state={state} errors={actions.errors} />
+      <ProjectsSection state={state} errors={actions.errors} />
+
+      <h2 className={styles.group}>Where to build it</h2>
+      <div className={styles.row}>
+        <Field label="Sheet name (new or existing)">
+          <Input
+            id="cost-sheet"
+            value={draft.sheetName}
+            onChange={(_, d) => update({ sheetName: d.value })}
+          />
+        </Field>
+        <Field label="Start cell">
+          <Input
+            id="cost-start"
+            value={draft.startCell}
+            onChange={(_, d) => update({ startCell: d.value })}
+          />
+        </Field>
+      </div>
+
+      {actions.message && (
+        <MessageBar intent={actions.message.intent} role="status">
+          <MessageBarBody>{actions.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={actions.busy}>
+          Build cost recovery sheet
+        </Button>
+      </div>
+
+      <PriceAService
+        state={state}
+        canWrite={!actions.busy && actions.built !== null}
+        onWrite={() => void actions.writeBidder(state.bidder, state.bidderErrors)}
+      />
+
+      <ConfirmReplaceDialog
+        confirm={actions.confirm}
+        onReplace={() => build(true)}
+        onCancel={actions.cancelConfirm}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * The cost recovery sheet's spec, section by section, without Excel: the geometry, the formulas a
+ * user relies on (worked by hand for the sample organisation at A1), inputs unlocked and shaded,
+ * validation, the recovery highlight and the chart. test/excel/costRecovery.test.ts checks the
+ * same sheet evaluated on the workbook double against the engine.
+ */
+import {
+  defaultPools,
+  type CostRecoverySetup,
+} from "../../../src/domain/cost-recovery/organisation";
+import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
+import { parseRange, rangeContains } from "../../../src/sheets/a1";
+import { PALETTE } from "../../../src/sheets/palette";
+import { specCells, type Block } from "../../../src/sheets/spec";
+import { bidderSection } from "../../../src/sheets/cost-recovery/bidderBlock";
+import { buildCostRecoverySheet } from "../../../src/sheets/cost-recovery/costRecoverySheet";
+import {
+  costRecoveryGeometry,
+  driverColumn,
+  poolWorkingColumn,
+  POOL_WORKING_PARTS,
+} from "../../../src/sheets/cost-recovery/geometry";
+import { poolsSection } from "../../../src/sheets/cost-recovery/poolsBlock";
+import { projectsSection } from "../../../src/sheets/cost-recovery/projectsBlock";
+import { resultsSection } from "../../../src/sheets/cost-recovery/resultsBlock";
+import { settingsSection } from "../../../src/sheets/cost-recovery/settingsBlock";
+import { workingsSection } from "../../../src/sheets/cost-recovery/workingsBlock";
+
+function sample(): CostRecoverySetup {
+  const pools = defaultPools();
+  pools[0].amount = 12_000;
+  pools[1].amount = 30_000.01;
+  pools[2].amount = 5_000;
+  return {
+    organisation: "Riverside CVS",
+    singleDriver: false,
+    pools,
+    projects: [
+      {
+        name: "Lunch club",
+        directCost: 40_000,
+        units: 1_200,
+        fundingType: "Commissioned service",
+        price: 36_000,
+        drivers: [3, 1_000, null, null],
+      },
+      {
+        name: "=Advice line",
+        directCost: 25_000.5,
+        units: 300,
+        fundingType: "Small grant",
+        price: 4_000,
+        drivers: [2, 700.5, null, null],
+      },
+      {
+        name: "Youth club",
+        directCost: 10_000,
+        units: null,
+        fundingType: "Investment",
+        price: null,
+        drivers: [1, 300, null, null],
+      },
+    ],
+    bidder: {
+      service: "Befriending",
+      directCost: 20_000,
+      overheads: 5_000,
+      units: 250,
+      fundingType: "Investment",
+    },
+  };
+}
+
+const cellsOf = (blocks: Block[]) => specCells({ name: "x", blocks });
+
+describe("geometry", () => {
+  test("the sample at A1: where each section starts, and the whole rectangle", () => {
+    const g = costRecoveryGeometry(sample());
+    expect([g.settingsTop, g.firstTypeRow, g.poolsTop, g.firstPoolRow]).toEqual([3, 5, 10, 12]);
+    expect([g.projectsTop, g.firstProjectRow, g.resultsTop, g.firstResultRow, g.totalsRow]).toEqual(
+      [17, 19, 23, 25, 28]
+    );
+    expect([g.chartTop, g.chartBottom, g.bidderTop, g.workingsTop, g.firstWorkingRow]).toEqual([
+      30, 47, 49, 62, 64,
+    ]);
+    expect([g.rows, g.columns, g.bottom, g.right]).toEqual([67, 30, 66, 29]);
+    expect(buildCostRecoverySheet(sample(), DEFAULT_SETTINGS).refs.range).toBe("A1:AD67");
+  });
+
+  test("a start cell moves everything; each pool's five working columns follow one another", () => {
+    const g = costRecoveryGeometry(sample(), { row: 3, col: 2 });
+    expect([g.titleRow, g.left, g.firstPoolRow, g.projectColumns.firstDriver]).toEqual([
+      3, 2, 15, 7,
+    ]);
+    expect(POOL_WORKING_PARTS.map((part) => poolWorkingColumn(g, 1, part))).toEqual([
+      12, 13, 14, 15, 16,
+    ]);
+    expect(g.workingColumns.overheads).toBe(poolWorkingColumn(g, 3, "share") + 1);
+    expect(buildCostRecoverySheet(sample(), DEFAULT_SETTINGS, { row: 3, col: 2 }).refs.range).toBe(
+      "C4:AF70"
+    );
+  });
+
+  test("the single driver: one people column that every pool reads", () => {
+    const setup = { ...sample(), singleDriver: true };
+    const g = costRecoveryGeometry(setup);
+    expect(g.driverColumnCount).toBe(1);
+    expect([0, 1, 2, 3].map((k) => driverColumn(g, k))).toEqual([5, 5, 5, 5]);
+  });
+});
+
+describe("section builders", () => {
+  const setup = sample();
+  const g = costRecoveryGeometry(setup);
+
+  test("settings: the funder share from the settings, the VCS share and basis points by formula", () => {
+    const cells = cellsOf(settingsSection(g, DEFAULT_SETTINGS).blocks);
+    expect(cells.get("A6")?.value).toBe("Commissioned service");
+    expect(cells.get("B6")).toEqual({ kind: "value", value: 1, numberFormat: "0.00%" });
+    expect(cells.get("C6")?.value).toBe("=1-B6");
+    expect(cells.get("D6")?.value).toBe("=ROUND(B6*10000,0)");
+  });
+
+  test("pools: names and amounts are unlocked inputs; checks and workings are formulas", () => {
+    const section = poolsSection(g, setup);
+    const cells = cellsOf(section.blocks);
+    expect(cells.get("A13")).toEqual({
+      kind: "text",
+      value: "Premises and office costs",
+      numberFormat: null,
+    });
+    expect(cells.get("D13")?.value).toBe("=SUM($F$20:$F$22)");
+    expect(cells.get("G13")?.value).toBe(
+      '=IF(AND(H13>0,I13=0),"Drivers all 0",IF(F13=0,"Adds back","Does not add back"))'
+    );
+    expect(cells.get("J13")?.value).toBe("=H13-SUM($G$65:$G$67)");
+    const inputs = section.blocks.filter((b) => b.unlocked);
+    expect(inputs.map((b) => b.col)).toEqual([0, 1]);
+    expect(inputs.every((b) => b.look?.includes("input"))).toBe(true);
+    expect(section.validations).toEqual([
+      expect.objectContaining({ address: "B13:B16", type: "decimalAtLeast", min: 0 }),
+    ]);
+  });
+
+  test("projects: a name starting with = stays text; a direct-expenditure pool follows the direct costs", () => {
+    const section = projectsSection(g, setup);
+    const cells = cellsOf(section.blocks);
+    expect(cells.get("A21")).toEqual({ kind: "text", value: "=Advice line", numberFormat: null });
+    expect(cells.get("F19")?.value).toBe('="Driver: "&A13&" (Headcount)"');
+    expect(cells.get("H20")).toEqual({
+      kind: "formula",
+      value: "=ROUND(MAX(0,B20),0)",
+      numberFormat: "£#,##0",
+    });
+    expect(cells.get("F20")).toEqual({ kind: "value", value: 3, numberFormat: "#,##0.##" });
+    const list = section.validations?.find((v) => v.type === "list");
+    expect(list).toEqual(expect.objectContaining({ address: "D20:D22", options: "=$A$6:$A$9" }));
+    // no validation on the driver columns that are formulas
+    expect(section.validations?.some((v) => rangeContains(v.address, "H20"))).toBe(false);
+  });
+
+  test("workings: the largest remainder in pence, as formulas", () => {
+    const cells = cellsOf(workingsSection(g, setup).blocks);
+    expect(cells.get("E65")?.value).toBe('=IFERROR(INDEX($D$6:$D$9,MATCH(D20,$A$6:$A$9,0)),"")');
+    expect(cells.get("G65")?.value).toBe("=IF($I$13=0,0,($H$13*F65-H65)/$I$13)");
+    expect(cells.get("H65")?.value).toBe("=IF($I$13=0,0,MOD($H$13*F65,$I$13))");
+    expect(cells.get("I65")?.value).toBe(
+      '=IF($I$13=0,0,IF(COUNTIF($H$65:$H$67,">"&H65)+COUNTIF($H$65:H65,H65)-1<$J$13,1,0))'
+    );
+    expect(cells.get("J65")?.value).toBe("=G65+I65");
+  });
+
+  test("results: formulas over the workings, formats per column, recovery highlighted below 100%", () => {
+    const section = resultsSection(g, setup);
+    const cells = cellsOf(section.blocks);
+    expect(cells.get("B26")).toEqual({
+      kind: "formula",
+      value: "=B65/100",
+      numberFormat: "£#,##0.00;-£#,##0.00",
+    });
+    expect(cells.get("N26")).toEqual({
+      kind: "formula",
+      value: '=IF(OR(C65="",AA65=0),"",C65/AA65)',
+      numberFormat: "0.0%",
+    });
+    expect(cells.get("A29")?.value).toBe("Total");
+    expect(cells.get("B29")?.value).toBe("=SUM($B$65:$B$67)/100");
+    expect(section.conditionalFormats).toEqual([
+      {
+        address: "N26:N28",
+        type: "lessThan",
+        value: 1,
+        fill: PALETTE.badFill,
+        fontColor: PALETTE.badFont,
+      },
+    ]);
+  });
+
+  test("Price a service: inputs unlocked, outputs by formula with their notes", () => {
+    const section = bidderSection(g, setup);
+    const cells = cellsOf(section.blocks);
+    expect(cells.get("B51")).toEqual({ kind: "text", value: "Befriending", numberFormat: null });
+    expect(cells.get("B57")?.value).toBe("=(ROUND(MAX(0,B52)*100,0)+ROUND(MAX(0,B53)*100,0))/100");
+    expect(cells.get("B61")?.numberFormat).toBe("0.0%");
+    expect(cells.get("C57")?.value).toBe("Direct costs + share of overheads");
+    expect(section.validations?.map((v) => v.address)).toEqual(["B55", "B52:B54"]);
+  });
+});
+
+describe("the whole spec", () => {
+  test("blocks never overlap and stay inside the extent; the sheet is protected with its chart named by place", () => {
+    const { spec, refs } = buildCostRecoverySheet(sample(), DEFAULT_SETTINGS, { row: 3, col: 2 });
+    const count = spec.blocks.reduce((n, b) => n + b.cells.length * b.cells[0].length, 0);
+    const cells = specCells(spec);
+    expect(cells.size).toBe(count);
+    for (const address of cells.keys())
+      expect([address, rangeContains(spec.extent!, address)]).toEqual([address, true]);
+    expect(spec.protect).toBe(true);
+    expect(spec.charts).toEqual([
+      expect.objectContaining({
+        type: "ColumnStacked",
+        source: "C28:H31",
+        name: `Full cost ${refs.range}`,
+      }),
+    ]);
+    const extent = parseRange(spec.extent!)!;
+    expect(spec.columnWidths).toHaveLength(extent.col2 - extent.col1 + 1);
+    expect(spec.columnWidths?.[0]).toEqual({ col: 2, width: 260 });
+  });
+});
