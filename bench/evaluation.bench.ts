@@ -53,7 +53,7 @@ describe("evaluation workbook benchmark", () => {
     const chkMs = Date.now() - t;
     expect(checks.status).toBe("done");
     console.log(
-      `evaluation check returns 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${chkMs} ms, ${checks.status === "done" ? checks.findings.length : 0} findings on a blank return`
+      `evaluation check returns 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${chkMs} ms, ${checks.status === "done" ? checks.problems.length : 0} problems on a blank return`
     );
   });
 });

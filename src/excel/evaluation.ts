@@ -1,35 +1,30 @@
 /**
  * The evaluation workbook in Excel: generate the panel's sheets from a checked setup, read a
- * completed workbook back and run the engine's checks ("Check returns"), write assessment
+ * completed workbook back and run the returns checks ("Check returns"), write assessment
  * summaries, and save setups in the workbook. Every Excel call for this capability is here.
  *
- * Batched: the layout model (src/engine/evaluationLayout.ts) is written as 2D blocks, a handful
- * of context.sync() calls for a whole panel; reading back is one sync for the record and sheet
- * names and one for all the returns. Existing sheets are never replaced without the caller
+ * The sheets are SheetSpecs (src/sheets/evaluation) written by the one writer (queueSpecs), a
+ * handful of context.sync() calls for a whole panel; reading back is one sync for the record and
+ * sheet names and one for all the returns. Existing sheets are never replaced without the caller
  * confirming (a "needs-confirmation" result lists them).
  */
 import {
   modelToDraft,
-  draftFromJson,
-  validateSetup,
+  validateEvaluationSetup,
   type EvaluationDraft,
   type EvaluationModel,
-  type Issue,
 } from "../domain/evaluation/setup";
+import type { Problem } from "../domain/kernel/problem";
 import {
-  evaluationLayout,
-  evaluationRefs,
-  summarySheet,
-  summarySheetNames,
-  type SheetLayout,
-  type SheetNames,
-} from "../sheets/evaluation/evaluationSheets";
+  completeDraft,
+  CurrentEvaluationSchema,
+  SavedSetupsSchema,
+} from "../domain/evaluation/records";
 import {
   checkReturns,
   consensusGrid,
   rationaleGrid,
-  type Finding,
-  type ReturnsData,
+  type ReturnsProblem,
 } from "../domain/evaluation/returnsChecks";
 import {
   assessmentSummaries,
@@ -39,140 +34,71 @@ import {
   type RankReversal,
 } from "../domain/evaluation/results";
 import type { FrameworkSettings } from "../domain/settings/settings";
+import type { SheetSpec } from "../sheets/spec";
+import { evaluationSpecs } from "../sheets/evaluation/evaluationSheets";
+import {
+  evaluationRefs,
+  evaluationSheetNames,
+  summarySheetNames,
+  type SheetNames,
+} from "../sheets/evaluation/geometry";
+import {
+  locateReturns,
+  moderationFromSheet,
+  returnsFromSheets,
+} from "../sheets/evaluation/readBack";
+import { summarySheet } from "../sheets/evaluation/summarySheet";
+import { queueRead, queueWrite, storeEntry } from "./store";
+import { queueSpecs } from "./writer";
 
-export const SETUPS_KEY = "FundingToolkit.evaluation.setups";
-export const CURRENT_KEY = "FundingToolkit.evaluation.current";
-
-/** Keep each request well under Excel's 5 MB limit: sync when this many bytes are queued. */
-export const BATCH_BYTES = 2_000_000;
-
-type Record_ = { draft: EvaluationDraft; names: SheetNames; generatedAt: string };
+/** The setups saved in this workbook, by name. */
+export const SETUPS_ENTRY = storeEntry(
+  "FundingToolkit.evaluation.setups",
+  SavedSetupsSchema,
+  "the evaluation setups saved in this workbook, by name"
+);
+/** The evaluation generated last: its setup and its sheets' names. */
+export const CURRENT_ENTRY = storeEntry(
+  "FundingToolkit.evaluation.current",
+  CurrentEvaluationSchema,
+  "the evaluation generated last in this workbook (its setup and sheet names)"
+);
+export const SETUPS_KEY = SETUPS_ENTRY.key;
+export const CURRENT_KEY = CURRENT_ENTRY.key;
 
 export type GenerateOutcome =
-  | { status: "invalid"; errors: Issue[]; warnings: Issue[] }
-  | { status: "needs-confirmation"; existing: string[]; warnings: Issue[] }
-  | { status: "done"; sheets: string[]; warnings: Issue[] };
-
-/** Rough size of a block of data as it travels in a request. */
-function bytesOf(data: unknown[][]): number {
-  let n = 0;
-  for (const row of data) for (const v of row) n += typeof v === "string" ? v.length + 3 : 8;
-  return n;
-}
-
-const fill2D = <T>(rows: number, cols: number, v: T): T[][] =>
-  Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
-
-/** Queue the writes for one sheet (no sync). Returns the approximate request bytes queued. */
-function queueSheet(ws: Excel.Worksheet, layout: SheetLayout): number {
-  let bytes = 0;
-  for (const b of layout.blocks) {
-    const rows = b.data.length;
-    const cols = rows > 0 ? b.data[0].length : 0;
-    if (rows === 0 || cols === 0) continue;
-    const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
-    if (b.kind === "text") {
-      // Text format first, so a name such as "=1+1" or "+44 Ltd" is stored as text, not a formula.
-      range.numberFormat = fill2D(rows, cols, "@");
-      range.values = b.data as string[][];
-      bytes += bytesOf(b.data) + rows * cols * 4;
-    } else {
-      if (b.numberFormat) {
-        range.numberFormat = fill2D(rows, cols, b.numberFormat);
-        bytes += rows * cols * (b.numberFormat.length + 3);
-      }
-      if (b.kind === "formula") range.formulas = b.data as string[][];
-      else range.values = b.data as (string | number | boolean)[][];
-      bytes += bytesOf(b.data);
-    }
-  }
-  for (const s of layout.styles) {
-    const r = ws.getRange(s.address);
-    if (s.bold !== undefined) r.format.font.bold = s.bold;
-    if (s.italic !== undefined) r.format.font.italic = s.italic;
-    if (s.fill) r.format.fill.color = s.fill;
-    if (s.wrap !== undefined) r.format.wrapText = s.wrap;
-    bytes += 120;
-  }
-  for (const w of layout.columnWidths) {
-    ws.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = w.width;
-    bytes += 80;
-  }
-  for (const a of layout.unlocked) {
-    ws.getRange(a).format.protection.locked = false;
-    bytes += 80;
-  }
-  for (const v of layout.validations) {
-    const dv = ws.getRange(v.address).dataValidation;
-    if (v.type === "wholeNumber")
-      dv.rule = { wholeNumber: { formula1: v.min, formula2: v.max, operator: "Between" } };
-    else dv.rule = { list: { inCellDropDown: true, source: v.options.join(",") } };
-    dv.errorAlert = {
-      message: v.message,
-      showAlert: true,
-      style: "Stop",
-      title: "Check the entry",
-    };
-    bytes += 200 + v.message.length;
-  }
-  for (const c of layout.conditionalFormats) {
-    const cf = ws.getRange(c.address).conditionalFormats.add("Custom");
-    cf.custom.rule.formula = c.formula;
-    cf.custom.format.fill.color = c.fill;
-    cf.custom.format.font.color = c.fontColor;
-    bytes += 200 + c.formula.length;
-  }
-  if (layout.chart) {
-    const chart = ws.charts.add(
-      layout.chart.type,
-      ws.getRange(layout.chart.source),
-      layout.chart.seriesBy
-    );
-    chart.title.text = layout.chart.title;
-    chart.setPosition("O5");
-    bytes += 300;
-  }
-  if (layout.freeze) {
-    ws.freezePanes.freezeRows(layout.freeze.rows);
-    bytes += 60;
-  }
-  ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-  return bytes + 100;
-}
+  | { status: "invalid"; errors: Problem[]; warnings: Problem[] }
+  | { status: "needs-confirmation"; existing: string[]; warnings: Problem[] }
+  | { status: "done"; sheets: string[]; warnings: Problem[] };
 
 /**
- * Write sheets in as few batches as the request size allows. Sheets named in `replace` exist
- * already and the user agreed to replace them: they are renamed out of the way first and deleted
- * after the new sheets are in place (so the workbook never loses its last sheet).
+ * Write new sheets through the one writer. Sheets in `replace` exist already and the user agreed
+ * to replace them: they are renamed out of the way first and deleted after the new sheets are in
+ * place (so the workbook never loses its last sheet). `last` queues anything else that belongs in
+ * the final batch (a record); the first new sheet is activated and one final sync sends it all.
  */
 async function writeSheets(
   context: Excel.RequestContext,
-  layouts: SheetLayout[],
+  specs: SheetSpec[],
   replace: Excel.Worksheet[],
-  extra?: () => void
+  last?: () => void
 ): Promise<void> {
   replace.forEach((ws, i) => {
     ws.name = `zzOld ${i + 1} ${Date.now() % 100000}`.slice(0, 31);
   });
-  let queued = 0;
-  for (const layout of layouts) {
-    const ws = context.workbook.worksheets.add(layout.name);
-    queued += queueSheet(ws, layout);
-    if (queued > BATCH_BYTES) {
-      // Chunking a large write into a few big batches (each under the 5 MB request limit), not a sync per row.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      queued = 0;
-    }
-  }
+  const targets = specs.map((spec) => ({
+    sheet: context.workbook.worksheets.add(spec.name),
+    spec,
+  }));
+  await queueSpecs(context, targets);
   replace.forEach((ws) => ws.delete());
-  extra?.();
-  context.workbook.worksheets.getItem(layouts[0].name).activate();
+  last?.();
+  targets[0]?.sheet.activate();
   await context.sync();
 }
 
-/** Names of the workbook's sheets (one sync). */
-async function sheetNames(context: Excel.RequestContext): Promise<Excel.WorksheetCollection> {
+/** Queue a load of the workbook's sheet names (the caller syncs). */
+function queueSheetNames(context: Excel.RequestContext): Excel.WorksheetCollection {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   return sheets;
@@ -194,30 +120,24 @@ export async function generateEvaluationWorkbook(
   settings: FrameworkSettings,
   opts: { overwrite?: boolean } = {}
 ): Promise<GenerateOutcome> {
-  const v = validateSetup(draft, settings);
-  if (!v.model) return { status: "invalid", errors: v.errors, warnings: v.warnings };
-  const model = v.model;
-  const layouts = evaluationLayout(model);
-  const wanted = layouts.map((l) => l.name);
-  const sheets = await sheetNames(context);
+  const check = validateEvaluationSetup(draft, settings);
+  if (!check.model) return { status: "invalid", errors: check.errors, warnings: check.warnings };
+  const model = check.model;
+  const names = evaluationSheetNames(model);
+  const specs = evaluationSpecs(model, names);
+  const wanted = specs.map((s) => s.name);
+  const sheets = queueSheetNames(context);
   await context.sync();
   const existing = clashes(sheets, wanted);
   if (existing.length > 0 && !opts.overwrite)
     return {
       status: "needs-confirmation",
       existing: existing.map((s) => s.name),
-      warnings: v.warnings,
+      warnings: check.warnings,
     };
-  const names = evaluationRefs(model).names;
-  const record: Record_ = {
-    draft: modelToDraft(model),
-    names,
-    generatedAt: new Date().toISOString(),
-  };
-  await writeSheets(context, layouts, existing, () =>
-    context.workbook.settings.add(CURRENT_KEY, JSON.stringify(record))
-  );
-  return { status: "done", sheets: wanted, warnings: v.warnings };
+  const record = { draft: modelToDraft(model), names, generatedAt: new Date().toISOString() };
+  await writeSheets(context, specs, existing, () => queueWrite(context, CURRENT_ENTRY, record));
+  return { status: "done", sheets: wanted, warnings: check.warnings };
 }
 
 export type CurrentEvaluation = {
@@ -226,30 +146,12 @@ export type CurrentEvaluation = {
   draft: EvaluationDraft;
 };
 
-function parseRecord(raw: unknown, settings: FrameworkSettings): CurrentEvaluation | null {
-  let obj: unknown = raw;
-  if (typeof raw === "string") {
-    try {
-      obj = JSON.parse(raw);
-    } catch {
-      return null;
-    }
-  }
-  if (!obj || typeof obj !== "object") return null;
-  const r = obj as Partial<Record_>;
-  const draft = draftFromJson(r.draft, settings);
-  if (!draft || !r.names) return null;
-  const v = validateSetup(draft, settings);
-  if (!v.model) return null;
-  return { model: v.model, names: r.names, draft };
-}
-
 export type ChecksOutcome =
   | { status: "no-evaluation"; message: string }
   | { status: "missing-sheets"; missing: string[]; message: string }
   | {
       status: "done";
-      findings: Finding[];
+      problems: ReturnsProblem[];
       results: EvaluationResults;
       reversal: RankReversal;
       names: SheetNames;
@@ -260,11 +162,14 @@ async function loadCurrent(
   context: Excel.RequestContext,
   settings: FrameworkSettings
 ): Promise<{ current: CurrentEvaluation | null; sheets: Excel.WorksheetCollection }> {
-  const item = context.workbook.settings.getItemOrNullObject(CURRENT_KEY);
-  item.load("value");
-  const sheets = await sheetNames(context);
+  const read = queueRead(context, CURRENT_ENTRY);
+  const sheets = queueSheetNames(context);
   await context.sync();
-  return { current: item.isNullObject ? null : parseRecord(item.value, settings), sheets };
+  const record = read.value();
+  if (!record) return { current: null, sheets };
+  const draft = completeDraft(record.draft, settings);
+  const model = validateEvaluationSetup(draft, settings).model;
+  return { current: model ? { model, names: record.names, draft } : null, sheets };
 }
 
 function missingSheets(sheets: Excel.WorksheetCollection, wanted: string[]): string[] {
@@ -272,11 +177,20 @@ function missingSheets(sheets: Excel.WorksheetCollection, wanted: string[]): str
   return wanted.filter((n) => !have.has(n.toLowerCase()));
 }
 
+const NO_EVALUATION = {
+  status: "no-evaluation",
+  message: "This workbook has no evaluation generated by the add-in yet; generate one first",
+} as const;
+
+const missingOutcome = (missing: string[]) =>
+  ({
+    status: "missing-sheets",
+    missing,
+    message: `These sheets of the evaluation are missing: ${missing.join(", ")}`,
+  }) as const;
+
 /** Read all returns in one sync: declarations and grids of every evaluator, and the moderation block. */
-async function readReturns(
-  context: Excel.RequestContext,
-  cur: CurrentEvaluation
-): Promise<ReturnsData> {
+async function readReturns(context: Excel.RequestContext, cur: CurrentEvaluation) {
   const refs = evaluationRefs(cur.model, cur.names);
   const ws = context.workbook.worksheets;
   const decl = cur.names.evaluators.map((n) =>
@@ -285,16 +199,16 @@ async function readReturns(
   const grids = cur.names.evaluators.map((n) => ws.getItem(n).getRange(refs.grid).load("values"));
   const mod = ws.getItem(cur.names.moderation).getRange(refs.consensusBlock).load("values");
   await context.sync();
-  return {
+  return returnsFromSheets(cur.model, {
     declarations: decl.map((r) => r.values[0][0]),
     grids: grids.map((g) => g.values),
     moderation: mod.values,
-  };
+  });
 }
 
 /**
  * "Check returns": read a completed workbook back (two syncs) and list what is still wrong, each
- * finding with its sheet and cell; plus the results from the consensus scores and the
+ * problem with its sheet and cell; plus the results from the consensus scores and the
  * rank-reversal check.
  */
 export async function checkEvaluationReturns(
@@ -302,26 +216,18 @@ export async function checkEvaluationReturns(
   settings: FrameworkSettings
 ): Promise<ChecksOutcome> {
   const { current, sheets } = await loadCurrent(context, settings);
-  if (!current)
-    return {
-      status: "no-evaluation",
-      message: "This workbook has no evaluation generated by the add-in yet; generate one first",
-    };
+  if (!current) return NO_EVALUATION;
   const missing = missingSheets(sheets, [current.names.moderation, ...current.names.evaluators]);
-  if (missing.length > 0)
-    return {
-      status: "missing-sheets",
-      missing,
-      message: `These sheets of the evaluation are missing: ${missing.join(", ")}`,
-    };
+  if (missing.length > 0) return missingOutcome(missing);
   const data = await readReturns(context, current);
-  const findings = checkReturns(current.model, evaluationRefs(current.model, current.names), data);
+  const refs = evaluationRefs(current.model, current.names);
+  const problems = checkReturns(current.model, data, locateReturns(refs));
   const results = computeResults(current.model, consensusGrid(current.model, data));
   const reversal = rankReversal(results.bids, results.priceWeight, current.model.priceMethod);
-  return { status: "done", findings, results, reversal, names: current.names };
+  return { status: "done", problems, results, reversal, names: current.names };
 }
 
-/** Go to a finding: activate its sheet and select the cell. */
+/** Go to a problem: activate its sheet and select the cell. */
 export async function goToCell(
   context: Excel.RequestContext,
   sheet: string,
@@ -349,18 +255,9 @@ export async function writeAssessmentSummaries(
   opts: { overwrite?: boolean } = {}
 ): Promise<SummariesOutcome> {
   const { current, sheets } = await loadCurrent(context, settings);
-  if (!current)
-    return {
-      status: "no-evaluation",
-      message: "This workbook has no evaluation generated by the add-in yet; generate one first",
-    };
+  if (!current) return NO_EVALUATION;
   const missing = missingSheets(sheets, [current.names.moderation]);
-  if (missing.length > 0)
-    return {
-      status: "missing-sheets",
-      missing,
-      message: `These sheets of the evaluation are missing: ${missing.join(", ")}`,
-    };
+  if (missing.length > 0) return missingOutcome(missing);
   const names = summarySheetNames(current.model, current.names);
   const existing = clashes(sheets, names);
   if (existing.length > 0 && !opts.overwrite)
@@ -371,14 +268,14 @@ export async function writeAssessmentSummaries(
     .getRange(refs.consensusBlock)
     .load("values");
   await context.sync();
-  const data = { moderation: mod.values };
+  const data = moderationFromSheet(current.model, mod.values);
   const summaries = assessmentSummaries(
     current.model,
     consensusGrid(current.model, data),
     rationaleGrid(current.model, data)
   );
-  const layouts = summaries.map((s, i) => summarySheet(names[i], current.model.tenderName, s));
-  await writeSheets(context, layouts, existing);
+  const specs = summaries.map((s, i) => summarySheet(names[i], current.model.tenderName, s));
+  await writeSheets(context, specs, existing);
   return { status: "done", sheets: names, winner: summaries[0]?.winner ?? null };
 }
 
@@ -389,25 +286,12 @@ export async function loadSetups(
   context: Excel.RequestContext,
   settings: FrameworkSettings
 ): Promise<Record<string, EvaluationDraft>> {
-  const item = context.workbook.settings.getItemOrNullObject(SETUPS_KEY);
-  item.load("value");
+  const read = queueRead(context, SETUPS_ENTRY);
   await context.sync();
-  if (item.isNullObject) return {};
-  let raw: unknown = item.value;
-  if (typeof raw === "string") {
-    try {
-      raw = JSON.parse(raw);
-    } catch {
-      return {};
-    }
-  }
-  const out: Record<string, EvaluationDraft> = {};
-  if (raw && typeof raw === "object")
-    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-      const d = draftFromJson(v, settings);
-      if (d) out[k] = d;
-    }
-  return out;
+  const saved = read.value() ?? {};
+  return Object.fromEntries(
+    Object.entries(saved).map(([name, draft]) => [name, completeDraft(draft, settings)])
+  );
 }
 
 /** Save a setup under a name (replacing one of the same name), as typed: it need not be valid yet. */
@@ -419,7 +303,7 @@ export async function saveSetup(
 ): Promise<string[]> {
   const all = await loadSetups(context, settings);
   all[name.trim() || draft.tenderName.trim() || "Untitled"] = draft;
-  context.workbook.settings.add(SETUPS_KEY, JSON.stringify(all));
+  queueWrite(context, SETUPS_ENTRY, all);
   await context.sync();
   return Object.keys(all);
 }

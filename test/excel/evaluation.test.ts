@@ -1,25 +1,22 @@
 import fc from "fast-check";
 import { MemoryWorkbook } from "../../packages/excel-double/src";
 import {
-  validateSetup,
+  validateEvaluationSetup,
   scoredCriteria,
   defaultDescriptors,
   type EvaluationDraft,
   type EvaluationModel,
 } from "../../src/domain/evaluation/setup";
 import { computeResults, STATUS_TEXT } from "../../src/domain/evaluation/results";
-import { consensus as consensusOf } from "../../src/domain/evaluation/scoring";
 import {
   evaluationRefs,
   evaluationSheetNames,
-  moderationCols,
-  rangeOf,
-  MOD,
-  RES,
-  RES_COLS,
-  DECLARATION_NO_CONFLICT,
-  DECLARATION_CONFLICT,
-} from "../../src/sheets/evaluation/evaluationSheets";
+  moderationColumns,
+  MODERATION_SHEET,
+  RESULTS_SHEET,
+} from "../../src/sheets/evaluation/geometry";
+import { rangeAddress } from "../../src/sheets/a1";
+import { DECLARATION_NO_CONFLICT, DECLARATION_CONFLICT } from "../../src/domain/evaluation/words";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
 import {
   checkEvaluationReturns,
@@ -28,6 +25,7 @@ import {
   saveSetup,
   writeAssessmentSummaries,
   CURRENT_KEY,
+  SETUPS_KEY,
 } from "../../src/excel/evaluation";
 import { draft, domainExample } from "../support/evaluationModel";
 import { modelToDraft } from "../../src/domain/evaluation/setup";
@@ -39,7 +37,7 @@ async function generate(wb: MemoryWorkbook, d: EvaluationDraft, overwrite = fals
 }
 
 function checked(d: EvaluationDraft): EvaluationModel {
-  const v = validateSetup(d, S);
+  const v = validateEvaluationSetup(d, S);
   if (!v.model) throw new Error(v.errors.map((e) => e.message).join("; "));
   return v.model;
 }
@@ -59,6 +57,8 @@ function fillConsensus(
       rows.push([scores[b][k] ?? "", scores[b][k] === null ? "" : rationale]);
   wb.setCells(refs.names.moderation, refs.consensusBlock, rows);
 }
+
+const RES_COLS = RESULTS_SHEET.columns;
 
 function readResults(wb: MemoryWorkbook, m: EvaluationModel) {
   const refs = evaluationRefs(m);
@@ -164,7 +164,7 @@ describe("generating the evaluation workbook", () => {
     const m = checked(draft());
     await generate(wb, draft());
     const refs = evaluationRefs(m);
-    const mc = moderationCols(m.evaluators.length);
+    const mc = moderationColumns(m.evaluators.length);
     const got = await wb.run(async (ctx) => {
       const ws = (n: string) => ctx.workbook.worksheets.getItem(n);
       const probes = {
@@ -173,8 +173,9 @@ describe("generating the evaluation workbook", () => {
         reason: ws("Scores Ann").getRange(refs.reasonCell(2, 1)).format.protection,
         status: ws("Scores Ann").getRange("B4").format.protection,
         cons: ws("Moderation").getRange(refs.consensusCell(1, 1)).format.protection,
-        mean: ws("Moderation").getRangeByIndexes(MOD.firstRow, mc.mean, 1, 1).format.protection,
-        total: ws("Results").getRangeByIndexes(RES.firstRow, RES_COLS.total, 1, 1).format
+        mean: ws("Moderation").getRangeByIndexes(MODERATION_SHEET.firstRow, mc.mean, 1, 1).format
+          .protection,
+        total: ws("Results").getRangeByIndexes(RESULTS_SHEET.firstRow, RES_COLS.total, 1, 1).format
           .protection,
       };
       Object.values(probes).forEach((p) => p.load("locked"));
@@ -207,13 +208,16 @@ describe("generating the evaluation workbook", () => {
     const m = checked(draft());
     await generate(wb, draft());
     const refs = evaluationRefs(m);
-    const mc = moderationCols(3);
+    const mc = moderationColumns(3);
     wb.setCells("Scores Ann", refs.scoreCell(0, 0), [[1]]);
     wb.setCells("Scores Bob", refs.scoreCell(0, 0), [[4]]);
     wb.setCells("Scores Cat", refs.scoreCell(0, 0), [[5]]);
-    const row = MOD.firstRow;
+    const row = MODERATION_SHEET.firstRow;
     const stats = () =>
-      wb.getValues("Moderation", rangeOf(row, MOD.firstEvalCol, row, mc.discuss))[0];
+      wb.getValues(
+        "Moderation",
+        rangeAddress(row, MODERATION_SHEET.firstEvaluatorCol, row, mc.discuss)
+      )[0];
     expect(stats()).toEqual(["", "", "", 0, "", "", "", "", ""]);
     wb.setCells("Scores Ann", "B3", [[DECLARATION_NO_CONFLICT]]);
     wb.setCells("Scores Bob", "B3", [[DECLARATION_NO_CONFLICT]]);
@@ -345,12 +349,12 @@ describe("check returns on a completed workbook", () => {
     return { wb, m, refs };
   }
 
-  it("a complete return has no findings and gives the engine's results", async () => {
+  it("a complete return has no problems and gives the engine's results", async () => {
     const { wb } = await completed();
     const out = await wb.run((ctx) => checkEvaluationReturns(ctx, S));
     expect(out.status).toBe("done");
     if (out.status !== "done") return;
-    expect(out.findings).toEqual([]);
+    expect(out.problems).toEqual([]);
     expect(out.results.winners).toEqual(["Gamma Ltd"]);
   });
 
@@ -371,9 +375,11 @@ describe("check returns on a completed workbook", () => {
     if (out.status !== "done") throw new Error(out.status);
     const where = (k: string) =>
       out.status === "done"
-        ? out.findings.filter((f) => f.kind === k).map((f) => `${f.sheet}!${f.address}`)
+        ? out.problems.filter((p) => p.kind === k).map((p) => `${p.sheet}!${p.address}`)
         : [];
     expect(where("undeclaredConflict")).toEqual(["Scores Bob!B3"]);
+    if (out.status === "done")
+      out.problems.forEach((p) => expect(p.where).toBe(`${p.sheet}!${p.address}`));
     expect(where("conflictDeclared")).toEqual(["Scores Cat!B3"]);
     expect(where("missingScore")).toEqual([`Scores Ann!${refs.scoreCell(1, 1)}`]);
     expect(where("missingReason")).toEqual([`Scores Ann!${refs.reasonCell(2, 0)}`]);
@@ -389,11 +395,11 @@ describe("check returns on a completed workbook", () => {
     expect(
       wb.getValues(
         "Moderation",
-        rangeOf(
+        rangeAddress(
           refs.moderationRow(0, 2),
-          moderationCols(3).discuss,
+          moderationColumns(3).discuss,
           refs.moderationRow(0, 2),
-          moderationCols(3).discuss
+          moderationColumns(3).discuss
         )
       )
     ).toEqual([["Discuss"]]);
@@ -446,18 +452,60 @@ describe("saved setups and scale", () => {
     const all = await wb.run((ctx) => loadSetups(ctx, S));
     expect(Object.keys(all).sort()).toEqual(["Advice", "Transport"]);
     expect(all.Advice.tenderName).toBe("Advice services");
-    expect(validateSetup(all.Transport, S).errors).toEqual([]);
+    expect(validateEvaluationSetup(all.Transport, S).errors).toEqual([]);
+  });
+
+  it("reads an older saved setup leniently: missing parts filled, entries that are not setups left out", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.run(async (ctx) => {
+      ctx.workbook.settings.add(
+        SETUPS_KEY,
+        JSON.stringify({
+          Old: { tenderName: "Meals on wheels", bidders: [{ name: "A", price: 10 }, null] },
+          Broken: "not a setup",
+        })
+      );
+      await ctx.sync();
+    });
+    const all = await wb.run((ctx) => loadSetups(ctx, { ...S, moderationSpreadLimit: 2 }));
+    expect(Object.keys(all)).toEqual(["Old"]);
+    expect(all.Old).toMatchObject({
+      tenderName: "Meals on wheels",
+      bidders: [
+        { name: "A", price: 10 },
+        { name: "", price: "" },
+      ],
+      evaluators: [""],
+      scaleMax: 5,
+      priceMethod: "lowest",
+      spreadLimit: 2,
+      qualityThreshold: 0,
+    });
+    expect(all.Old.criteria.map((c) => c.name)).toEqual([
+      "Quality of service",
+      "Price",
+      "Social value",
+    ]);
+    expect(all.Old.descriptors).toEqual(defaultDescriptors(5));
+  });
+
+  it("treats a record that is not JSON, or not an evaluation, as no evaluation", async () => {
+    const wb = new MemoryWorkbook();
+    await generate(wb, draft());
+    for (const raw of ["{not json", JSON.stringify({ draft: draft(), names: "Criteria" })]) {
+      await wb.run(async (ctx) => {
+        ctx.workbook.settings.add(CURRENT_KEY, raw);
+        await ctx.sync();
+      });
+      expect((await wb.run((ctx) => checkEvaluationReturns(ctx, S))).status).toBe("no-evaluation");
+    }
   });
 
   it("records the generated evaluation so Check returns can find its sheets", async () => {
     const wb = new MemoryWorkbook();
     await generate(wb, draft({ evaluators: ["A/B", "C:D"] }));
-    const rec = await wb.run(async (ctx) => {
-      const item = ctx.workbook.settings.getItem(CURRENT_KEY);
-      item.load("value");
-      await ctx.sync();
-      return JSON.parse(String(item.value));
-    });
+    // The record as stored in the workbook's settings.
+    const rec = JSON.parse(String(wb.getSettings()[CURRENT_KEY]));
     expect(rec.names.evaluators).toEqual(
       evaluationSheetNames(checked(draft({ evaluators: ["A/B", "C:D"] }))).evaluators
     );
@@ -481,12 +529,13 @@ describe("a large panel", () => {
       })),
       evaluators: Array.from({ length: 7 }, (_, e) => `Member ${e + 1}`),
     });
-    expect(validateSetup(d, S).errors).toEqual([]);
+    expect(validateEvaluationSetup(d, S).errors).toEqual([]);
     const wb = new MemoryWorkbook();
     wb.resetCounters();
     const out = await generate(wb, d);
     expect(out.status).toBe("done");
-    expect(wb.syncCount).toBeLessThanOrEqual(6);
+    // Three syncs: the sheet names, one full request of sheets, the rest with the record.
+    expect(wb.syncCount).toBeLessThanOrEqual(3);
     expect(wb.largestRequestBytes).toBeLessThan(5_000_000);
     expect(wb.getValues("Results", "A55")).toEqual([["Bidder 50"]]);
     expect(wb.formulaErrors()).toEqual([]);

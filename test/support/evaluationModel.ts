@@ -1,6 +1,6 @@
 /** Shared test setups for the evaluation tests. */
 import {
-  validateSetup,
+  validateEvaluationSetup,
   defaultDescriptors,
   type EvaluationDraft,
   type EvaluationModel,
@@ -32,7 +32,7 @@ export function draft(over: Partial<EvaluationDraft> = {}): EvaluationDraft {
 }
 
 export function model(over: Partial<EvaluationDraft> = {}): EvaluationModel {
-  const v = validateSetup(draft(over), DEFAULT_SETTINGS);
+  const v = validateEvaluationSetup(draft(over), DEFAULT_SETTINGS);
   if (!v.model) throw new Error(`test setup invalid: ${v.errors.map((e) => e.message).join("; ")}`);
   return v.model;
 }

@@ -4,7 +4,7 @@ import { render, screen, fireEvent, waitFor, within } from "@testing-library/rea
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import axe from "axe-core";
 import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
-import { EvaluationView } from "../../src/taskpane/views/EvaluationView";
+import { EvaluationView } from "../../src/taskpane/views/evaluation/EvaluationView";
 // In jsdom, Fluent's focus manager (tabster's modalizer) can leave a reopened dialog marked
 // aria-hidden, so dialogs are looked up with hidden: true; the real dialogs are checked for
 // accessibility in Chromium by test/browser.
@@ -82,7 +82,10 @@ describe("EvaluationView", () => {
     wb.setCells("Scores Ann", "B8", [[4]]);
     fireEvent.click(screen.getByRole("button", { name: "Generate evaluation workbook" }));
     fireEvent.click(
-      within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", { name: "Replace the sheets", hidden: true })
+      within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", {
+        name: "Replace the sheets",
+        hidden: true,
+      })
     );
     await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     expect(await screen.findByText(/Generated 5 sheets/)).toBeTruthy();

@@ -11,6 +11,7 @@
 import { DEFAULT_DESCRIPTORS_0_5, type FrameworkSettings } from "../settings/settings";
 import { isBlank, parseNumber } from "../kernel/parse";
 import { parseMoney, type Pence } from "../kernel/money";
+import type { Problem } from "../kernel/problem";
 import { parsePriceMethod, type PriceMethod } from "./scoring";
 
 export type CriterionGroup = "quality" | "price" | "socialValue";
@@ -86,8 +87,12 @@ export type EvaluationModel = {
   qualityThreshold: number;
 };
 
-export type Issue = { field: string; message: string };
-export type Validation = { errors: Issue[]; warnings: Issue[]; model: EvaluationModel | null };
+/** A setup checked: errors block generation, warnings do not; the model when there are no errors. */
+export type EvaluationSetupCheck = {
+  errors: Problem[];
+  warnings: Problem[];
+  model: EvaluationModel | null;
+};
 
 /** Weight in percent with at most two decimal places, as basis points. */
 export function percentToBp(
@@ -126,7 +131,7 @@ function checkNames(
   names: string[],
   what: string,
   fieldOf: (i: number) => string,
-  errors: Issue[]
+  errors: Problem[]
 ): string[] {
   const seen = new Map<string, number>();
   return names.map((raw, i) => {
@@ -150,44 +155,36 @@ function checkNames(
   });
 }
 
-/**
- * Check a setup before anything is written. Errors block; warnings (social value under the
- * settings' minimum weight) do not. Every problem names its field.
- */
-export function validateSetup(draft: EvaluationDraft, settings: FrameworkSettings): Validation {
-  const errors: Issue[] = [];
-  const warnings: Issue[] = [];
-
-  const tenderName = String(draft.tenderName ?? "").trim();
-  if (tenderName === "")
-    errors.push({ field: "tenderName", message: "Tender name is blank; give the tender a name" });
-
-  // Scale
+/** The scale's top (0-4, 0-5 or 0-10) and its descriptors, one per score. */
+function checkScale(draft: EvaluationDraft, errors: Problem[]): EvaluationModel["scale"] {
   const maxR = parseNumber(draft.scaleMax, "Scoring scale", {
     blank: "error",
     integer: true,
     expected: "0-4, 0-5 or 0-10",
   });
-  let scaleMax = 5;
+  let max = 5;
   if (!maxR.ok) errors.push({ field: "scaleMax", message: maxR.problem.message });
   else if (!(SCALE_MAXIMA as readonly number[]).includes(maxR.value as number))
     errors.push({
       field: "scaleMax",
       message: `Scoring scale must be 0-4, 0-5 or 0-10; got 0-${maxR.value}`,
     });
-  else scaleMax = maxR.value as number;
+  else max = maxR.value as number;
   const descriptors = (draft.descriptors ?? []).map((d) => String(d ?? "").trim());
-  if (descriptors.length !== scaleMax + 1)
+  if (descriptors.length !== max + 1)
     errors.push({
       field: "descriptors",
-      message: `The 0-${scaleMax} scale needs ${scaleMax + 1} descriptors (one for each score); got ${descriptors.length}`,
+      message: `The 0-${max} scale needs ${max + 1} descriptors (one for each score); got ${descriptors.length}`,
     });
   descriptors.forEach((d, i) => {
     if (d === "")
       errors.push({ field: `descriptors.${i}`, message: `Descriptor for score ${i} is blank` });
   });
+  return { max, descriptors };
+}
 
-  // Criteria
+/** Each criterion: a name, a group, a weight in percent, an optional minimum score. */
+function checkCriteria(draft: EvaluationDraft, scaleMax: number, errors: Problem[]): Criterion[] {
   const crit = draft.criteria ?? [];
   if (crit.length === 0) errors.push({ field: "criteria", message: "Add at least one criterion" });
   const critNames = checkNames(
@@ -196,8 +193,7 @@ export function validateSetup(draft: EvaluationDraft, settings: FrameworkSetting
     (i) => `criteria.${i}.name`,
     errors
   );
-  const criteria: Criterion[] = [];
-  crit.forEach((c, i) => {
+  return crit.map((c, i) => {
     const label = critNames[i] ? `"${critNames[i]}"` : `${i + 1}`;
     const group = parseGroup(c.group);
     if (!group)
@@ -223,16 +219,23 @@ export function validateSetup(draft: EvaluationDraft, settings: FrameworkSetting
       if (!m.ok) errors.push({ field: `criteria.${i}.minimum`, message: m.problem.message });
       else minimum = m.value as number;
     }
-    criteria.push({
-      name: critNames[i],
-      group: group ?? "quality",
-      weightBp: w.ok ? w.bp : 0,
-      minimum,
-    });
+    return { name: critNames[i], group: group ?? "quality", weightBp: w.ok ? w.bp : 0, minimum };
   });
+}
+
+/**
+ * The criteria together: weights add up to exactly 100%, one price criterion at most, something
+ * for the panel to score; a warning when social value weighs under the settings' minimum.
+ */
+function checkWeights(
+  criteria: Criterion[],
+  settings: FrameworkSettings,
+  errors: Problem[],
+  warnings: Problem[]
+): void {
   const allWeightsOk = !errors.some((e) => /^criteria\.\d+\.weight$/.test(e.field));
   const totalBp = criteria.reduce((s, c) => s + c.weightBp, 0);
-  if (crit.length > 0 && allWeightsOk && totalBp !== 10000)
+  if (criteria.length > 0 && allWeightsOk && totalBp !== 10000)
     errors.push({
       field: "weights",
       message: `Weights add up to ${formatBp(totalBp)}; they must add up to exactly 100%`,
@@ -243,7 +246,7 @@ export function validateSetup(draft: EvaluationDraft, settings: FrameworkSetting
       field: "criteria",
       message: `There are ${priceCriteria.length} price criteria; use one price criterion with the whole price weight`,
     });
-  if (crit.length > 0 && criteria.every((c) => c.group === "price"))
+  if (criteria.length > 0 && criteria.every((c) => c.group === "price"))
     errors.push({
       field: "criteria",
       message: "Add at least one quality or social value criterion for the panel to score",
@@ -252,13 +255,15 @@ export function validateSetup(draft: EvaluationDraft, settings: FrameworkSetting
     .filter((c) => c.group === "socialValue")
     .reduce((s, c) => s + c.weightBp, 0);
   const svMinBp = Math.round(settings.socialValueMinWeightPercent * 100);
-  if (allWeightsOk && crit.length > 0 && svBp < svMinBp)
+  if (allWeightsOk && criteria.length > 0 && svBp < svMinBp)
     warnings.push({
       field: "socialValue",
       message: `Social value weighs ${formatBp(svBp)}, under the ${formatBp(svMinBp)} that central government requires (PPN 002, 2025); many councils follow it`,
     });
+}
 
-  // Bidders
+/** Bidders: unique names, and a price above £0 for each when price is a criterion. */
+function checkBidders(draft: EvaluationDraft, hasPrice: boolean, errors: Problem[]): Bidder[] {
   const bid = draft.bidders ?? [];
   if (bid.length === 0) errors.push({ field: "bidders", message: "Add at least one bidder" });
   const bidNames = checkNames(
@@ -267,8 +272,7 @@ export function validateSetup(draft: EvaluationDraft, settings: FrameworkSetting
     (i) => `bidders.${i}.name`,
     errors
   );
-  const hasPrice = priceCriteria.length > 0;
-  const bidders: Bidder[] = bid.map((b, i) => {
+  return bid.map((b, i) => {
     const label = bidNames[i] ? `"${bidNames[i]}"` : `${i + 1}`;
     let pricePence: Pence | null = null;
     if (isBlank(b.price)) {
@@ -298,14 +302,15 @@ export function validateSetup(draft: EvaluationDraft, settings: FrameworkSetting
     }
     return { name: bidNames[i], pricePence };
   });
+}
 
-  // Panel
-  const ev = draft.evaluators ?? [];
-  if (ev.length === 0)
-    errors.push({ field: "evaluators", message: "Add at least one panel member" });
-  const evaluators = checkNames(ev, "Panel member", (i) => `evaluators.${i}`, errors);
-
-  // Method and limits
+/** The price method, the spread that triggers discussion and the quality threshold. */
+function checkMethod(
+  draft: EvaluationDraft,
+  scaleMax: number,
+  settings: FrameworkSettings,
+  errors: Problem[]
+): Pick<EvaluationModel, "priceMethod" | "spreadLimit" | "qualityThreshold"> {
   const method = parsePriceMethod(draft.priceMethod, "Price method");
   if (!method.ok) errors.push({ field: "priceMethod", message: method.problem.message });
   const spread = parseNumber(
@@ -328,21 +333,41 @@ export function validateSetup(draft: EvaluationDraft, settings: FrameworkSetting
     }
   );
   if (!threshold.ok) errors.push({ field: "qualityThreshold", message: threshold.problem.message });
+  return {
+    priceMethod: method.ok ? method.value : "lowest",
+    spreadLimit: spread.ok ? (spread.value as number) : settings.moderationSpreadLimit,
+    qualityThreshold: threshold.ok ? (threshold.value as number) : 0,
+  };
+}
 
+/**
+ * Check a setup before anything is written. Errors block; warnings (social value under the
+ * settings' minimum weight) do not. Every problem names its field.
+ */
+export function validateEvaluationSetup(
+  draft: EvaluationDraft,
+  settings: FrameworkSettings
+): EvaluationSetupCheck {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const tenderName = String(draft.tenderName ?? "").trim();
+  if (tenderName === "")
+    errors.push({ field: "tenderName", message: "Tender name is blank; give the tender a name" });
+  const scale = checkScale(draft, errors);
+  const criteria = checkCriteria(draft, scale.max, errors);
+  checkWeights(criteria, settings, errors, warnings);
+  const hasPrice = criteria.some((c) => c.group === "price");
+  const bidders = checkBidders(draft, hasPrice, errors);
+  const ev = draft.evaluators ?? [];
+  if (ev.length === 0)
+    errors.push({ field: "evaluators", message: "Add at least one panel member" });
+  const evaluators = checkNames(ev, "Panel member", (i) => `evaluators.${i}`, errors);
+  const method = checkMethod(draft, scale.max, settings, errors);
   if (errors.length > 0) return { errors, warnings, model: null };
   return {
     errors,
     warnings,
-    model: {
-      tenderName,
-      criteria,
-      scale: { max: scaleMax, descriptors },
-      bidders,
-      evaluators,
-      priceMethod: method.ok ? method.value : "lowest",
-      spreadLimit: spread.ok ? (spread.value as number) : settings.moderationSpreadLimit,
-      qualityThreshold: threshold.ok ? (threshold.value as number) : 0,
-    },
+    model: { tenderName, criteria, scale, bidders, evaluators, ...method },
   };
 }
 
@@ -442,36 +467,5 @@ export function modelToDraft(model: EvaluationModel): EvaluationDraft {
     priceMethod: model.priceMethod,
     spreadLimit: model.spreadLimit,
     qualityThreshold: model.qualityThreshold,
-  };
-}
-
-/** Read a saved draft from JSON, filling anything missing so the form can show it. */
-export function draftFromJson(raw: unknown, settings: FrameworkSettings): EvaluationDraft | null {
-  if (!raw || typeof raw !== "object") return null;
-  const r = raw as Record<string, unknown>;
-  const base = blankDraft(settings);
-  const arr = (v: unknown) => (Array.isArray(v) ? v : null);
-  const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
-  return {
-    tenderName: str(r.tenderName),
-    criteria: (arr(r.criteria) ?? base.criteria).map((c) => {
-      const o = (c ?? {}) as Record<string, unknown>;
-      return {
-        name: str(o.name),
-        group: str(o.group) || "quality",
-        weight: o.weight ?? "",
-        minimum: o.minimum ?? "",
-      };
-    }),
-    scaleMax: r.scaleMax ?? base.scaleMax,
-    descriptors: (arr(r.descriptors) ?? base.descriptors).map(str),
-    bidders: (arr(r.bidders) ?? base.bidders).map((b) => {
-      const o = (b ?? {}) as Record<string, unknown>;
-      return { name: str(o.name), price: o.price ?? "" };
-    }),
-    evaluators: (arr(r.evaluators) ?? base.evaluators).map(str),
-    priceMethod: str(r.priceMethod) || "lowest",
-    spreadLimit: r.spreadLimit ?? base.spreadLimit,
-    qualityThreshold: r.qualityThreshold ?? 0,
   };
 }

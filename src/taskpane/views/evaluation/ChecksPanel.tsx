@@ -7,7 +7,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FINDING_TITLES, type Finding, type FindingKind } from "../../../domain/evaluation/returnsChecks";
+import {
+  RETURNS_PROBLEM_TITLES,
+  type ReturnsProblem,
+  type ReturnsProblemKind,
+} from "../../../domain/evaluation/returnsChecks";
 import { describeReversal, STATUS_TEXT } from "../../../domain/evaluation/results";
 import type { ChecksOutcome } from "../../../excel/evaluation";
 
@@ -21,20 +25,27 @@ const useStyles = makeStyles({
   },
 });
 
-/** How many findings of one kind are listed before "and N more". */
+/** How many problems of one kind are listed before "and N more". */
 const SHOWN = 25;
 
 type Done = Extract<ChecksOutcome, { status: "done" }>;
 
-/** The findings of "Check returns", grouped by kind, each with where it is and a button to go there. */
-export function ChecksPanel({ outcome, onGo }: { outcome: Done; onGo: (f: Finding) => void }) {
+/** The problems "Check returns" found, grouped by kind, each with where it is and a button to go there. */
+export function ChecksPanel({
+  outcome,
+  onGo,
+}: {
+  outcome: Done;
+  onGo: (p: ReturnsProblem) => void;
+}) {
   const s = useStyles();
-  const groups = new Map<FindingKind, Finding[]>();
-  for (const f of outcome.findings) groups.set(f.kind, [...(groups.get(f.kind) ?? []), f]);
+  const groups = new Map<ReturnsProblemKind, ReturnsProblem[]>();
+  for (const p of outcome.problems) groups.set(p.kind, [...(groups.get(p.kind) ?? []), p]);
   const { results, reversal } = outcome;
   return (
+    // The region keeps the name users (and the browser tests) know it by.
     <section aria-label="Check returns findings">
-      {outcome.findings.length === 0 ? (
+      {outcome.problems.length === 0 ? (
         <MessageBar intent="success">
           <MessageBarBody>
             No problems found: every declaration, score, reason, consensus score and rationale is in
@@ -43,23 +54,23 @@ export function ChecksPanel({ outcome, onGo }: { outcome: Done; onGo: (f: Findin
         </MessageBar>
       ) : (
         <MessageBar intent="warning">
-          <MessageBarBody>{`${outcome.findings.length} problem${outcome.findings.length === 1 ? "" : "s"} found in the returns.`}</MessageBarBody>
+          <MessageBarBody>{`${outcome.problems.length} problem${outcome.problems.length === 1 ? "" : "s"} found in the returns.`}</MessageBarBody>
         </MessageBar>
       )}
       {[...groups.entries()].map(([kind, list]) => (
         <div key={kind}>
-          <h3 className={s.heading}>{`${FINDING_TITLES[kind]} (${list.length})`}</h3>
+          <h3 className={s.heading}>{`${RETURNS_PROBLEM_TITLES[kind]} (${list.length})`}</h3>
           <ul className={s.list}>
-            {list.slice(0, SHOWN).map((f, i) => (
+            {list.slice(0, SHOWN).map((p, i) => (
               <li key={i} className={s.item}>
-                <Text>{f.message}</Text>
+                <Text>{p.message}</Text>
                 <Button
                   size="small"
                   appearance="subtle"
-                  aria-label={`Go to ${f.sheet} ${f.address}`}
-                  onClick={() => onGo(f)}
+                  aria-label={`Go to ${p.sheet} ${p.address}`}
+                  onClick={() => onGo(p)}
                 >
-                  {`${f.sheet}!${f.address}`}
+                  {`${p.sheet}!${p.address}`}
                 </Button>
               </li>
             ))}

@@ -1,0 +1,169 @@
+/**
+ * The Moderation sheet: one row for each bid and criterion with every member's original score (a
+ * reference to their sheet, counted only once they have declared no conflict), the spread of the
+ * scores counted and "Discuss" when it is over the limit; the panel's consensus score and
+ * rationale (the input cells); the weighted points and whether the score is below the minimum.
+ */
+import { absoluteAddress, cellAddress, columnLetters, rangeAddress } from "../a1";
+import { formulaText, sheetRef } from "../formula";
+import type { SheetSpec } from "../spec";
+import { scoredCriteria, type EvaluationModel } from "../../domain/evaluation/setup";
+import { DECLARATION_NO_CONFLICT, DISCUSS } from "../../domain/evaluation/words";
+import { PALETTE } from "../palette";
+import { formulas, inputColumn, text } from "./blocks";
+import {
+  CRITERIA_SHEET,
+  MODERATION_SHEET,
+  moderationColumns,
+  SCORING_SHEET,
+  evaluationRefs,
+  type EvaluationRefs,
+  type SheetNames,
+} from "./geometry";
+
+const STATS_HEADER = ["Scores counted", "Lowest", "Highest", "Mean", "Spread", "Discuss?"];
+
+/** What every row's formulas share: where things are for this panel. */
+type RowContext = {
+  names: SheetNames;
+  refs: EvaluationRefs;
+  cols: ReturnType<typeof moderationColumns>;
+  evaluators: number;
+};
+
+/** The formulas of one moderation row: weight, minimum and scores referenced; spread; points. */
+function moderationRow(at: RowContext, b: number, k: number, criterionRow: number) {
+  const { names, refs, cols } = at;
+  const row = refs.moderationRow(b, k);
+  const criteria = sheetRef(names.criteria);
+  const weight = `${criteria}${absoluteAddress(criterionRow, CRITERIA_SHEET.columns.weight)}`;
+  const minimum = `${criteria}${absoluteAddress(criterionRow, CRITERIA_SHEET.columns.minimum)}`;
+  const declaration = absoluteAddress(SCORING_SHEET.declaration.row, SCORING_SHEET.declaration.col);
+  const scores = names.evaluators.map((name) => {
+    const member = sheetRef(name);
+    const score = `${member}${refs.scoreCell(b, k)}`;
+    return `=IF(${member}${declaration}=${formulaText(DECLARATION_NO_CONFLICT)},IF(ISNUMBER(${score}),${score},""),"")`;
+  });
+  const first = MODERATION_SHEET.firstEvaluatorCol;
+  const panel = rangeAddress(row, first, row, first + at.evaluators - 1);
+  const none = `COUNT(${panel})=0`;
+  const spreadLimit = `${criteria}${absoluteAddress(CRITERIA_SHEET.spread.row, CRITERIA_SHEET.spread.col)}`;
+  const scaleMax = `${criteria}${absoluteAddress(CRITERIA_SHEET.scaleMax.row, CRITERIA_SHEET.scaleMax.col)}`;
+  const cons = cellAddress(row, cols.consensus);
+  const weightHere = cellAddress(row, MODERATION_SHEET.columns.weight);
+  const minimumHere = cellAddress(row, MODERATION_SHEET.columns.minimum);
+  return {
+    referenced: [`=${weight}`, `=IF(${minimum}="","",${minimum})`, ...scores],
+    stats: [
+      `=COUNT(${panel})`,
+      `=IF(${none},"",MIN(${panel}))`,
+      `=IF(${none},"",MAX(${panel}))`,
+      `=IF(${none},"",AVERAGE(${panel}))`,
+      `=IF(${none},"",MAX(${panel})-MIN(${panel}))`,
+      `=IF(${none},"",IF(MAX(${panel})-MIN(${panel})>${spreadLimit},${formulaText(DISCUSS)},""))`,
+    ],
+    points: [
+      `=IF(ISNUMBER(${cons}),${cons}/${scaleMax}*${weightHere},"")`,
+      `=IF(AND(ISNUMBER(${cons}),ISNUMBER(${minimumHere})),IF(${cons}<${minimumHere},1,0),0)`,
+    ],
+  };
+}
+
+export function moderationSheet(model: EvaluationModel, names: SheetNames): SheetSpec {
+  const scored = scoredCriteria(model);
+  const nB = model.bidders.length;
+  const cols = moderationColumns(model.evaluators.length);
+  const { headerRow, firstRow } = MODERATION_SHEET;
+  const lastRow = firstRow + nB * scored.length - 1;
+  const header = [
+    "Bidder",
+    "Criterion",
+    "Group",
+    "Weight (%)",
+    "Minimum",
+    ...model.evaluators,
+    ...STATS_HEADER,
+    `Consensus score (0-${model.scale.max})`,
+    "Rationale",
+    "Weighted points",
+    "Below minimum",
+  ];
+  // The row of each scored criterion on the Criteria sheet (price has a row there too).
+  const criterionRows = model.criteria
+    .map((c, i) => ({ c, row: CRITERIA_SHEET.firstRow + i }))
+    .filter((x) => x.c.group !== "price")
+    .map((x) => x.row);
+  const at: RowContext = {
+    names,
+    refs: evaluationRefs(model, names),
+    cols,
+    evaluators: model.evaluators.length,
+  };
+  const labels: string[][] = [];
+  const rows: ReturnType<typeof moderationRow>[] = [];
+  model.bidders.forEach((bidder, b) =>
+    scored.forEach((c, k) => {
+      labels.push([bidder.name, c.name, c.group === "quality" ? "Quality" : "Social value"]);
+      rows.push(moderationRow(at, b, k, criterionRows[k]));
+    })
+  );
+  const count = labels.length;
+  return {
+    name: names.moderation,
+    blocks: [
+      text(0, 0, [
+        ["Moderation"],
+        [
+          "Each panel member's original score is shown by reference and is never overwritten; it counts only once they have declared no conflict of interest. Agree one consensus score per bid and criterion and record the rationale.",
+        ],
+      ]),
+      text(headerRow, 0, [header]),
+      text(firstRow, MODERATION_SHEET.columns.bidder, labels),
+      formulas(
+        firstRow,
+        MODERATION_SHEET.columns.weight,
+        rows.map((r) => r.referenced)
+      ),
+      formulas(
+        firstRow,
+        cols.counted,
+        rows.map((r) => r.stats),
+        "0.00"
+      ),
+      inputColumn(firstRow, cols.consensus, count, "value"),
+      inputColumn(firstRow, cols.rationale, count, "text"),
+      formulas(
+        firstRow,
+        cols.weighted,
+        rows.map((r) => r.points),
+        "0.00"
+      ),
+    ],
+    validations: [
+      {
+        address: rangeAddress(firstRow, cols.consensus, lastRow, cols.consensus),
+        type: "wholeNumber",
+        min: 0,
+        max: model.scale.max,
+        message: `Enter a whole consensus score from 0 to ${model.scale.max}`,
+      },
+    ],
+    conditionalFormats: [
+      {
+        address: rangeAddress(firstRow, cols.lowest, lastRow, cols.discuss),
+        type: "formula",
+        formula: `=$${columnLetters(cols.discuss)}${firstRow + 1}=${formulaText(DISCUSS)}`,
+        fill: PALETTE.badFill,
+        fontColor: PALETTE.badFont,
+      },
+    ],
+    styles: [{ address: rangeAddress(headerRow, 0, headerRow, cols.last), look: ["header"] }],
+    columnWidths: [
+      { col: 0, width: 160 },
+      { col: 1, width: 160 },
+      { col: cols.rationale, width: 260 },
+    ],
+    freeze: { rows: firstRow, columns: 0 },
+    protect: true,
+  };
+}
