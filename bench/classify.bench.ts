@@ -31,16 +31,30 @@ test("engine and function on 1,048,576 rows", () => {
   let t = process.hrtime.bigint();
   let ok = 0;
   for (let i = 0; i < EXCEL_ROWS; i++) {
-    const r = classify({ annualValue: value[i][0], outputsSpecified: outputs[i][0], recipientTier: tier[i][0], currentLabel: label[i][0], competitivelySelected: "no", termYears: 2 }, DEFAULT_SETTINGS);
+    const r = classify(
+      {
+        annualValue: value[i][0],
+        outputsSpecified: outputs[i][0],
+        recipientTier: tier[i][0],
+        currentLabel: label[i][0],
+        competitivelySelected: "no",
+        termYears: 2,
+      },
+      DEFAULT_SETTINGS
+    );
     if (r.ok) ok++;
   }
   let ms = Number(process.hrtime.bigint() - t) / 1e6;
-  console.log(`engine classify(): ${EXCEL_ROWS.toLocaleString("en-GB")} rows in ${ms.toFixed(0)} ms = ${Math.round(EXCEL_ROWS / (ms / 1000)).toLocaleString("en-GB")} rows/s (${ok} classified)`);
+  console.log(
+    `engine classify(): ${EXCEL_ROWS.toLocaleString("en-GB")} rows in ${ms.toFixed(0)} ms = ${Math.round(EXCEL_ROWS / (ms / 1000)).toLocaleString("en-GB")} rows/s (${ok} classified)`
+  );
 
   t = process.hrtime.bigint();
   const out = classifyFunding(value, outputs, tier, label, [["no"]], null as never, [[2]]);
   ms = Number(process.hrtime.bigint() - t) / 1e6;
-  console.log(`FUNDING.CLASSIFY over A1:A${EXCEL_ROWS}: one call, ${out.length.toLocaleString("en-GB")} rows returned in ${ms.toFixed(0)} ms = ${Math.round(EXCEL_ROWS / (ms / 1000)).toLocaleString("en-GB")} rows/s`);
+  console.log(
+    `FUNDING.CLASSIFY over A1:A${EXCEL_ROWS}: one call, ${out.length.toLocaleString("en-GB")} rows returned in ${ms.toFixed(0)} ms = ${Math.round(EXCEL_ROWS / (ms / 1000)).toLocaleString("en-GB")} rows/s`
+  );
 });
 
 test("register workflow on the double, 100,000 rows", async () => {
@@ -49,7 +63,14 @@ test("register workflow on the double, 100,000 rows", async () => {
   wb.addSheet("Register");
   const rows: (string | number)[][] = [["Organisation", "Department", "Type", "Amount", "Tier"]];
   const types = ["Grant", "Contract", "SLA"];
-  for (let i = 0; i < n; i++) rows.push([`Org ${i}`, `Dept ${i % 12}`, types[i % 3], ((i * 7919) % 150000) / 100, i % 9 === 0 ? "infrastructure" : ""]);
+  for (let i = 0; i < n; i++)
+    rows.push([
+      `Org ${i}`,
+      `Dept ${i % 12}`,
+      types[i % 3],
+      ((i * 7919) % 150000) / 100,
+      i % 9 === 0 ? "infrastructure" : "",
+    ]);
   wb.setCells("Register", `A1:E${n + 1}`, rows);
   wb.select("Register", "B2");
   const t = process.hrtime.bigint();
@@ -57,12 +78,19 @@ test("register workflow on the double, 100,000 rows", async () => {
   const found = await wb.run((context) => findRegister(context));
   if (!found.ok) throw new Error(found.message);
   const res = await wb.run((context) =>
-    classifyRegister(context, found.info, { mapping: found.info.mapping, inferOutputs: true, groupBy: "department", settings: DEFAULT_SETTINGS }),
+    classifyRegister(context, found.info, {
+      mapping: found.info.mapping,
+      inferOutputs: true,
+      groupBy: "department",
+      settings: DEFAULT_SETTINGS,
+    })
   );
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (res.status !== "done") throw new Error(res.status);
   console.log(
-    `workflow, ${n.toLocaleString("en-GB")} rows, chunks of ${DEFAULT_CHUNK_ROWS.toLocaleString("en-GB")}: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${ms.toFixed(0)} ms on the double; reconciles: ${res.reconciliation.ok} (${res.reconciliation.checked} figures)`,
+    `workflow, ${n.toLocaleString("en-GB")} rows, chunks of ${DEFAULT_CHUNK_ROWS.toLocaleString("en-GB")}: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${ms.toFixed(0)} ms on the double; reconciles: ${res.reconciliation.ok} (${res.reconciliation.checked} figures)`
   );
-  console.log(`naive row-by-row version: ${n.toLocaleString("en-GB")} reads + ${n.toLocaleString("en-GB")} writes = ${(2 * n).toLocaleString("en-GB")} syncs (at least ${n.toLocaleString("en-GB")} with reads and writes batched together per row); computed, not run`);
+  console.log(
+    `naive row-by-row version: ${n.toLocaleString("en-GB")} reads + ${n.toLocaleString("en-GB")} writes = ${(2 * n).toLocaleString("en-GB")} syncs (at least ${n.toLocaleString("en-GB")} with reads and writes batched together per row); computed, not run`
+  );
 });

@@ -3,44 +3,54 @@
  * classify every row in chunks, write the nine result columns beside the data, and build the
  * "Funding summary" sheet with live formulas that reconcile with the register to the penny.
  *
- * Every Office.js call is here; the rules are in src/engine. Reads and writes go in chunks of
- * whole blocks of rows (one sync per chunk, never per row), and each request stays well under
- * Excel's 5 MB limit.
+ * Every Office.js call is here; the rules are in src/domain/classification and the sheets they
+ * write in src/sheets/register. Reads go in chunks of whole blocks of rows (one sync per chunk,
+ * never per row); every write goes through the one writer (src/excel/writer.ts), which keeps each
+ * request under its budget, well under Excel's 5 MB limit.
  */
 import {
   classifyRegisterRow,
   FIELD_LABELS,
   findResultBlock,
+  GROUP_BY_LABEL,
   mappingFromSaved,
   mappingProblems,
   mappingToSaved,
   outputCells,
   OUTPUT_HEADERS,
+  SavedMappingsSchema,
   type ColumnMapping,
   type RegisterField,
-  type SavedMapping,
 } from "../domain/classification/register";
-import {
-  buildSummaryLayout,
-  checkPasses,
-  columnLetter,
-  columnRef,
-  describeMismatch,
-  quoteSheet,
-  SummaryBuilder,
-  SUMMARY_TITLE,
-  type RegisterSummary,
-} from "../domain/classification/summary";
+import { SummaryBuilder, type RegisterSummary } from "../domain/classification/summary";
 import { isBlank } from "../domain/kernel/parse";
+import type { Problem } from "../domain/kernel/problem";
 import { toPence } from "../domain/kernel/money";
 import type { FrameworkSettings } from "../domain/settings/settings";
+import { cellAddress, columnLetters, rangeAddress } from "../sheets/a1";
+import { sheetRef } from "../sheets/formula";
+import { checkPasses, describeMismatch } from "../sheets/register/checks";
+import { columnRef } from "../sheets/register/criteria";
+import {
+  resultHeaderSpec,
+  resultRowsSpec,
+  RESULT_COLUMNS,
+  type ResultColumnsAt,
+} from "../sheets/register/resultColumns";
+import { buildSummarySheet, SUMMARY_TITLE } from "../sheets/register/summarySheet";
+import { queueRead, queueWrite, storeEntry } from "./store";
+import { queueSpecs } from "./writer";
 
 export const MAPPING_KEY = "FundingToolkit.registerMapping";
+/** The remembered column mappings, one per register (by header text). */
+export const REGISTER_MAPPINGS = storeEntry(
+  MAPPING_KEY,
+  SavedMappingsSchema,
+  "the funding register's column mapping, per register"
+);
 export const SUMMARY_SHEET = SUMMARY_TITLE;
-/** Rows per read/write batch: 10,000 rows x 9 result cells is about 1 MB per request. */
+/** Rows per read batch: 10,000 rows x 9 result cells is about 1 MB of results to write. */
 export const DEFAULT_CHUNK_ROWS = 10000;
-/** Results of one chunk are split into requests of at most this size (Excel refuses requests over 5 MB). */
-export const WRITE_LIMIT_BYTES = 2 * 1024 * 1024;
 /** How many of the cells in the way are listed by name when asking before overwriting. */
 const LIST_LIMIT = 20;
 
@@ -67,21 +77,8 @@ export type RegisterInfo = {
 
 export type FindResult = { ok: true; info: RegisterInfo } | { ok: false; message: string };
 
-type SavedStore = Record<string, SavedMapping>;
-
 const registerId = (sheet: string, tableName: string | null) =>
   tableName ? `table:${tableName}` : `sheet:${sheet}`;
-
-function parseStore(raw: unknown): SavedStore {
-  if (typeof raw !== "string" || raw === "")
-    return typeof raw === "object" && raw !== null ? (raw as SavedStore) : {};
-  try {
-    const v = JSON.parse(raw);
-    return v && typeof v === "object" ? (v as SavedStore) : {};
-  } catch {
-    return {};
-  }
-}
 
 /**
  * Find the Excel table, or else the current region, that the selection is in, and read its header
@@ -97,8 +94,7 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
   tables.load("items/name");
   const region = selection.getSurroundingRegion();
   region.load("rowIndex,columnIndex,rowCount,columnCount");
-  const saved = context.workbook.settings.getItemOrNullObject(MAPPING_KEY);
-  saved.load("value");
+  const saved = queueRead(context, REGISTER_MAPPINGS);
   await context.sync();
 
   // items were loaded with "items/name" above.
@@ -125,14 +121,18 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
   const exclude = new Set<number>(
     resultBlock === null ? [] : OUTPUT_HEADERS.map((_, i) => resultBlock + i)
   );
-  const store = saved.isNullObject ? {} : parseStore(saved.value);
-  const mine = store[registerId(sheet.name, tableName)];
+  const mine = saved.value()?.[registerId(sheet.name, tableName)];
   const mapping = mappingFromSaved(headers, mine?.columns, exclude, mine?.headers);
   return {
     ok: true,
     info: {
       sheet: sheet.name,
-      address: `${columnLetter(area.columnIndex)}${area.rowIndex + 1}:${columnLetter(area.columnIndex + area.columnCount - 1)}${area.rowIndex + area.rowCount}`,
+      address: rangeAddress(
+        area.rowIndex,
+        area.columnIndex,
+        area.rowIndex + area.rowCount - 1,
+        area.columnIndex + area.columnCount - 1
+      ),
       tableName,
       rowIndex: area.rowIndex,
       columnIndex: area.columnIndex,
@@ -170,7 +170,7 @@ export type ClassifyOptions = {
 export type Reconciliation = { ok: boolean; checked: number; mismatches: string[] };
 
 export type ClassifyOutcome =
-  | { status: "invalid"; problems: string[] }
+  | { status: "invalid"; problems: Problem[] }
   | { status: "needs-confirmation"; cells: string[]; count: number; message: string }
   | {
       status: "done";
@@ -181,40 +181,6 @@ export type ClassifyOutcome =
       usedFormulas: boolean;
       reconciliation: Reconciliation;
     };
-
-/** Bytes of a string in UTF-8 (the size it takes in a request), without allocating. */
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** Split rows into consecutive pieces whose JSON is at most `limit` bytes (a row is never split). */
-export function splitBySize<T>(rows: T[][], limit: number): T[][][] {
-  const pieces: T[][][] = [];
-  let current: T[][] = [];
-  let size = 2;
-  for (const r of rows) {
-    const b = utf8Length(JSON.stringify(r)) + 1;
-    if (current.length > 0 && size + b > limit) {
-      pieces.push(current);
-      current = [];
-      size = 2;
-    }
-    current.push(r);
-    size += b;
-  }
-  if (current.length > 0 || pieces.length === 0) pieces.push(current);
-  return pieces;
-}
 
 /** Non-empty cells in the way of new result columns, as sheet addresses (one sync). */
 async function cellsInTheWay(
@@ -232,106 +198,98 @@ async function cellsInTheWay(
       if (!isBlank(v)) {
         count++;
         if (cells.length < LIST_LIMIT)
-          cells.push(`${columnLetter(used.columnIndex + c)}${used.rowIndex + r + 1}`);
+          cells.push(cellAddress(used.rowIndex + r, used.columnIndex + c));
       }
     })
   );
   return { cells, count };
 }
 
-/**
- * Classify every row of the register and write the result columns and the summary sheet.
- * Returns "needs-confirmation" (writing nothing) when cells it did not write are in the way.
- */
-export async function classifyRegister(
-  context: Excel.RequestContext,
-  info: RegisterInfo,
-  options: ClassifyOptions
-): Promise<ClassifyOutcome> {
+/** Where the nine result columns go: the workflow's own columns when there, else just right of the register. */
+function resultColumnsAt(info: RegisterInfo): ResultColumnsAt {
+  const col =
+    info.resultBlock !== null
+      ? info.columnIndex + info.resultBlock
+      : info.columnIndex + info.columnCount;
+  return { sheet: info.sheet, headerRow: info.rowIndex, col };
+}
+
+/** Problems with the options that stop the workflow: the mapping's, and a grouping column not mapped. */
+function optionProblems(options: ClassifyOptions): Problem[] {
   const problems = mappingProblems(options.mapping, options.inferOutputs);
   if (options.groupBy && options.mapping[options.groupBy] === undefined) {
-    problems.push(
-      `Choose the ${FIELD_LABELS[options.groupBy].toLowerCase()} column to group the summary by, or no grouping.`
-    );
+    problems.push({
+      field: GROUP_BY_LABEL,
+      message: `Choose the ${FIELD_LABELS[options.groupBy].toLowerCase()} column to group the summary by, or no grouping.`,
+    });
   }
-  if (problems.length) return { status: "invalid", problems };
+  return problems;
+}
 
+/**
+ * Never overwrite what we did not write without asking: the confirmation to ask for when cells
+ * where new result columns would go are not empty, else null. One sync.
+ */
+async function overwriteQuestion(
+  context: Excel.RequestContext,
+  info: RegisterInfo,
+  at: ResultColumnsAt
+): Promise<Extract<ClassifyOutcome, { status: "needs-confirmation" }> | null> {
+  const width = RESULT_COLUMNS.count;
+  const sheet = context.workbook.worksheets.getItem(info.sheet);
+  const target = sheet.getRangeByIndexes(info.rowIndex, at.col, info.rowCount, width);
+  const inTheWay = await cellsInTheWay(context, target);
+  if (inTheWay.count === 0) return null;
+  return {
+    status: "needs-confirmation",
+    cells: inTheWay.cells,
+    count: inTheWay.count,
+    message: `The ${width} result columns go in ${columnLetters(at.col)}:${columnLetters(at.col + width - 1)}, where ${inTheWay.count} cell${
+      inTheWay.count === 1 ? " is" : "s are"
+    } not empty (${inTheWay.cells.join(", ")}${inTheWay.count > inTheWay.cells.length ? ", ..." : ""}). Overwrite them?`,
+  };
+}
+
+/** Is the value a number in whole pence? SUMIFS adds numbers only, and adds them unrounded. */
+function plainPence(v: unknown): boolean {
+  if (typeof v !== "number") return false;
+  const p = toPence(v);
+  return p !== null && Math.abs(p - v * 100) <= 1e-6;
+}
+
+/**
+ * Read, classify and write chunk by chunk. Only the mapped columns are read (a long Description
+ * column is never fetched); each chunk's results are queued through the writer and go with the
+ * next chunk's read, so there are about rows/chunk syncs. The last chunk's results are left
+ * queued for the caller's next sync. `plainNumbers`: every classified row's value is a number in
+ * whole pence, so formulas over the register reconcile.
+ */
+async function classifyRows(
+  context: Excel.RequestContext,
+  info: RegisterInfo,
+  options: ClassifyOptions,
+  at: ResultColumnsAt,
+  progress: (phase: string, done: number) => void
+): Promise<{ summary: RegisterSummary; plainNumbers: boolean }> {
   const chunk = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
   const sheet = context.workbook.worksheets.getItem(info.sheet);
   const dataRows = info.rowCount - 1;
-  const width = OUTPUT_HEADERS.length;
-  const ours = info.resultBlock !== null;
-  const blockCol = ours
-    ? info.columnIndex + (info.resultBlock as number)
-    : info.columnIndex + info.columnCount;
-  const progress = (phase: string, done: number) =>
-    options.onProgress?.({ phase, done, total: dataRows });
-
-  // 1. Never overwrite what we did not write without asking.
-  if (!ours && !options.confirmOverwrite) {
-    const target = sheet.getRangeByIndexes(info.rowIndex, blockCol, info.rowCount, width);
-    const inTheWay = await cellsInTheWay(context, target);
-    if (inTheWay.count > 0) {
-      return {
-        status: "needs-confirmation",
-        cells: inTheWay.cells,
-        count: inTheWay.count,
-        message: `The ${width} result columns go in ${columnLetter(blockCol)}:${columnLetter(blockCol + width - 1)}, where ${inTheWay.count} cell${
-          inTheWay.count === 1 ? " is" : "s are"
-        } not empty (${inTheWay.cells.join(", ")}${inTheWay.count > inTheWay.cells.length ? ", ..." : ""}). Overwrite them?`,
-      };
-    }
-  }
-
-  // 2. Headers (as new table columns when it is a table).
-  if (!ours && info.tableName) {
-    const table = context.workbook.tables.getItem(info.tableName);
-    for (const h of OUTPUT_HEADERS) table.columns.add(undefined, undefined, h);
-  } else {
-    sheet.getRangeByIndexes(info.rowIndex, blockCol, 1, width).values = [[...OUTPUT_HEADERS]];
-  }
-
-  // 3. Read, classify and write chunk by chunk: each sync carries the previous chunk's results and
-  //    the next chunk's read, so there are about rows/chunk + 1 syncs. Only the mapped columns are
-  //    read (a long Description column is never fetched), and a chunk of results larger than
-  //    WRITE_LIMIT_BYTES is written in pieces, each in its own request.
   const builder = new SummaryBuilder();
   const groupCol = options.groupBy ? options.mapping[options.groupBy] : undefined;
   const valueCol = options.mapping.annualValue as number;
   const readCols = [...new Set(Object.values(options.mapping) as number[])].sort((x, y) => x - y);
-  let allValuesPlainNumbers = true;
-  let pending: { start: number; cells: (string | number)[][] } | null = null;
-  const queueWrite = async (p: { start: number; cells: (string | number)[][] }) => {
-    const pieces = splitBySize(p.cells, WRITE_LIMIT_BYTES);
-    let offset = 0;
-    for (let k = 0; k < pieces.length; k++) {
-      const piece = pieces[k];
-      sheet.getRangeByIndexes(
-        info.rowIndex + 1 + p.start + offset,
-        blockCol,
-        piece.length,
-        width
-      ).values = piece;
-      offset += piece.length;
-      if (k < pieces.length - 1) await context.sync(); // the last piece goes with the next request
-    }
-  };
+  let plainNumbers = true;
   progress("Classifying", 0);
-  for (let start = 0; start < dataRows || pending; start += chunk) {
+  for (let start = 0; start < dataRows; start += chunk) {
     const n = Math.min(chunk, dataRows - start);
-    if (pending) {
-      await queueWrite(pending);
-      pending = null;
-    }
-    if (n <= 0) {
-      await context.sync();
-      break;
-    }
     const reads = readCols.map((c) => {
       const r = sheet.getRangeByIndexes(info.rowIndex + 1 + start, info.columnIndex + c, n, 1);
       r.load("values");
       return { c, r };
     });
+    // The one sync per chunk: it carries the previous chunk's results and this chunk's read (a
+    // register is read in chunks so no response nears Excel's 5 MB limit).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     const cells: (string | number)[][] = new Array(n);
     const row: unknown[] = new Array(info.columnCount).fill("");
@@ -347,51 +305,111 @@ export async function classifyRegister(
         options.settings
       );
       builder.add(outcome, groupCol === undefined ? null : row[groupCol]);
-      if (outcome.ok === true) {
-        const v = row[valueCol];
-        // SUMIFS adds numbers only, and adds them unrounded: formulas reconcile when every value is a number in whole pence.
-        if (
-          typeof v !== "number" ||
-          toPence(v) === null ||
-          Math.abs((toPence(v) as number) - v * 100) > 1e-6
-        )
-          allValuesPlainNumbers = false;
-      }
+      if (outcome.ok === true && !plainPence(row[valueCol])) plainNumbers = false;
       cells[i] = outputCells(outcome);
     }
-    pending = { start, cells };
+    await queueSpecs(context, [{ sheet, spec: resultRowsSpec(at, start, cells) }]);
     progress("Classifying", Math.min(dataRows, start + n));
   }
+  return { summary: builder.result(), plainNumbers };
+}
 
-  // 4. Formats for the result columns, the mapping saved, and the summary sheet.
-  const body =
-    dataRows > 0 ? sheet.getRangeByIndexes(info.rowIndex + 1, blockCol + 5, dataRows, 1) : null;
-  // A single value applies to every cell of the range (no 100,000-row array in the request).
-  if (body) body.numberFormat = "0%" as unknown as string[][];
-  const summary = builder.result();
+/**
+ * Classify every row of the register and write the result columns and the summary sheet.
+ * Returns "needs-confirmation" (writing nothing) when cells it did not write are in the way.
+ */
+export async function classifyRegister(
+  context: Excel.RequestContext,
+  info: RegisterInfo,
+  options: ClassifyOptions
+): Promise<ClassifyOutcome> {
+  const problems = optionProblems(options);
+  if (problems.length) return { status: "invalid", problems };
+
+  const dataRows = info.rowCount - 1;
+  const at = resultColumnsAt(info);
+  const ours = info.resultBlock !== null;
+  const progress = (phase: string, done: number) =>
+    options.onProgress?.({ phase, done, total: dataRows });
+
+  // 1. Never overwrite what we did not write without asking.
+  if (!ours && !options.confirmOverwrite) {
+    const question = await overwriteQuestion(context, info, at);
+    if (question) return question;
+  }
+
+  // 2. Headers (as new table columns when it is a table).
+  const sheet = context.workbook.worksheets.getItem(info.sheet);
+  if (!ours && info.tableName) {
+    const table = context.workbook.tables.getItem(info.tableName);
+    for (const h of OUTPUT_HEADERS) table.columns.add(undefined, undefined, h);
+  } else {
+    await queueSpecs(context, [{ sheet, spec: resultHeaderSpec(at) }]);
+  }
+
+  // 3. The rows, chunk by chunk; then the mapping saved and the summary sheet.
+  const { summary, plainNumbers } = await classifyRows(context, info, options, at, progress);
   progress("Writing the summary", dataRows);
-  const written = await writeSummary(
-    context,
-    info,
-    options,
-    summary,
-    blockCol,
-    allValuesPlainNumbers
-  );
+  const written = await writeSummary(context, info, options, summary, at.col, plainNumbers);
   progress("Done", dataRows);
   return {
     status: "done",
     summary,
-    resultAddress: `${quoteSheet(info.sheet)}!${columnLetter(blockCol)}${info.rowIndex + 1}:${columnLetter(blockCol + width - 1)}${info.rowIndex + info.rowCount}`,
+    resultAddress: `${sheetRef(info.sheet)}${rangeAddress(
+      info.rowIndex,
+      at.col,
+      info.rowIndex + info.rowCount - 1,
+      at.col + RESULT_COLUMNS.count - 1
+    )}`,
     summarySheet: written.sheet,
     usedFormulas: written.usedFormulas,
     reconciliation: written.reconciliation,
   };
 }
 
+/** The mapping to remember for this register (by header text), beside other registers' entries. */
+function savedMapping(info: RegisterInfo, options: ClassifyOptions) {
+  return {
+    columns: mappingToSaved(info.headers, options.mapping),
+    headers: info.headers.filter(
+      (_, i) =>
+        info.resultBlock === null ||
+        i < info.resultBlock ||
+        i >= info.resultBlock + OUTPUT_HEADERS.length
+    ),
+    inferOutputs: options.inferOutputs,
+    groupBy: options.groupBy,
+  };
+}
+
+/**
+ * The summary sheet's name: our own summary sheet (title in A1) is replaced (deleted here); someone
+ * else's sheet of that name is left alone and the summary goes to "Funding summary (2)". At most
+ * one sync.
+ */
+async function summarySheetName(
+  context: Excel.RequestContext,
+  existing: readonly string[]
+): Promise<string> {
+  const names = new Set(existing.map((n) => n.toLowerCase()));
+  if (!names.has(SUMMARY_SHEET.toLowerCase())) return SUMMARY_SHEET;
+  const sheet = context.workbook.worksheets.getItem(SUMMARY_SHEET);
+  const a1 = sheet.getRange("A1");
+  a1.load("values");
+  await context.sync();
+  if (a1.values[0][0] === SUMMARY_TITLE) {
+    sheet.protection.unprotect();
+    sheet.delete();
+    return SUMMARY_SHEET;
+  }
+  let name = SUMMARY_SHEET;
+  for (let i = 2; names.has(name.toLowerCase()); i++) name = `${SUMMARY_SHEET} (${i})`;
+  return name;
+}
+
 /**
  * Write (or rewrite) the summary sheet, then read it back and compare every figure with the
- * engine's. Three syncs.
+ * engine's. Two or three syncs.
  */
 async function writeSummary(
   context: Excel.RequestContext,
@@ -403,54 +421,31 @@ async function writeSummary(
 ): Promise<{ sheet: string; usedFormulas: boolean; reconciliation: Reconciliation }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const savedItem = context.workbook.settings.getItemOrNullObject(MAPPING_KEY);
-  savedItem.load("value");
+  const saved = queueRead(context, REGISTER_MAPPINGS);
   await context.sync();
 
   // Remember the mapping (by header text) for this register, keeping other registers' entries.
-  const store = savedItem.isNullObject ? {} : parseStore(savedItem.value);
-  store[registerId(info.sheet, info.tableName)] = {
-    columns: mappingToSaved(info.headers, options.mapping),
-    headers: info.headers.filter(
-      (_, i) =>
-        info.resultBlock === null ||
-        i < info.resultBlock ||
-        i >= info.resultBlock + OUTPUT_HEADERS.length
-    ),
-    inferOutputs: options.inferOutputs,
-    groupBy: options.groupBy,
-  };
-  context.workbook.settings.add(MAPPING_KEY, JSON.stringify(store));
+  const store = { ...(saved.value() ?? {}) };
+  store[registerId(info.sheet, info.tableName)] = savedMapping(info, options);
+  queueWrite(context, REGISTER_MAPPINGS, store);
 
-  // Our own summary sheet (title in A1) is replaced; someone else's sheet of that name is left alone.
-  const names = new Set(sheets.items.map((w) => w.name.toLowerCase()));
-  let name = SUMMARY_SHEET;
-  if (names.has(SUMMARY_SHEET.toLowerCase())) {
-    const existing = sheets.getItem(SUMMARY_SHEET);
-    const a1 = existing.getRange("A1");
-    a1.load("values");
-    await context.sync();
-    if (a1.values[0][0] === SUMMARY_TITLE) {
-      existing.protection.unprotect();
-      existing.delete();
-    } else {
-      for (let i = 2; names.has(name.toLowerCase()); i++) name = `${SUMMARY_SHEET} (${i})`;
-    }
-  }
+  const name = await summarySheetName(
+    context,
+    sheets.items.map((w) => w.name)
+  );
   const ws = sheets.add(name);
-
   const first = info.rowIndex + 2;
   const last = info.rowIndex + info.rowCount;
   const ref = (col: number) => columnRef(info.sheet, col, first, last);
   const groupIndex = options.groupBy ? options.mapping[options.groupBy] : undefined;
   const useFormulas = plainNumbers && info.rowCount > 1;
-  const layout = buildSummaryLayout(
+  const layout = buildSummarySheet(
     summary,
     {
       value: ref(info.columnIndex + (options.mapping.annualValue as number)),
-      mode: ref(blockCol),
-      fundingType: ref(blockCol + 1),
-      flags: ref(blockCol + 7),
+      mode: ref(blockCol + RESULT_COLUMNS.mode),
+      fundingType: ref(blockCol + RESULT_COLUMNS.fundingType),
+      flags: ref(blockCol + RESULT_COLUMNS.flags),
       group: groupIndex === undefined ? null : ref(info.columnIndex + groupIndex),
     },
     {
@@ -459,39 +454,15 @@ async function writeSummary(
         groupIndex === undefined
           ? null
           : info.headers[groupIndex] || FIELD_LABELS[options.groupBy as RegisterField],
-      source: `${quoteSheet(info.sheet)}!${info.address}${info.tableName ? ` (table ${info.tableName})` : ""}`,
+      source: `${sheetRef(info.sheet)}${info.address}${info.tableName ? ` (table ${info.tableName})` : ""}`,
       valuesReason: useFormulas
         ? undefined
         : "some amounts in the register are text or have fractions of a penny, which SUMIFS would not add as the add-in does",
+      sheetName: name,
     }
   );
-  const rows = layout.cells.length;
-  const range = ws.getRangeByIndexes(0, 0, rows, layout.width);
-  // Text cells first get the Text format so user text is never read as a formula.
-  range.numberFormat = layout.formats.map((r, i) =>
-    r.map((f, j) => (layout.text[i][j] ? "@" : (f ?? "General")))
-  );
-  range.formulas = layout.cells as unknown as string[][];
-  for (const r of layout.titles) ws.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
-  for (const r of layout.headerRows)
-    ws.getRangeByIndexes(r, 0, 1, layout.width).format.font.bold = true;
-  ws.getRangeByIndexes(0, 0, 1, 1).format.font.size = 14;
-  // A native pie chart of the mix: mode labels and their values (header row included for the series name).
-  const mix = ws.getRangeByIndexes(
-    layout.mix.firstRow - 1,
-    layout.mix.labelCol,
-    layout.mix.rows + 1,
-    2
-  );
-  const chart = ws.charts.add("Pie", mix, "Columns");
-  chart.title.text = "Mix of shopping, investing and giving (share of value)";
-  chart.setPosition(`${columnLetter(layout.width + 1)}${layout.mix.firstRow}`);
-  range.format.autofitColumns();
-  ws.protection.protect({
-    allowFormatColumns: true,
-    allowFormatRows: true,
-    allowFormatCells: true,
-  });
+  await queueSpecs(context, [{ sheet: ws, spec: layout.spec }]);
+  const range = ws.getRange(layout.spec.extent);
   range.load("values");
   await context.sync();
 

@@ -147,7 +147,12 @@ function validationRule(v: Validation): Excel.DataValidationRule {
     case "decimalAtLeast":
       return { decimal: { formula1: v.min, operator: "GreaterThanOrEqualTo" } };
     case "list":
-      return { list: { inCellDropDown: true, source: typeof v.options === "string" ? v.options : v.options.join(",") } };
+      return {
+        list: {
+          inCellDropDown: true,
+          source: typeof v.options === "string" ? v.options : v.options.join(","),
+        },
+      };
   }
 }
 
@@ -171,7 +176,12 @@ function sheetCommands(spec: SheetSpec): Command[] {
         dv.clear();
         dv.rule = validationRule(v);
         if (v.prompt) dv.prompt = { showPrompt: true, title: "Input", message: v.prompt };
-        dv.errorAlert = { showAlert: true, style: "Stop", title: "Check the entry", message: v.message };
+        dv.errorAlert = {
+          showAlert: true,
+          style: "Stop",
+          title: "Check the entry",
+          message: v.message,
+        };
       },
     });
   for (const c of spec.conditionalFormats ?? [])
@@ -213,7 +223,12 @@ function sheetCommands(spec: SheetSpec): Command[] {
   if (spec.protect)
     commands.push({
       bytes: 100,
-      queue: (sheet) => sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false }),
+      queue: (sheet) =>
+        sheet.protection.protect({
+          allowFormatColumns: true,
+          allowFormatRows: true,
+          allowFormatCells: typeof spec.protect === "object" && spec.protect.allowFormatCells,
+        }),
     });
   return commands;
 }

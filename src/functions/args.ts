@@ -6,7 +6,7 @@
  *   naming the argument; the other rows still compute;
  * - nothing throws and nothing returns NaN or Infinity.
  */
-import type { Result, ValueProblem as Problem } from "../domain/kernel/result";
+import type { Result, ValueProblem } from "../domain/kernel/result";
 
 /** A cell as Excel hands it to a custom function. */
 export type Cell = string | number | boolean | null | undefined;
@@ -30,7 +30,7 @@ export function flatten(arg: unknown): Cell[] {
 export type RowArgs = Record<string, Cell>;
 
 /** Excel error for one problem (CustomFunctions.Error exists in the custom-functions runtime). */
-export function toExcelError(problem: Problem): CustomFunctions.Error {
+export function toExcelError(problem: ValueProblem): CustomFunctions.Error {
   const code =
     problem.kind === "na"
       ? CustomFunctions.ErrorCode.notAvailable
@@ -39,7 +39,7 @@ export function toExcelError(problem: Problem): CustomFunctions.Error {
 }
 
 /** A row of `width` copies of the error, so the whole row reads #VALUE! with the message. */
-export function errorRow(problem: Problem, width: number): CustomFunctions.Error[] {
+export function errorRow(problem: ValueProblem, width: number): CustomFunctions.Error[] {
   const e = toExcelError(problem);
   return Array.from({ length: width }, () => e);
 }

@@ -21,15 +21,7 @@ export type BlockKind = "text" | "value" | "formula";
 
 /** Named looks from the palette (src/sheets/palette.ts); the writer turns them into formats. */
 export type CellLook =
-  | "title"
-  | "heading"
-  | "header"
-  | "note"
-  | "input"
-  | "working"
-  | "bold"
-  | "italic"
-  | "wrap";
+  "title" | "heading" | "header" | "note" | "input" | "working" | "bold" | "italic" | "wrap";
 
 /** A rectangle of cells of one kind, written in one 2-D request (split by rows when large). */
 export type Block = {
@@ -49,7 +41,14 @@ export type Block = {
 export type Styled = { address: string; look: CellLook[] };
 
 export type Validation =
-  | { address: string; type: "wholeNumber"; min: number; max: number; message: string; prompt?: string }
+  | {
+      address: string;
+      type: "wholeNumber";
+      min: number;
+      max: number;
+      message: string;
+      prompt?: string;
+    }
   | { address: string; type: "decimalAtLeast"; min: number; message: string; prompt?: string }
   /** A drop-down list: fixed options, or a source range/formula ("=$A$1:$A$4"). */
   | { address: string; type: "list"; options: string[] | string; message: string; prompt?: string };
@@ -84,8 +83,11 @@ export type SheetSpec = {
   columnWidths?: { col: number; width: number }[];
   freeze?: { rows: number; columns: number };
   charts?: ChartSpec[];
-  /** Protect the sheet after writing (unlocked blocks stay editable); no password. */
-  protect?: boolean;
+  /**
+   * Protect the sheet after writing (unlocked blocks stay editable); no password. The user may
+   * always resize rows and columns; `allowFormatCells` also lets them format cells.
+   */
+  protect?: boolean | { allowFormatCells: boolean };
   /** The rectangle the spec occupies, e.g. "A1:K40" (for checking it is free before writing). */
   extent?: string;
 };
@@ -99,7 +101,9 @@ export function blockSize(b: Block): { rows: number; cols: number } {
  * Every cell of a spec by A1 address (the block's kind, value and number format), for tests and
  * for reading back what a builder put where.
  */
-export function specCells(spec: SheetSpec): Map<string, { kind: BlockKind; value: CellValue; numberFormat: string | null }> {
+export function specCells(
+  spec: SheetSpec
+): Map<string, { kind: BlockKind; value: CellValue; numberFormat: string | null }> {
   const out = new Map<string, { kind: BlockKind; value: CellValue; numberFormat: string | null }>();
   for (const b of spec.blocks)
     b.cells.forEach((row, i) =>

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
-import { RegisterView } from "./views/RegisterView";
-import { CostRecoveryView } from "./views/CostRecoveryView";
-import { EvaluationView } from "./views/EvaluationView";
+import { RegisterView } from "./views/register/RegisterView";
+import { CostRecoveryView } from "./views/cost-recovery/CostRecoveryView";
+import { EvaluationView } from "./views/evaluation/EvaluationView";
 import { SettingsView } from "./views/settings/SettingsView";
 
 const useStyles = makeStyles({

@@ -4,15 +4,17 @@ import {
   DEFAULT_CHUNK_ROWS,
   findRegister,
   MAPPING_KEY,
+  REGISTER_MAPPINGS,
   selectRegisterRow,
-  splitBySize,
   type ClassifyOptions,
   type RegisterInfo,
 } from "../../src/excel/register";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
+import { DEFAULT_SETTINGS, FrameworkSettingsSchema } from "../../src/domain/settings/settings";
 import { OUTPUT_HEADERS } from "../../src/domain/classification/register";
 import { FLAG_NOTES } from "../../src/domain/classification/classify";
-import { columnLetter } from "../../src/domain/classification/summary";
+import { columnLetters } from "../../src/sheets/a1";
+import { REQUEST_BUDGET_BYTES, sliceRows } from "../../src/excel/writer";
+import { readStore } from "../../src/excel/store";
 import { CHESHIRE_EAST_REGISTER } from "../support/cheshireEast";
 
 type Cell = string | number | boolean | null;
@@ -199,6 +201,28 @@ describe("a 360Giving-style table", () => {
     });
     expect(saved["table:Grants360"].columns.annualValue).toBe("Amount Awarded");
     expect(saved["table:Grants360"].groupBy).toBe("funder");
+    // ...as the typed store entry reads it
+    const entry = await wb.run((context) => readStore(context, REGISTER_MAPPINGS));
+    expect(entry?.["table:Grants360"]).toEqual(saved["table:Grants360"]);
+  });
+
+  test("a remembered mapping that does not read is ignored, and other registers' mappings are kept", async () => {
+    await wb.run(async (context) => {
+      context.workbook.settings.add(
+        MAPPING_KEY,
+        JSON.stringify({
+          "table:Grants360": { columns: { annualValue: 42 } },
+          "sheet:Other": { columns: { annualValue: "Cost" }, groupBy: null },
+        })
+      );
+      await context.sync();
+    });
+    const info = await find(wb);
+    expect(info.mapping.annualValue).toBe(2); // detected again from the headers
+    await done(wb, info);
+    const entry = await wb.run((context) => readStore(context, REGISTER_MAPPINGS));
+    expect(entry?.["sheet:Other"]).toEqual({ columns: { annualValue: "Cost" }, groupBy: null });
+    expect(entry?.["table:Grants360"]?.columns.annualValue).toBe("Amount Awarded");
   });
 
   test("a native pie chart of the mix is on the summary sheet", async () => {
@@ -258,17 +282,17 @@ describe("a register with blanks and bad rows (current region)", () => {
     expect(info.groupBy).toBe("department");
     const r = await done(wb, info);
     expect(r.summary.unclassified.map((u) => u.row)).toEqual([4, 6, 7, 8]);
-    expect(r.summary.unclassified[0].reason).toMatch(
+    expect(r.summary.unclassified[0].message).toMatch(
       /^"Value": annualValue must be an amount in pounds/
     );
-    expect(r.summary.unclassified[1].reason).toMatch(
+    expect(r.summary.unclassified[1].message).toMatch(
       /^"Tier": recipientTier must be infrastructure .* got "charity"/
     );
-    expect(r.summary.unclassified[2].reason).toMatch(
+    expect(r.summary.unclassified[2].message).toMatch(
       /label "Donation" says neither contract\/SLA nor grant/
     );
     // row 8 has only "-" in Term: it is not blank, so its blank value is reported
-    expect(r.summary.unclassified[3].reason).toMatch(
+    expect(r.summary.unclassified[3].message).toMatch(
       /Outputs specified is not known and the label is blank/
     );
     expect(r.summary.classified).toBe(4);
@@ -293,6 +317,28 @@ describe("a register with blanks and bad rows (current region)", () => {
     expect(grid.slice(i + 2, i + 6).map((row) => row[0])).toEqual([4, 6, 7, 8]);
     // flags counted
     expect(summaryRow(wb, "Flags", "not-tendered")[1]).toBe(2);
+  });
+
+  test("labels are written as text ('10/90' never becomes a date); funder share is a number shown as a percentage", async () => {
+    const info = await find(wb);
+    const settings = FrameworkSettingsSchema.parse({ funderShareSmallGrant: 90 });
+    await done(wb, info, { settings });
+    // row 3: Scouts, a £3,000 grant: a small grant, 10% VCS organisation / 90% funder
+    expect(wb.getValues("Register", "I3:N3")[0]).toEqual([
+      "Giving",
+      "Small grant",
+      "VCS",
+      "Accreditation",
+      "10/90",
+      0.9,
+    ]);
+    const formats = await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Register").getRange("I3:Q3");
+      r.load("numberFormat");
+      await context.sync();
+      return r.numberFormat[0];
+    });
+    expect(formats).toEqual(["@", "@", "@", "@", "@", "0%", "@", "@", "@"]);
   });
 
   test("the user can jump to a row that could not be classified", async () => {
@@ -397,7 +443,12 @@ describe("a register with blanks and bad rows (current region)", () => {
     const r = await classifyAll(wb, info, { mapping });
     expect(r).toEqual({
       status: "invalid",
-      problems: ["Choose the column that holds the annual value (£ per year)."],
+      problems: [
+        {
+          field: "Annual value (£)",
+          message: "Choose the column that holds the annual value (£ per year).",
+        },
+      ],
     });
     expect(wb.getValues("Register", "I1")[0][0]).toBe("");
   });
@@ -502,6 +553,8 @@ describe("a 100,000-row register", () => {
     const chunks = Math.ceil(n / DEFAULT_CHUNK_ROWS);
     expect(wb.syncCount).toBeLessThanOrEqual(chunks + 6);
     expect(wb.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    // ...and under the writer's budget for one request
+    expect(wb.largestRequestBytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
     expect(progress[progress.length - 1]).toBe(n);
     expect(new Set(progress).size).toBeGreaterThanOrEqual(chunks);
     expect(r.summary.classified).toBe(n);
@@ -509,17 +562,17 @@ describe("a 100,000-row register", () => {
     expect(r.reconciliation.ok).toBe(true);
     const last = wb.getValues("Big", `F${n + 1}:N${n + 1}`)[0];
     expect(["Shopping", "Investing", "Giving"]).toContain(last[0]);
-    expect(columnLetter(info.columnCount)).toBe("F");
+    expect(columnLetters(info.columnCount)).toBe("F");
   }, 600000);
 });
 
 describe("request sizes", () => {
-  test("splitBySize keeps rows whole, in order, each piece within the limit", () => {
+  test("the writer's row slices keep rows whole, in order, each piece within the limit", () => {
     const rows = Array.from({ length: 1000 }, (_, i) => [`row ${i}`, "x".repeat(i % 50), i, "£"]);
-    const pieces = splitBySize(rows, 2000);
+    const pieces = sliceRows(rows, 2000).map((s) => s.rows);
     expect(pieces.flat()).toEqual(rows);
     for (const p of pieces) expect(Buffer.byteLength(JSON.stringify(p))).toBeLessThanOrEqual(2000);
-    expect(splitBySize([], 10)).toEqual([[]]);
+    expect(sliceRows([], 10)).toEqual([{ start: 0, rows: [] }]);
   });
 
   test("long notes on every row: a chunk's results go in several requests, each under 5 MB", async () => {
@@ -540,6 +593,7 @@ describe("request sizes", () => {
     expect(r.summary.classified).toBe(n);
     expect(r.summary.flags["sla-not-procured"]).toBe(n);
     expect(wb.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(wb.largestRequestBytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
     // one chunk, but its results were written in more than one request
     expect(wb.syncCount).toBeGreaterThanOrEqual(6);
     const last = wb.getValues("R", `H${n + 1}:P${n + 1}`)[0];

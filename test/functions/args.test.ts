@@ -8,17 +8,24 @@ describe("argument conventions", () => {
     expect(asGrid(5)).toEqual([[5]]);
     expect(asGrid(null)).toBeNull();
     expect(asGrid([[1], [2]])).toEqual([[1], [2]]);
-    expect(flatten([[1, 2], [3, 4]])).toEqual([1, 2, 3, 4]);
+    expect(
+      flatten([
+        [1, 2],
+        [3, 4],
+      ])
+    ).toEqual([1, 2, 3, 4]);
   });
 
   test("columns of the same height go row by row; single cells apply to every row", () => {
-    const out = mapRows({ a: [[1], [2], [3]], b: 10 }, 1, (row) => ok([(row.a as number) + (row.b as number)]));
+    const out = mapRows({ a: [[1], [2], [3]], b: 10 }, 1, (row) =>
+      ok([(row.a as number) + (row.b as number)])
+    );
     expect(out).toEqual([[11], [12], [13]]);
   });
 
   test("a bad row gives #VALUE! with the message in each of its cells; the others still compute", () => {
     const out = mapRows({ a: [[1], ["x"], [3]] }, 2, (row) =>
-      typeof row.a === "number" ? ok([row.a, row.a * 2]) : fail("a", "a must be a number"),
+      typeof row.a === "number" ? ok([row.a, row.a * 2]) : fail("a", "a must be a number")
     );
     expect(out[0]).toEqual([1, 2]);
     expect(out[2]).toEqual([3, 6]);
@@ -31,8 +38,18 @@ describe("argument conventions", () => {
   });
 
   test("ranges of different heights, or more than one column, are refused naming the argument", () => {
-    expect(rowsOf({ a: [[1], [2]], b: [[1], [2], [3]] })).toMatchObject({ ok: false, problem: { field: "b" } });
-    expect(rowsOf({ a: [[1, 2], [3, 4]] })).toMatchObject({ ok: false, problem: { field: "a" } });
+    expect(rowsOf({ a: [[1], [2]], b: [[1], [2], [3]] })).toMatchObject({
+      ok: false,
+      problem: { field: "b" },
+    });
+    expect(
+      rowsOf({
+        a: [
+          [1, 2],
+          [3, 4],
+        ],
+      })
+    ).toMatchObject({ ok: false, problem: { field: "a" } });
     const out = mapRows({ a: [[1], [2]], b: [[1], [2], [3]] }, 3, () => ok([1, 2, 3]));
     expect(out).toHaveLength(1);
     expect((out[0][0] as CustomFunctions.Error).message).toMatch(/b has 3 rows but a has 2/);
@@ -56,7 +73,8 @@ describe("argument conventions", () => {
 
 describe("parsing what users type", () => {
   test("yes/no accepts TRUE/FALSE, 1/0 and yes/no/y/n in any case; blank is not known", () => {
-    for (const v of [true, 1, "yes", "Y", " TRUE ", "y"]) expect(parseYesNo(v, "f")).toEqual(ok(true));
+    for (const v of [true, 1, "yes", "Y", " TRUE ", "y"])
+      expect(parseYesNo(v, "f")).toEqual(ok(true));
     for (const v of [false, 0, "no", "N", "False"]) expect(parseYesNo(v, "f")).toEqual(ok(false));
     for (const v of [null, undefined, "", "  "]) expect(parseYesNo(v, "f")).toEqual(ok(null));
     const bad = parseYesNo("maybe", "outputsSpecified");
@@ -67,8 +85,14 @@ describe("parsing what users type", () => {
 
   test("amounts: blank, text and negatives are refused naming the field", () => {
     expect(parseAmount("£12,000.50", "annualValue")).toEqual(ok(1200050));
-    expect(parseAmount("", "annualValue")).toMatchObject({ ok: false, problem: { field: "annualValue", message: expect.stringMatching(/blank/) } });
-    expect(parseAmount(-1, "annualValue")).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/£0 or more/) } });
+    expect(parseAmount("", "annualValue")).toMatchObject({
+      ok: false,
+      problem: { field: "annualValue", message: expect.stringMatching(/blank/) },
+    });
+    expect(parseAmount(-1, "annualValue")).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringMatching(/£0 or more/) },
+    });
     expect(parseAmount(true, "annualValue").ok).toBe(false);
     expect(parseAmount("abc", "annualValue").ok).toBe(false);
   });
@@ -77,7 +101,10 @@ describe("parsing what users type", () => {
     expect(parseNumber("3", "termYears", { min: 0 })).toEqual(ok(3));
     expect(parseNumber("", "termYears")).toEqual(ok(null));
     expect(parseNumber("", "termYears", { blank: "error" }).ok).toBe(false);
-    expect(parseNumber(-1, "termYears", { min: 0 })).toMatchObject({ ok: false, problem: { message: "termYears must be 0 or more; got -1" } });
+    expect(parseNumber(-1, "termYears", { min: 0 })).toMatchObject({
+      ok: false,
+      problem: { message: "termYears must be 0 or more; got -1" },
+    });
     expect(parseNumber(1.5, "n", { integer: true }).ok).toBe(false);
     expect(parseNumber("1e3", "n")).toEqual(ok(1000));
     expect(parseNumber("abc", "n").ok).toBe(false);
@@ -88,11 +115,14 @@ describe("parsing what users type", () => {
     fc.assert(
       fc.property(cell, (v) => {
         for (const r of [parseYesNo(v, "f"), parseAmount(v, "f"), parseNumber(v, "f")]) {
-          if (r.ok) expect(r.value === null || typeof r.value === "boolean" || Number.isFinite(r.value)).toBe(true);
+          if (r.ok)
+            expect(
+              r.value === null || typeof r.value === "boolean" || Number.isFinite(r.value)
+            ).toBe(true);
           else expect(r.problem.message.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 }
     );
   });
 });

@@ -5,25 +5,57 @@ import { DEFAULT_SETTINGS, parseSettings } from "../../src/domain/settings/setti
 import { parseMoney } from "../../src/domain/kernel/money";
 
 type Out = ReturnType<typeof classifyFunding>;
-const isErr = (v: unknown): v is { code: string; message: string } => v instanceof (CustomFunctions.Error as unknown as Function);
+const isErr = (v: unknown): v is { code: string; message: string } =>
+  v instanceof (CustomFunctions.Error as unknown as Function);
 
 afterEach(() => applySettings(DEFAULT_SETTINGS));
 
 describe("FUNDING.CLASSIFY", () => {
   test("one cell per argument gives one row of 8 cells", () => {
-    expect(classifyFunding([[3000]], [["no"]], [[""]])).toEqual([["Giving", "Small grant", "VCS", "Accreditation", "80/20", 0.2, "Light", ""]]);
+    expect(classifyFunding([[3000]], [["no"]], [[""]])).toEqual([
+      ["Giving", "Small grant", "VCS", "Accreditation", "80/20", 0.2, "Light", ""],
+    ]);
   });
   test("omitted optional arguments arrive as null", () => {
-    const out = classifyFunding([["£60,000"]], [[true]], [["frontline"]], null as never, null as never, null as never, null as never);
-    expect(out).toEqual([["Shopping", "Commissioned service", "Departmental", "Procurement", "Full", 1, "Standard", ""]]);
+    const out = classifyFunding(
+      [["£60,000"]],
+      [[true]],
+      [["frontline"]],
+      null as never,
+      null as never,
+      null as never,
+      null as never
+    );
+    expect(out).toEqual([
+      [
+        "Shopping",
+        "Commissioned service",
+        "Departmental",
+        "Procurement",
+        "Full",
+        1,
+        "Standard",
+        "",
+      ],
+    ]);
   });
   test("columns are taken row by row and single cells apply to every row", () => {
-    const out = classifyFunding([[3000], [12000], [60000]], [["no"], ["no"], ["yes"]], [["infrastructure"]], [["grant"]], [["no"]]);
+    const out = classifyFunding(
+      [[3000], [12000], [60000]],
+      [["no"], ["no"], ["yes"]],
+      [["infrastructure"]],
+      [["grant"]],
+      [["no"]]
+    );
     expect(out.map((r) => r[1])).toEqual(["Small grant", "Investment", "Commissioned service"]);
     expect(out[2][7]).toBe("grant-with-outputs, not-tendered");
   });
   test("a bad row returns #VALUE! in its 8 cells naming the argument; other rows still compute", () => {
-    const out = classifyFunding([[3000], ["lots"], [12000], [""]], [["no"], ["no"], ["maybe"], ["no"]], [[""]]);
+    const out = classifyFunding(
+      [[3000], ["lots"], [12000], [""]],
+      [["no"], ["no"], ["maybe"], ["no"]],
+      [[""]]
+    );
     expect(out).toHaveLength(4);
     expect(out[0][1]).toBe("Small grant");
     expect(out[1]).toHaveLength(8);
@@ -80,45 +112,83 @@ const anyCell = fc.oneof(
   fc.double(),
   fc.integer({ min: -1e7, max: 1e9 }),
   fc.string(),
-  fc.constantFrom("yes", "No", "y", "N", "TRUE", "0", "1", "£12,000.50", "5000", "(5.00)", "infrastructure", "front-line", "umbrella", "grant", "SLA", "contract", "3", "-2", "1e3", "NaN", "Infinity"),
+  fc.constantFrom(
+    "yes",
+    "No",
+    "y",
+    "N",
+    "TRUE",
+    "0",
+    "1",
+    "£12,000.50",
+    "5000",
+    "(5.00)",
+    "infrastructure",
+    "front-line",
+    "umbrella",
+    "grant",
+    "SLA",
+    "contract",
+    "3",
+    "-2",
+    "1e3",
+    "NaN",
+    "Infinity"
+  )
 );
 
 describe("properties", () => {
   test("any mix of inputs gives, per row, 8 finite values or 8 #VALUE! errors; never an exception", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.array(anyCell, { minLength: 6, maxLength: 6 }), { minLength: 7, maxLength: 7 }), fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), (n, cols, single) => {
-        const args = cols.map((c, i) => (single[i] ? [[c[0]]] : c.slice(0, n).map((v) => [v])));
-        let out: Out;
-        expect(() => {
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.array(anyCell, { minLength: 6, maxLength: 6 }), { minLength: 7, maxLength: 7 }),
+        fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+        (n, cols, single) => {
+          const args = cols.map((c, i) => (single[i] ? [[c[0]]] : c.slice(0, n).map((v) => [v])));
+          let out: Out;
+          expect(() => {
+            out = classifyFunding(args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
+          }).not.toThrow();
           out = classifyFunding(args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
-        }).not.toThrow();
-        out = classifyFunding(args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
-        expect(out.length === n || out.length === 1).toBe(true);
-        for (const r of out) {
-          expect(r).toHaveLength(8);
-          if (isErr(r[0])) {
-            expect(r.every((v) => isErr(v) && v.code === "#VALUE!" && v.message.length > 0)).toBe(true);
-          } else {
-            expect(r.some(isErr)).toBe(false);
-            expect(typeof r[5]).toBe("number");
-            expect(Number.isFinite(r[5])).toBe(true);
-            expect(["Shopping", "Investing", "Giving"]).toContain(r[0]);
-            for (const v of r) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+          expect(out.length === n || out.length === 1).toBe(true);
+          for (const r of out) {
+            expect(r).toHaveLength(8);
+            if (isErr(r[0])) {
+              expect(r.every((v) => isErr(v) && v.code === "#VALUE!" && v.message.length > 0)).toBe(
+                true
+              );
+            } else {
+              expect(r.some(isErr)).toBe(false);
+              expect(typeof r[5]).toBe("number");
+              expect(Number.isFinite(r[5])).toBe(true);
+              expect(["Shopping", "Investing", "Giving"]).toContain(r[0]);
+              for (const v of r) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+            }
           }
         }
-      }),
-      { numRuns: 400 },
+      ),
+      { numRuns: 400 }
     );
   });
 
   test("money as text classifies exactly like the number (pence)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.boolean(), fc.constantFrom("infrastructure", "frontline"), (pence, outputs, tier) => {
-        const pounds = pence / 100;
-        const text = "£" + pounds.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-        expect(parseMoney(text)).toBe(pence);
-        expect(classifyFunding([[text]], [[outputs]], [[tier]])).toEqual(classifyFunding([[pounds]], [[outputs]], [[tier]]));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.boolean(),
+        fc.constantFrom("infrastructure", "frontline"),
+        (pence, outputs, tier) => {
+          const pounds = pence / 100;
+          const text =
+            "£" +
+            pounds.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+          expect(parseMoney(text)).toBe(pence);
+          expect(classifyFunding([[text]], [[outputs]], [[tier]])).toEqual(
+            classifyFunding([[pounds]], [[outputs]], [[tier]])
+          );
+        }
+      )
     );
   });
 
@@ -129,16 +199,20 @@ describe("properties", () => {
         const out = classifyFunding([[pence / 100]], [["no"]], [[""]]);
         expect(out[0][1]).toBe(pence <= T ? "Small grant" : "Qualifying activity");
         expect(out[0][7]).toBe(pence === T ? "at-threshold" : "");
-      }),
+      })
     );
   });
 
   test("yes/no spellings all mean the same", () => {
     fc.assert(
-      fc.property(fc.constantFrom("yes", "YES", " y ", "Y", "true", "TRUE", true, 1, "1"), fc.constantFrom("no", "No", "n", " N", "false", false, 0, "0"), (yes, no) => {
-        expect(classifyFunding([[60000]], [[yes]], [[""]])[0][1]).toBe("Commissioned service");
-        expect(classifyFunding([[60000]], [[no]], [[""]])[0][1]).toBe("Qualifying activity");
-      }),
+      fc.property(
+        fc.constantFrom("yes", "YES", " y ", "Y", "true", "TRUE", true, 1, "1"),
+        fc.constantFrom("no", "No", "n", " N", "false", false, 0, "0"),
+        (yes, no) => {
+          expect(classifyFunding([[60000]], [[yes]], [[""]])[0][1]).toBe("Commissioned service");
+          expect(classifyFunding([[60000]], [[no]], [[""]])[0][1]).toBe("Qualifying activity");
+        }
+      )
     );
   });
 });

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import axe from "axe-core";
 import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
-import { RegisterView } from "../../src/taskpane/views/RegisterView";
+import { RegisterView } from "../../src/taskpane/views/register/RegisterView";
 import { CHESHIRE_EAST_REGISTER } from "../support/cheshireEast";
 
 // The Cheshire East register without Congleton's £0 contract row: nine rows of spend.

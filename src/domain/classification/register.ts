@@ -16,23 +16,28 @@ import {
   type Classification,
   type ClassifyInput,
 } from "./classify";
+import { z } from "zod";
 import { parseMoney, type Pence } from "../kernel/money";
 import { isBlank, parseNumber } from "../kernel/parse";
+import type { Problem } from "../kernel/problem";
 import type { FrameworkSettings } from "../settings/settings";
 
-export type RegisterField =
-  | "annualValue"
-  | "outputsSpecified"
-  | "recipientTier"
-  | "currentLabel"
-  | "competitivelySelected"
-  | "accredited"
-  | "termYears"
-  | "termMonths"
-  | "organisation"
-  | "funder"
-  | "department"
-  | "programme";
+/** The fields a register can supply (the mapping's keys). */
+export const REGISTER_FIELD_NAMES = [
+  "annualValue",
+  "outputsSpecified",
+  "recipientTier",
+  "currentLabel",
+  "competitivelySelected",
+  "accredited",
+  "termYears",
+  "termMonths",
+  "organisation",
+  "funder",
+  "department",
+  "programme",
+] as const;
+export type RegisterField = (typeof REGISTER_FIELD_NAMES)[number];
 
 export type FieldSpec = {
   field: RegisterField;
@@ -210,6 +215,9 @@ export const FIELD_LABELS: Record<RegisterField, string> = Object.fromEntries(
   REGISTER_FIELDS.map((f) => [f.field, f.label])
 ) as Record<RegisterField, string>;
 
+/** The task pane's label for the grouping choice (a problem with it names it so). */
+export const GROUP_BY_LABEL = "Group the summary by";
+
 /** Fields that can group the summary. */
 export const GROUP_FIELDS: readonly RegisterField[] = [
   "department",
@@ -276,15 +284,35 @@ export function detectMapping(
   return mapping;
 }
 
-/** The mapping as saved in the workbook: by header text, so it survives columns moving. */
+/**
+ * The mapping as saved in the workbook: by header text, so it survives columns moving. Every
+ * field's header, or null where the user chose "not in the register"; unknown fields are dropped.
+ */
+const SavedColumnsSchema = z.object(
+  Object.fromEntries(REGISTER_FIELD_NAMES.map((f) => [f, z.string().nullable().optional()])) as {
+    [F in RegisterField]: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+  }
+);
 export type SavedColumns = Partial<Record<RegisterField, string | null>>;
-export type SavedMapping = {
-  columns: SavedColumns;
+
+export const SavedMappingSchema = z.object({
+  columns: SavedColumnsSchema,
   /** The headers when saved: a field left unmapped stays unmapped unless a new column appears. */
-  headers?: string[];
-  inferOutputs?: boolean;
-  groupBy?: RegisterField | null;
-};
+  headers: z.array(z.string()).optional(),
+  inferOutputs: z.boolean().optional(),
+  groupBy: z.enum(REGISTER_FIELD_NAMES).nullable().optional(),
+});
+export type SavedMapping = z.infer<typeof SavedMappingSchema>;
+
+/**
+ * Every register's saved mapping, by register ("table:Grants" or "sheet:Register"). A register's
+ * entry that does not read (an older version, a hand edit) is dropped alone, never the others.
+ */
+export const SavedMappingsSchema = z.record(
+  z.string(),
+  SavedMappingSchema.optional().catch(undefined)
+);
+export type SavedMappings = z.infer<typeof SavedMappingsSchema>;
 
 /** Every field's header, or null where the user chose "not in the register" (so it is not detected again). */
 export function mappingToSaved(headers: readonly unknown[], mapping: ColumnMapping): SavedColumns {
@@ -337,13 +365,19 @@ export function mappingFromSaved(
   return mapping;
 }
 
-/** Problems with a mapping that stop the workflow (e.g. no value column), in plain English. */
-export function mappingProblems(mapping: ColumnMapping, inferOutputs: boolean): string[] {
-  const problems: string[] = [];
+/**
+ * Problems with a mapping that stop the workflow (e.g. no value column), in plain English; each
+ * names the field as the task pane labels it.
+ */
+export function mappingProblems(mapping: ColumnMapping, inferOutputs: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (field: RegisterField, message: string) =>
+    problems.push({ field: FIELD_LABELS[field], message });
   if (mapping.annualValue === undefined)
-    problems.push("Choose the column that holds the annual value (£ per year).");
+    problem("annualValue", "Choose the column that holds the annual value (£ per year).");
   if (mapping.outputsSpecified === undefined && !inferOutputs) {
-    problems.push(
+    problem(
+      "outputsSpecified",
       mapping.currentLabel === undefined
         ? "Choose the column that says whether outputs are specified, or a label column to infer it from."
         : "Choose the column that says whether outputs are specified, or tick 'Infer outputs from the label'."
@@ -354,18 +388,21 @@ export function mappingProblems(mapping: ColumnMapping, inferOutputs: boolean): 
     inferOutputs &&
     mapping.currentLabel === undefined
   ) {
-    problems.push(
+    problem(
+      "currentLabel",
       "To infer outputs from the label, choose the column that holds the label (grant, SLA, contract)."
     );
   }
-  const cols = Object.entries(mapping).filter(([, c]) => c !== undefined);
-  const seen = new Map<number, string>();
+  const cols = Object.entries(mapping).filter(([, c]) => c !== undefined) as [
+    RegisterField,
+    number,
+  ][];
+  const seen = new Map<number, RegisterField>();
   for (const [f, c] of cols) {
-    if (seen.has(c as number))
-      problems.push(
-        `${FIELD_LABELS[f as RegisterField]} and ${FIELD_LABELS[seen.get(c as number) as RegisterField]} use the same column.`
-      );
-    else seen.set(c as number, f);
+    const other = seen.get(c);
+    if (other !== undefined)
+      problem(f, `${FIELD_LABELS[f]} and ${FIELD_LABELS[other]} use the same column.`);
+    else seen.set(c, f);
   }
   return problems;
 }
@@ -386,17 +423,28 @@ export function inferOutputsFromLabel(label: unknown): boolean | null {
 
 export const INFERRED_NOTE = "Outputs inferred from label.";
 
+/** A row that could not be classified: the problem, in the row (as numbered in Excel). */
+export type RowProblem = Problem & { row: number };
+
 export type RowOutcome =
   | { ok: true; row: number; classification: Classification; valuePence: Pence; inferred: boolean }
-  | { ok: false; row: number; field: string; reason: string }
+  | { ok: false; row: number; problem: RowProblem }
   | { ok: "blank"; row: number };
 
-/** Headers for messages: the user's column header and the argument it feeds. */
+/** The user's column header for a field, quoted, for messages ("Value"); the field's name when not mapped. */
 function columnName(field: string, mapping: ColumnMapping, headers: readonly unknown[]): string {
   const col = mapping[field as RegisterField];
   if (col === undefined) return field;
   const h = String(headers[col] ?? "").trim();
   return h === "" ? field : `"${h}"`;
+}
+
+/** The field as the user sees it: their column header, else the field's label in the task pane. */
+function fieldAsSeen(field: string, mapping: ColumnMapping, headers: readonly unknown[]): string {
+  const col = mapping[field as RegisterField];
+  const header = col === undefined ? "" : String(headers[col] ?? "").trim();
+  if (header !== "") return header;
+  return FIELD_LABELS[field as RegisterField] ?? field;
 }
 
 /**
@@ -415,20 +463,24 @@ export function classifyRegisterRow(
   const mappedCols = Object.values(mapping) as number[];
   if (mappedCols.every((c) => isBlank(cells[c]))) return { ok: "blank", row: rowNumber };
 
+  const failed = (field: string, message: string): RowOutcome => ({
+    ok: false,
+    row: rowNumber,
+    problem: { field: fieldAsSeen(field, mapping, headers), message, row: rowNumber },
+  });
+
   let outputs = get("outputsSpecified");
   let inferred = false;
   if (isBlank(outputs) && inferOutputs) {
     const guess = inferOutputsFromLabel(get("currentLabel"));
     if (guess === null) {
       const label = get("currentLabel");
-      return {
-        ok: false,
-        row: rowNumber,
-        field: "outputsSpecified",
-        reason: isBlank(label)
+      return failed(
+        "outputsSpecified",
+        isBlank(label)
           ? "Outputs specified is not known and the label is blank: say whether the funder specifies the outputs."
-          : `Outputs specified is not known and the label "${String(label).slice(0, 60)}" says neither contract/SLA nor grant: say whether the funder specifies the outputs.`,
-      };
+          : `Outputs specified is not known and the label "${String(label).slice(0, 60)}" says neither contract/SLA nor grant: say whether the funder specifies the outputs.`
+      );
     }
     outputs = guess;
     inferred = true;
@@ -440,14 +492,11 @@ export function classifyRegisterRow(
       min: 0,
       expected: "a number of months, 0 or more",
     });
-    if (!months.ok) {
-      return {
-        ok: false,
-        row: rowNumber,
-        field: "termMonths",
-        reason: `${columnName("termMonths", mapping, headers)}: ${months.problem.message}`,
-      };
-    }
+    if (!months.ok)
+      return failed(
+        "termMonths",
+        `${columnName("termMonths", mapping, headers)}: ${months.problem.message}`
+      );
     termYears = months.value === null ? null : months.value / 12; // 360Giving duration in months -> years
   }
 
@@ -467,7 +516,7 @@ export function classifyRegisterRow(
       mapping[f as RegisterField] === undefined
         ? result.problem.message
         : `${columnName(f, mapping, headers)}: ${result.problem.message}`;
-    return { ok: false, row: rowNumber, field: f, reason: named };
+    return failed(f, named);
   }
   // classify() has accepted the value, so it parses; the pence are the ones the rules compared.
   return {
@@ -483,7 +532,7 @@ export function classifyRegisterRow(
 export function outputCells(outcome: RowOutcome): (string | number)[] {
   if (outcome.ok === "blank") return ["", "", "", "", "", "", "", "", ""];
   if (outcome.ok === false)
-    return ["", "", "", "", "", "", "", "", `Not classified: ${outcome.reason}`];
+    return ["", "", "", "", "", "", "", "", `Not classified: ${outcome.problem.message}`];
   const notes = [outcome.inferred ? INFERRED_NOTE : "", flagNotes(outcome.classification.flags)]
     .filter((s) => s !== "")
     .join(" ");

@@ -10,22 +10,33 @@ import {
   toRow,
   type ClassifyInput,
 } from "../../../src/domain/classification/classify";
-import { DEFAULT_SETTINGS, parseSettings, type FrameworkSettings } from "../../../src/domain/settings/settings";
+import {
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type FrameworkSettings,
+} from "../../../src/domain/settings/settings";
 
 const S = DEFAULT_SETTINGS;
 const T = S.smallGrantThreshold; // £5,000 by default
 
 function row(input: Partial<ClassifyInput>, settings: FrameworkSettings = S) {
-  const r = classify({ annualValue: 10000, outputsSpecified: false, recipientTier: "", ...input }, settings);
+  const r = classify(
+    { annualValue: 10000, outputsSpecified: false, recipientTier: "", ...input },
+    settings
+  );
   if (!r.ok) throw new Error(`expected ok, got ${r.problem.message}`);
   return toRow(r.value);
 }
 function problem(input: Partial<ClassifyInput>) {
-  const r = classify({ annualValue: 10000, outputsSpecified: false, recipientTier: "", ...input }, S);
+  const r = classify(
+    { annualValue: 10000, outputsSpecified: false, recipientTier: "", ...input },
+    S
+  );
   if (r.ok) throw new Error("expected a problem");
   return r.problem;
 }
-const flags = (input: Partial<ClassifyInput>, settings?: FrameworkSettings) => row(input, settings)[7];
+const flags = (input: Partial<ClassifyInput>, settings?: FrameworkSettings) =>
+  row(input, settings)[7];
 const settingsWith = (over: Record<string, unknown>): FrameworkSettings => {
   const p = parseSettings({ ...S, ...over });
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
@@ -44,7 +55,9 @@ describe("rules in order (002:256, 002:258, 002:261, 002:316-327)", () => {
     ]);
   });
   test("1 wins over infrastructure and over a small value", () => {
-    expect(row({ annualValue: 100, outputsSpecified: "yes", recipientTier: "infrastructure" })[1]).toBe("Commissioned service");
+    expect(
+      row({ annualValue: 100, outputsSpecified: "yes", recipientTier: "infrastructure" })[1]
+    ).toBe("Commissioned service");
   });
   test("2. infrastructure over T -> investing, 50/50", () => {
     expect(row({ annualValue: 12000, recipientTier: "umbrella" }).slice(0, 6)).toEqual([
@@ -57,7 +70,14 @@ describe("rules in order (002:256, 002:258, 002:261, 002:316-327)", () => {
     ]);
   });
   test("3. value <= T -> giving, small grant, 80/20", () => {
-    expect(row({ annualValue: 3000 }).slice(0, 6)).toEqual(["Giving", "Small grant", "VCS", "Accreditation", "80/20", 0.2]);
+    expect(row({ annualValue: 3000 }).slice(0, 6)).toEqual([
+      "Giving",
+      "Small grant",
+      "VCS",
+      "Accreditation",
+      "80/20",
+      0.2,
+    ]);
     expect(row({ annualValue: 3000, recipientTier: "second tier" })[1]).toBe("Small grant");
   });
   test("4. frontline over T without outputs -> qualifying activity, departmental, partnering", () => {
@@ -114,18 +134,53 @@ describe("flags", () => {
     expect(flags({ annualValue: 12000 })).toBe("");
   });
   test("grant-with-outputs: label contains grant and outputs specified (002:262)", () => {
-    expect(flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "Community Grant" })).toBe("grant-with-outputs");
+    expect(
+      flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "Community Grant" })
+    ).toBe("grant-with-outputs");
     expect(flags({ annualValue: 12000, outputsSpecified: false, currentLabel: "grant" })).toBe("");
     expect(flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "" })).toBe("");
   });
   test("sla-not-procured needs SLA label, outputs and competitivelySelected = no (002:262)", () => {
-    expect(flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "SLA", competitivelySelected: "no" })).toBe("sla-not-procured");
     expect(
-      flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "Service Level  Agreement", competitivelySelected: false }),
+      flags({
+        annualValue: 12000,
+        outputsSpecified: true,
+        currentLabel: "SLA",
+        competitivelySelected: "no",
+      })
     ).toBe("sla-not-procured");
-    expect(flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "SLA", competitivelySelected: "" })).toBe("");
-    expect(flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "SLA", competitivelySelected: "yes" })).toBe("");
-    expect(flags({ annualValue: 12000, outputsSpecified: false, currentLabel: "SLA", competitivelySelected: "no" })).toBe("");
+    expect(
+      flags({
+        annualValue: 12000,
+        outputsSpecified: true,
+        currentLabel: "Service Level  Agreement",
+        competitivelySelected: false,
+      })
+    ).toBe("sla-not-procured");
+    expect(
+      flags({
+        annualValue: 12000,
+        outputsSpecified: true,
+        currentLabel: "SLA",
+        competitivelySelected: "",
+      })
+    ).toBe("");
+    expect(
+      flags({
+        annualValue: 12000,
+        outputsSpecified: true,
+        currentLabel: "SLA",
+        competitivelySelected: "yes",
+      })
+    ).toBe("");
+    expect(
+      flags({
+        annualValue: 12000,
+        outputsSpecified: false,
+        currentLabel: "SLA",
+        competitivelySelected: "no",
+      })
+    ).toBe("");
   });
   test("SLA label recognition", () => {
     expect(labelSaysSla("S.L.A.")).toBe(true);
@@ -135,8 +190,12 @@ describe("flags", () => {
     expect(labelSaysSla("slab")).toBe(false);
   });
   test("contract-without-outputs (002:256)", () => {
-    expect(flags({ annualValue: 12000, outputsSpecified: false, currentLabel: "Contract" })).toBe("contract-without-outputs");
-    expect(flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "contract" })).toBe("");
+    expect(flags({ annualValue: 12000, outputsSpecified: false, currentLabel: "Contract" })).toBe(
+      "contract-without-outputs"
+    );
+    expect(flags({ annualValue: 12000, outputsSpecified: true, currentLabel: "contract" })).toBe(
+      ""
+    );
   });
   test("not-tendered at the tendering threshold, not below (003:253)", () => {
     const base = { outputsSpecified: true, competitivelySelected: "n" };
@@ -147,12 +206,18 @@ describe("flags", () => {
     expect(flags({ ...base, annualValue: t, competitivelySelected: null })).toBe("");
     expect(flags({ ...base, annualValue: t, competitivelySelected: true })).toBe("");
     // only for commissioned services
-    expect(flags({ annualValue: t, outputsSpecified: false, competitivelySelected: false })).toBe("");
+    expect(flags({ annualValue: t, outputsSpecified: false, competitivelySelected: false })).toBe(
+      ""
+    );
   });
   test("tendering threshold follows the settings", () => {
     const s = settingsWith({ tenderingThreshold: 144459 });
-    expect(flags({ annualValue: 100000, outputsSpecified: true, competitivelySelected: false }, s)).toBe("");
-    expect(flags({ annualValue: 144459, outputsSpecified: true, competitivelySelected: false }, s)).toBe("not-tendered");
+    expect(
+      flags({ annualValue: 100000, outputsSpecified: true, competitivelySelected: false }, s)
+    ).toBe("");
+    expect(
+      flags({ annualValue: 144459, outputsSpecified: true, competitivelySelected: false }, s)
+    ).toBe("not-tendered");
   });
   test("unaccredited only for small grants and only when accredited is no (002:324)", () => {
     expect(flags({ annualValue: 3000, accredited: "NO" })).toBe("unaccredited");
@@ -169,8 +234,12 @@ describe("flags", () => {
   test("short-term: commissioned service or investment under the norm (000:408)", () => {
     expect(flags({ annualValue: 12000, outputsSpecified: true, termYears: 2 })).toBe("short-term");
     expect(flags({ annualValue: 12000, outputsSpecified: true, termYears: 3 })).toBe("");
-    expect(flags({ annualValue: 12000, recipientTier: "infrastructure", termYears: 1 })).toBe("short-term");
-    expect(flags({ annualValue: 12000, recipientTier: "infrastructure", termYears: null })).toBe("");
+    expect(flags({ annualValue: 12000, recipientTier: "infrastructure", termYears: 1 })).toBe(
+      "short-term"
+    );
+    expect(flags({ annualValue: 12000, recipientTier: "infrastructure", termYears: null })).toBe(
+      ""
+    );
     // qualifying activity and small grants are not short-term
     expect(flags({ annualValue: 12000, termYears: 1 })).toBe("");
     expect(flags({ annualValue: 3000, termYears: 1 })).toBe("");
@@ -182,10 +251,16 @@ describe("flags", () => {
   });
   test("several flags come in the stated order joined with ', '", () => {
     expect(
-      flags({ annualValue: 60000, outputsSpecified: true, currentLabel: "SLA grant", competitivelySelected: "no", termYears: 1 }),
+      flags({
+        annualValue: 60000,
+        outputsSpecified: true,
+        currentLabel: "SLA grant",
+        competitivelySelected: "no",
+        termYears: 1,
+      })
     ).toBe("grant-with-outputs, sla-not-procured, not-tendered, short-term");
     expect(flags({ annualValue: T, currentLabel: "contract", accredited: "n", termYears: 4 })).toBe(
-      "contract-without-outputs, unaccredited, grant-term-over-max, at-threshold",
+      "contract-without-outputs, unaccredited, grant-term-over-max, at-threshold"
     );
   });
   test("every flag has a note and a source; notes are joined in order", () => {
@@ -193,7 +268,9 @@ describe("flags", () => {
       expect(FLAG_NOTES[f].length).toBeGreaterThan(20);
       expect(FLAG_SOURCES[f]).toMatch(/\d{3}:\d+/);
     }
-    expect(flagNotes(["unaccredited", "at-threshold"])).toBe(`${FLAG_NOTES.unaccredited} ${FLAG_NOTES["at-threshold"]}`);
+    expect(flagNotes(["unaccredited", "at-threshold"])).toBe(
+      `${FLAG_NOTES.unaccredited} ${FLAG_NOTES["at-threshold"]}`
+    );
     expect(flagNotes([])).toBe("");
   });
 });
@@ -206,14 +283,30 @@ describe("settings change the output", () => {
     expect(row({ annualValue: 10000 }, s)[7]).toBe("at-threshold");
   });
   test("funder shares give other cost-recovery labels and shares", () => {
-    const s = settingsWith({ funderShareInvestment: 40, funderShareSmallGrant: 25, funderShareCommissionedService: 90 });
-    expect(row({ annualValue: 12000, recipientTier: "infrastructure" }, s).slice(4, 6)).toEqual(["60/40", 0.4]);
+    const s = settingsWith({
+      funderShareInvestment: 40,
+      funderShareSmallGrant: 25,
+      funderShareCommissionedService: 90,
+    });
+    expect(row({ annualValue: 12000, recipientTier: "infrastructure" }, s).slice(4, 6)).toEqual([
+      "60/40",
+      0.4,
+    ]);
     expect(row({ annualValue: 100 }, s).slice(4, 6)).toEqual(["75/25", 0.25]);
-    expect(row({ annualValue: 100, outputsSpecified: true }, s).slice(4, 6)).toEqual(["10/90", 0.9]);
+    expect(row({ annualValue: 100, outputsSpecified: true }, s).slice(4, 6)).toEqual([
+      "10/90",
+      0.9,
+    ]);
   });
   test("terms", () => {
-    const s = settingsWith({ fundingTermNormYears: 5, smallGrantTermMaxYears: 2, smallGrantTermNormYears: 1 });
-    expect(flags({ annualValue: 12000, outputsSpecified: true, termYears: 4 }, s)).toBe("short-term");
+    const s = settingsWith({
+      fundingTermNormYears: 5,
+      smallGrantTermMaxYears: 2,
+      smallGrantTermNormYears: 1,
+    });
+    expect(flags({ annualValue: 12000, outputsSpecified: true, termYears: 4 }, s)).toBe(
+      "short-term"
+    );
     expect(flags({ annualValue: 100, termYears: 3 }, s)).toBe("grant-term-over-max");
   });
   test("cost-recovery label", () => {
@@ -238,7 +331,11 @@ describe("bad input names the argument and what was expected", () => {
     [{ outputsSpecified: null }, "outputsSpecified", /blank/],
     [{ outputsSpecified: "maybe" }, "outputsSpecified", /yes or no/],
     [{ outputsSpecified: 2 }, "outputsSpecified", /yes or no/],
-    [{ recipientTier: "charity" }, "recipientTier", /infrastructure .* or frontline; got "charity"/],
+    [
+      { recipientTier: "charity" },
+      "recipientTier",
+      /infrastructure .* or frontline; got "charity"/,
+    ],
     [{ recipientTier: 3 }, "recipientTier", /infrastructure or frontline/],
     [{ recipientTier: true }, "recipientTier", /infrastructure or frontline/],
     [{ currentLabel: true }, "currentLabel", /text such as grant/],

@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import {
   classifyRegisterRow,
   detectMapping,
@@ -8,24 +7,18 @@ import {
   mappingProblems,
   mappingToSaved,
   normaliseHeader,
+  SavedMappingsSchema,
   outputCells,
   OUTPUT_HEADERS,
   type RowOutcome,
 } from "../../../src/domain/classification/register";
-import {
-  buildSummaryLayout,
-  checkPasses,
-  columnLetter,
-  columnRef,
-  exactCriterion,
-  needsEquality,
-  modeShares,
-  summarise,
-} from "../../../src/domain/classification/summary";
+import { modeShares, summarise } from "../../../src/domain/classification/summary";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
 import { FLAG_NOTES } from "../../../src/domain/classification/classify";
 
 const S = DEFAULT_SETTINGS;
+/** The message of a row that could not be classified. */
+const message = (o: RowOutcome) => (o.ok === false ? o.problem.message : "");
 
 describe("header mapping", () => {
   test("360Giving headers map without help, duration in months as the term", () => {
@@ -51,7 +44,17 @@ describe("header mapping", () => {
     });
   });
   test("case- and space-insensitive, with synonyms", () => {
-    const headers = ["ORGANISATION", "  Annual  value ", "outputs_specified", "Tier", "Type", "Tendered", "PQASSO", "Term (Years)", "Directorate"];
+    const headers = [
+      "ORGANISATION",
+      "  Annual  value ",
+      "outputs_specified",
+      "Tier",
+      "Type",
+      "Tendered",
+      "PQASSO",
+      "Term (Years)",
+      "Directorate",
+    ];
     expect(detectMapping(headers)).toEqual({
       organisation: 0,
       annualValue: 1,
@@ -82,28 +85,68 @@ describe("header mapping", () => {
   test("a saved mapping by header text survives columns moving; the rest is detected", () => {
     const first = ["Payee", "Cost", "Type"];
     const saved = mappingToSaved(first, { organisation: 0, annualValue: 1, currentLabel: 2 });
-    expect(saved).toMatchObject({ organisation: "Payee", annualValue: "Cost", currentLabel: "Type", department: null });
+    expect(saved).toMatchObject({
+      organisation: "Payee",
+      annualValue: "Cost",
+      currentLabel: "Type",
+      department: null,
+    });
     const moved = ["Type", "Directorate", "Cost", "Payee", "Tendered"];
     // Directorate was not there when saved: detected now; Tendered likewise
     const { department: _d, competitivelySelected: _c, ...rest } = saved;
     void _d;
     void _c;
-    expect(mappingFromSaved(moved, rest)).toEqual({ currentLabel: 0, department: 1, annualValue: 2, organisation: 3, competitivelySelected: 4 });
+    expect(mappingFromSaved(moved, rest)).toEqual({
+      currentLabel: 0,
+      department: 1,
+      annualValue: 2,
+      organisation: 3,
+      competitivelySelected: 4,
+    });
     // a field the user set to "not in the register" stays unmapped for the columns they saw then...
     const withDept = ["Payee", "Cost", "Type", "Directorate"];
-    const savedNone = mappingToSaved(withDept, { organisation: 0, annualValue: 1, currentLabel: 2 });
-    expect(mappingFromSaved(withDept, savedNone, new Set(), withDept)).toEqual({ organisation: 0, annualValue: 1, currentLabel: 2 });
+    const savedNone = mappingToSaved(withDept, {
+      organisation: 0,
+      annualValue: 1,
+      currentLabel: 2,
+    });
+    expect(mappingFromSaved(withDept, savedNone, new Set(), withDept)).toEqual({
+      organisation: 0,
+      annualValue: 1,
+      currentLabel: 2,
+    });
     // ...but a column added since is detected
     const grown = [...withDept, "Tendered"];
-    expect(mappingFromSaved(grown, savedNone, new Set(), withDept)).toEqual({ organisation: 0, annualValue: 1, currentLabel: 2, competitivelySelected: 4 });
+    expect(mappingFromSaved(grown, savedNone, new Set(), withDept)).toEqual({
+      organisation: 0,
+      annualValue: 1,
+      currentLabel: 2,
+      competitivelySelected: 4,
+    });
   });
   test("mapping problems are said plainly", () => {
     expect(mappingProblems({}, false)).toEqual([
-      "Choose the column that holds the annual value (£ per year).",
-      "Choose the column that says whether outputs are specified, or a label column to infer it from.",
+      {
+        field: "Annual value (£)",
+        message: "Choose the column that holds the annual value (£ per year).",
+      },
+      {
+        field: "Outputs specified (yes/no)",
+        message:
+          "Choose the column that says whether outputs are specified, or a label column to infer it from.",
+      },
     ]);
     expect(mappingProblems({ annualValue: 0, currentLabel: 1 }, true)).toEqual([]);
-    expect(mappingProblems({ annualValue: 0, outputsSpecified: 0 }, false)[0]).toMatch(/use the same column/);
+    expect(mappingProblems({ annualValue: 0 }, true)).toEqual([
+      {
+        field: "Current label (grant, SLA, contract)",
+        message:
+          "To infer outputs from the label, choose the column that holds the label (grant, SLA, contract).",
+      },
+    ]);
+    const same = mappingProblems({ annualValue: 0, outputsSpecified: 0 }, false)[0];
+    expect(same.message).toMatch(/use the same column/);
+    expect(same.field).toBe("Outputs specified (yes/no)");
   });
 });
 
@@ -127,16 +170,27 @@ describe("outputs inferred from the label", () => {
     expect(outputCells(a)[1]).toBe("Commissioned service");
     expect(outputCells(a)[8]).toBe("Outputs inferred from label.");
     const b = classifyRegisterRow(["B", 6000, "Donation"], 3, m, headers, true, S);
-    expect(b).toMatchObject({ ok: false, row: 3, field: "outputsSpecified" });
-    expect((b as { reason: string }).reason).toMatch(/"Donation" says neither contract\/SLA nor grant/);
+    // the problem names the field as the user sees it (no outputs column: the task pane's label)
+    expect(b).toMatchObject({
+      ok: false,
+      row: 3,
+      problem: { field: "Outputs specified (yes/no)", row: 3 },
+    });
+    expect(message(b)).toMatch(/"Donation" says neither contract\/SLA nor grant/);
     // without inference, the missing outputs column is an error naming the argument
     const c = classifyRegisterRow(["C", 6000, "grant"], 4, m, headers, false, S);
-    expect((c as { reason: string }).reason).toMatch(/outputsSpecified is blank/);
+    expect(message(c)).toMatch(/outputsSpecified is blank/);
   });
 });
 
 describe("register rows", () => {
-  const headers = ["Organisation", "Amount Awarded", "Outputs", "Tier", "Planned Dates:Duration (months)"];
+  const headers = [
+    "Organisation",
+    "Amount Awarded",
+    "Outputs",
+    "Tier",
+    "Planned Dates:Duration (months)",
+  ];
   const m = detectMapping(headers);
   test("duration in months becomes years for the term flags", () => {
     const short = classifyRegisterRow(["X", 60000, "yes", "", 24], 2, m, headers, false, S);
@@ -144,18 +198,28 @@ describe("register rows", () => {
     const ok3 = classifyRegisterRow(["X", 60000, "yes", "", 36], 2, m, headers, false, S);
     expect(outputCells(ok3)[7]).toBe("");
     const bad = classifyRegisterRow(["X", 60000, "yes", "", "two years"], 9, m, headers, false, S);
-    expect(bad).toMatchObject({ ok: false, row: 9, field: "termMonths" });
-    expect((bad as { reason: string }).reason).toMatch(/^"Planned Dates:Duration \(months\)": termMonths must be a number of months/);
+    expect(bad).toMatchObject({
+      ok: false,
+      row: 9,
+      problem: { field: "Planned Dates:Duration (months)", row: 9 },
+    });
+    expect(message(bad)).toMatch(
+      /^"Planned Dates:Duration \(months\)": termMonths must be a number of months/
+    );
   });
   test("a bad cell names the user's column; the notes cell says why", () => {
     const bad = classifyRegisterRow(["X", "lots", "yes", ""], 7, m, headers, false, S);
-    expect((bad as { reason: string }).reason).toMatch(/^"Amount Awarded": annualValue must be an amount in pounds/);
+    expect(bad).toMatchObject({ ok: false, problem: { field: "Amount Awarded", row: 7 } });
+    expect(message(bad)).toMatch(/^"Amount Awarded": annualValue must be an amount in pounds/);
     const cells = outputCells(bad);
     expect(cells.slice(0, 8)).toEqual(["", "", "", "", "", "", "", ""]);
     expect(cells[8]).toMatch(/^Not classified: "Amount Awarded"/);
   });
   test("blank rows are skipped, not errors", () => {
-    expect(classifyRegisterRow(["", "", null, "", ""], 5, m, headers, false, S)).toEqual({ ok: "blank", row: 5 });
+    expect(classifyRegisterRow(["", "", null, "", ""], 5, m, headers, false, S)).toEqual({
+      ok: "blank",
+      row: 5,
+    });
   });
   test("notes carry a sentence per flag", () => {
     const r = classifyRegisterRow(["X", 5000, "no", ""], 2, m, headers, false, S);
@@ -178,10 +242,22 @@ describe("summary", () => {
     ["Central & Eastern Cheshire PCT", "Health", "Contract", 331360.7],
     ["Central & Eastern Cheshire PCT", "Health", "Grant", 765320.28],
   ];
-  const outcomes: RowOutcome[] = rows.map((r, i) => classifyRegisterRow(r, i + 2, { annualValue: 3, currentLabel: 2, funder: 0, department: 1 }, headers, true, S));
+  const outcomes: RowOutcome[] = rows.map((r, i) =>
+    classifyRegisterRow(
+      r,
+      i + 2,
+      { annualValue: 3, currentLabel: 2, funder: 0, department: 1 },
+      headers,
+      true,
+      S
+    )
+  );
   test("totals reproduce the source to the penny", () => {
     void m;
-    const byAuthority = summarise(outcomes, rows.map((r) => r[0]));
+    const byAuthority = summarise(
+      outcomes,
+      rows.map((r) => r[0])
+    );
     const get = (name: string) => byAuthority.groups.find((g) => g.label === name)!;
     expect(get("Cheshire County Council").total.pence).toBe(224128994);
     expect(get("Cheshire County Council").byMode.Shopping.pence).toBe(177548644);
@@ -189,10 +265,15 @@ describe("summary", () => {
     expect(get("Crewe & Nantwich BC").total.pence).toBe(29046700);
     expect(get("Macclesfield BC").total.pence).toBe(30987000);
     expect(get("Central & Eastern Cheshire PCT").total.pence).toBe(109668098);
-    const byDept = summarise(outcomes, rows.map((r) => r[1]));
+    const byDept = summarise(
+      outcomes,
+      rows.map((r) => r[1])
+    );
     const council = byDept.groups.find((g) => g.label === "Council")!;
     expect(council.byMode.Shopping.pence).toBe(206489344); // contracts £2,064,893.44
-    expect(council.byMode.Shopping.pence + council.byMode.Investing.pence + council.byMode.Giving.pence).toBe(310348694);
+    expect(
+      council.byMode.Shopping.pence + council.byMode.Investing.pence + council.byMode.Giving.pence
+    ).toBe(310348694);
     expect(council.total.pence).toBe(310348694); // £3,103,486.94
     expect(byDept.inferred).toBe(9);
   });
@@ -210,50 +291,44 @@ describe("summary", () => {
     ]);
   });
   test("unclassified rows are listed with row numbers and reasons; blank rows counted apart", () => {
-    const bad = classifyRegisterRow(["X", "Council", "Grant", "n/a"], 12, { annualValue: 3, currentLabel: 2 }, headers, true, S);
+    const bad = classifyRegisterRow(
+      ["X", "Council", "Grant", "n/a"],
+      12,
+      { annualValue: 3, currentLabel: 2 },
+      headers,
+      true,
+      S
+    );
     const s = summarise([...outcomes, bad, { ok: "blank", row: 13 }]);
-    expect(s.unclassified).toEqual([{ row: 12, reason: expect.stringMatching(/^"Amount": annualValue must be an amount/) }]);
+    expect(s.unclassified).toEqual([
+      {
+        row: 12,
+        field: "Amount",
+        message: expect.stringMatching(/^"Amount": annualValue must be an amount/),
+      },
+    ]);
     expect(s.blankRows).toBe(1);
     expect(s.classified).toBe(9);
   });
-  test("the values layout carries the engine's figures and its checks pass on them", () => {
-    const s = summarise(outcomes, rows.map((r) => r[1]));
-    const L = buildSummaryLayout(s, { value: "V", mode: "M", fundingType: "T", flags: "F", group: "G" }, { useFormulas: false, groupHeader: "Department", source: "x" });
-    for (const c of L.checks) expect(checkPasses(c, L.cells[c.row][c.col])).toBe(true);
-    const total = L.checks.find((c) => c.what === "Total value")!;
-    expect(L.cells[total.row][total.col]).toBe(4200167.92);
-  });
-  test("the formulas layout uses SUMIFS/COUNTIFS over the register with exact criteria", () => {
-    const s = summarise(outcomes, rows.map((r) => r[1]));
-    const refs = { value: "'R'!$D$2:$D$10", mode: "'R'!$E$2:$E$10", fundingType: "'R'!$F$2:$F$10", flags: "'R'!$L$2:$L$10", group: "'R'!$B$2:$B$10" };
-    const L = buildSummaryLayout(s, refs, { useFormulas: true, groupHeader: "Department", source: "x" });
-    const flat = L.cells.flat().filter((c): c is string => typeof c === "string" && c.startsWith("="));
-    expect(flat).toContain(`=ROUND(SUMIFS('R'!$D$2:$D$10,'R'!$B$2:$B$10,"Council",'R'!$F$2:$F$10,"Commissioned service"),2)`);
-    expect(flat).toContain(`=COUNTIFS('R'!$L$2:$L$10,"*at-threshold*")`);
-    expect(L.text.flat().some(Boolean)).toBe(true);
-  });
 });
 
-describe("references and criteria", () => {
-  test("column letters", () => {
-    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
-  });
-  test("sheet names are quoted", () => {
-    expect(columnRef("Bob's register", 2, 2, 101)).toBe("'Bob''s register'!$C$2:$C$101");
-  });
-  test("criteria escape wildcards and match exactly", () => {
-    expect(exactCriterion("Adult * services?")).toBe("Adult ~* services~?");
-    expect(exactCriterion(">5000")).toBe("=>5000");
-    expect(exactCriterion("")).toBe("");
-    expect(needsEquality("=Adults")).toBe(true);
-    expect(needsEquality("Adults")).toBe(false);
-    fc.assert(
-      fc.property(fc.string({ minLength: 1 }), (s) => {
-        const c = exactCriterion(s);
-        // no operator is read from the text, and no unescaped wildcard is left
-        if (/^[=<>]/.test(s)) expect(c.startsWith("=")).toBe(true);
-        expect(/(^|[^~])[*?]/.test(c.replace(/~~/g, ""))).toBe(false);
-      }),
-    );
+describe("the saved mapping", () => {
+  test("reads back what was saved; a register's entry that does not read is dropped alone", () => {
+    const columns = mappingToSaved(["Payee", "Cost"], { organisation: 0, annualValue: 1 });
+    const store = {
+      "sheet:Register": {
+        columns,
+        headers: ["Payee", "Cost"],
+        inferOutputs: true,
+        groupBy: "department",
+      },
+      "table:Old": { columns: "not an object" },
+      "sheet:Newer": { columns: { annualValue: "Cost", someFutureField: "X" }, groupBy: null },
+    };
+    const parsed = SavedMappingsSchema.parse(store);
+    expect(parsed["sheet:Register"]).toEqual(store["sheet:Register"]);
+    expect(parsed["table:Old"]).toBeUndefined();
+    expect(parsed["sheet:Newer"]).toEqual({ columns: { annualValue: "Cost" }, groupBy: null });
+    expect(SavedMappingsSchema.safeParse("not a record").success).toBe(false);
   });
 });

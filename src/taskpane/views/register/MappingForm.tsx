@@ -1,6 +1,14 @@
 import * as React from "react";
 import { Checkbox, Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
-import { FIELD_LABELS, GROUP_FIELDS, OUTPUT_HEADERS, REGISTER_FIELDS, type ColumnMapping, type RegisterField } from "../../../domain/classification/register";
+import {
+  FIELD_LABELS,
+  GROUP_BY_LABEL,
+  GROUP_FIELDS,
+  OUTPUT_HEADERS,
+  REGISTER_FIELDS,
+  type ColumnMapping,
+  type RegisterField,
+} from "../../../domain/classification/register";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr", gap: "8px", maxWidth: "420px" },
@@ -21,14 +29,18 @@ export type MappingFormProps = {
   onGroupBy: (f: RegisterField | null) => void;
 };
 
-const columnText = (headers: string[], i: number) => `${headers[i] || "(no header)"} (column ${i + 1})`;
+const columnText = (headers: string[], i: number) =>
+  `${headers[i] || "(no header)"} (column ${i + 1})`;
 
 /** The detected column mapping, one labelled dropdown per field, so the user can correct it. */
 export function MappingForm(p: MappingFormProps) {
   const styles = useStyles();
   const columns = p.headers
     .map((h, i) => i)
-    .filter((i) => p.resultBlock === null || i < p.resultBlock || i >= p.resultBlock + OUTPUT_HEADERS.length);
+    .filter(
+      (i) =>
+        p.resultBlock === null || i < p.resultBlock || i >= p.resultBlock + OUTPUT_HEADERS.length
+    );
 
   const setField = (field: RegisterField, value: string | undefined) => {
     const next: ColumnMapping = { ...p.mapping };
@@ -36,7 +48,8 @@ export function MappingForm(p: MappingFormProps) {
     else {
       const col = Number(value);
       // a column feeds one field: take it from any other field first
-      for (const [f, c] of Object.entries(next) as [RegisterField, number][]) if (c === col) delete next[f];
+      for (const [f, c] of Object.entries(next) as [RegisterField, number][])
+        if (c === col) delete next[f];
       next[field] = col;
     }
     p.onMapping(next);
@@ -73,12 +86,16 @@ export function MappingForm(p: MappingFormProps) {
         onChange={(_, d) => p.onInferOutputs(d.checked === true)}
         label="Infer outputs from the label where not given (contract or SLA = yes, grant = no)"
       />
-      <Field label="Group the summary by">
+      <Field label={GROUP_BY_LABEL}>
         <Dropdown
           disabled={p.disabled}
           value={p.groupBy ? FIELD_LABELS[p.groupBy] : "No grouping"}
           selectedOptions={[p.groupBy ?? NONE]}
-          onOptionSelect={(_, d) => p.onGroupBy(d.optionValue === NONE || !d.optionValue ? null : (d.optionValue as RegisterField))}
+          onOptionSelect={(_, d) =>
+            p.onGroupBy(
+              d.optionValue === NONE || !d.optionValue ? null : (d.optionValue as RegisterField)
+            )
+          }
         >
           <Option value={NONE}>No grouping</Option>
           {GROUP_FIELDS.map((f) => (

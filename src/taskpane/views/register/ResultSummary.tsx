@@ -13,14 +13,23 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FLAG_CODES, FLAG_NOTES, FUNDING_TYPES, MODES } from "../../../domain/classification/classify";
+import {
+  FLAG_CODES,
+  FLAG_NOTES,
+  FUNDING_TYPES,
+  MODES,
+} from "../../../domain/classification/classify";
 import { formatPounds } from "../../../domain/kernel/money";
 import { modeShares, type RegisterSummary } from "../../../domain/classification/summary";
 import type { Reconciliation } from "../../../excel/register";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "12px" },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: "8px 0 0" },
+  heading: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "8px 0 0",
+  },
   list: { margin: 0, paddingLeft: "16px", display: "flex", flexDirection: "column", gap: "4px" },
   num: { textAlign: "right" },
 });
@@ -34,7 +43,13 @@ export type ResultSummaryProps = {
 };
 
 /** What the classification found: counts and totals per type, the mix, flags, and rows to fix. */
-export function ResultSummary({ summary, summarySheet, usedFormulas, reconciliation, onJump }: ResultSummaryProps) {
+export function ResultSummary({
+  summary,
+  summarySheet,
+  usedFormulas,
+  reconciliation,
+  onJump,
+}: ResultSummaryProps) {
   const s = useStyles();
   const shares = modeShares(summary);
   const flagged = FLAG_CODES.filter((f) => summary.flags[f] > 0);
@@ -44,15 +59,19 @@ export function ResultSummary({ summary, summarySheet, usedFormulas, reconciliat
       <MessageBar intent={reconciliation.ok ? "success" : "warning"}>
         <MessageBarBody>
           {summary.classified} rows classified
-          {summary.unclassified.length ? `, ${summary.unclassified.length} could not be classified` : ""}. Summary written to the
-          &quot;{summarySheet}&quot; sheet
+          {summary.unclassified.length
+            ? `, ${summary.unclassified.length} could not be classified`
+            : ""}
+          . Summary written to the &quot;{summarySheet}&quot; sheet
           {usedFormulas ? " as live formulas" : " as values"};{" "}
           {reconciliation.ok
             ? `its ${reconciliation.checked} figures reconcile with the register to the penny.`
             : `${reconciliation.mismatches.length} figures do not reconcile: ${reconciliation.mismatches.slice(0, 3).join("; ")}`}
         </MessageBarBody>
       </MessageBar>
-      {summary.inferred > 0 && <Text>Outputs inferred from the label on {summary.inferred} rows (noted on each row).</Text>}
+      {summary.inferred > 0 && (
+        <Text>Outputs inferred from the label on {summary.inferred} rows (noted on each row).</Text>
+      )}
 
       <h3 className={s.heading}>By funding type</h3>
       <Table size="small" aria-label="Rows and value by funding type">
@@ -104,14 +123,21 @@ export function ResultSummary({ summary, summarySheet, usedFormulas, reconciliat
           <ul className={s.list} aria-label="Rows that could not be classified">
             {summary.unclassified.slice(0, 200).map((u) => (
               <li key={u.row}>
-                <Button size="small" appearance="subtle" onClick={() => onJump(u.row)} aria-label={`Go to row ${u.row}`}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => onJump(u.row)}
+                  aria-label={`Go to row ${u.row}`}
+                >
                   Row {u.row}
                 </Button>{" "}
-                <Text>{u.reason}</Text>
+                <Text>{u.message}</Text>
               </li>
             ))}
           </ul>
-          {summary.unclassified.length > 200 && <Text>and {summary.unclassified.length - 200} more, listed on the summary sheet.</Text>}
+          {summary.unclassified.length > 200 && (
+            <Text>and {summary.unclassified.length - 200} more, listed on the summary sheet.</Text>
+          )}
         </>
       )}
     </section>

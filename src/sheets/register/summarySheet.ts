@@ -1,0 +1,464 @@
+/**
+ * The "Funding summary" sheet as a SheetSpec: the mix of shopping / investing / giving with a pie
+ * chart, value and number of rows per funding type and mode by a grouping column, the flags, and
+ * the rows that could not be classified (000:390-398; 002:262).
+ *
+ * Figures are ordinary Excel formulas over the register (ROUND(SUMIFS(...),2) for money, so
+ * Excel's figure is exactly the penny amount; COUNTIFS for rows), so the summary stays live and
+ * works without the add-in. Every computed cell comes with a Check carrying the engine's own
+ * figure, so the workflow can read the sheet back and check that Excel's evaluation reconciles.
+ * When formulas cannot reconcile (amounts written as text), the engine's values are written
+ * instead and the sheet says why.
+ */
+import { cellAddress, rangeAddress } from "../a1";
+import { formulaText } from "../formula";
+import type { Block, CellValue, SheetSpec } from "../spec";
+import { columnWidthsFor } from "./columnWidths";
+import { exactCriterion, needsEquality } from "./criteria";
+import type { Check } from "./checks";
+import {
+  FLAG_CODES,
+  FLAG_NOTES,
+  FLAG_SOURCES,
+  FUNDING_TYPES,
+  MODES,
+  type FundingType,
+  type Mode,
+} from "../../domain/classification/classify";
+import {
+  modeShares,
+  type GroupSummary,
+  type RegisterSummary,
+} from "../../domain/classification/summary";
+import { PERCENT_FORMAT, POUNDS_FORMAT, type Pence } from "../../domain/kernel/money";
+
+export const SUMMARY_TITLE = "Funding summary";
+export const MIX_CHART_TITLE = "Mix of shopping, investing and giving (share of value)";
+/** The pie chart's name in the workbook. */
+export const MIX_CHART_NAME = "FundingSummaryMix";
+
+export type RegisterRefs = {
+  /** Absolute references to the register's columns (same rows). */
+  value: string;
+  mode: string;
+  fundingType: string;
+  flags: string;
+  group: string | null;
+};
+
+export type SummaryOptions = {
+  /** Formulas over the register (live), or the engine's values. */
+  useFormulas: boolean;
+  /** Header of the grouping column (e.g. "Department"), or null for no grouping. */
+  groupHeader: string | null;
+  /** A description of the register, e.g. 'Register'!A1:H101. */
+  source: string;
+  /** Why values rather than formulas, shown on the sheet. */
+  valuesReason?: string;
+  /** The sheet's name (default SUMMARY_TITLE; "Funding summary (2)" when that name is someone else's). */
+  sheetName?: string;
+};
+
+/** The summary sheet: its spec, the engine's figure for every computed cell, and where the mix is. */
+export type SummarySheet = {
+  spec: SheetSpec;
+  checks: Check[];
+  /** The mix table's label and value columns and rows (0-based, body rows without the header). */
+  mix: { firstRow: number; labelCol: number; valueCol: number; rows: number };
+};
+
+// --- geometry -----------------------------------------------------------------------------------
+
+/** The figure columns of the group tables: the funding types, then the modes. */
+const FIGURE_COLUMNS: readonly (FundingType | Mode)[] = [...FUNDING_TYPES, ...MODES];
+
+/** Columns of the mix table. */
+export const MIX_COLUMNS = { label: 0, value: 1, share: 2, rows: 3 } as const;
+/** Columns of the two group tables: label, one per funding type and mode, and the row total. */
+export const GROUP_COLUMNS = {
+  label: 0,
+  firstFigure: 1,
+  firstMode: 1 + FUNDING_TYPES.length,
+  lastMode: FIGURE_COLUMNS.length,
+  total: FIGURE_COLUMNS.length + 1,
+} as const;
+/** Columns of the flags table. */
+export const FLAG_COLUMNS = { code: 0, rows: 1, meaning: 2, source: 3 } as const;
+/** Columns of the list of rows not classified. */
+export const UNCLASSIFIED_COLUMNS = { row: 0, reason: 1 } as const;
+/** The sheet's width in columns. */
+export const SUMMARY_WIDTH = Math.max(GROUP_COLUMNS.total + 1, 4);
+
+/** A section: its title row, header row, first body row and number of body rows (0-based). */
+export type SectionRows = { titleRow: number; headerRow: number; firstRow: number; rows: number };
+
+/** Where everything is on the summary sheet (0-based rows from A1), each section after a blank row. */
+export type SummaryGeometry = {
+  intro: { titleRow: number; sourceRow: number; countsRow: number; figuresRow: number };
+  mix: SectionRows & { totalRow: number };
+  byValue: SectionRows & { totalRow: number };
+  byCount: SectionRows & { totalRow: number };
+  flags: SectionRows;
+  unclassified: SectionRows;
+  /** Rows the sheet uses. */
+  rows: number;
+};
+
+/** Lay the sections out one after another for this many groups and rows not classified. */
+export function summaryGeometry(groups: number, unclassified: number): SummaryGeometry {
+  let next = 5; // title, source, counts, figures note, blank
+  const section = (bodyRows: number): SectionRows => {
+    const s = { titleRow: next, headerRow: next + 1, firstRow: next + 2, rows: bodyRows };
+    next += bodyRows + 3; // title, header, body, blank
+    return s;
+  };
+  const withTotal = (s: SectionRows) => ({ ...s, totalRow: s.firstRow + s.rows - 1 });
+  const mix = withTotal(section(MODES.length + 1));
+  const byValue = withTotal(section(groups + 1));
+  const byCount = withTotal(section(groups + 1));
+  const flags = section(FLAG_CODES.length);
+  const unclassifiedRows = section(Math.max(1, unclassified));
+  return {
+    intro: { titleRow: 0, sourceRow: 1, countsRow: 2, figuresRow: 3 },
+    mix,
+    byValue,
+    byCount,
+    flags,
+    unclassified: unclassifiedRows,
+    rows: next - 1, // no blank row after the last section
+  };
+}
+
+// --- section builders ---------------------------------------------------------------------------
+
+type Section = { blocks: Block[]; checks: Check[] };
+
+/** What every section builder reads. */
+type SummaryContext = {
+  summary: RegisterSummary;
+  refs: RegisterRefs;
+  opts: SummaryOptions;
+  at: SummaryGeometry;
+  /** The groups listed (none without a grouping column). */
+  groups: GroupSummary[];
+};
+
+/** A money cell: ROUND(formula, 2), or the pounds. */
+const money = (c: SummaryContext, pence: Pence, formula: string): CellValue =>
+  c.opts.useFormulas ? `=ROUND(${formula},2)` : pence / 100;
+/** A count cell: the formula, or the count. */
+const count = (c: SummaryContext, n: number, formula: string): CellValue =>
+  c.opts.useFormulas ? `=${formula}` : n;
+const figureKind = (c: SummaryContext): Block["kind"] => (c.opts.useFormulas ? "formula" : "value");
+const column = (values: readonly CellValue[]): CellValue[][] => values.map((v) => [v]);
+
+/** A section's title (bold) and header row (bold; text when it holds the user's header). */
+function sectionHead(
+  rows: SectionRows,
+  title: string,
+  header: CellValue[],
+  headerKind: Block["kind"] = "value"
+): Block[] {
+  return [
+    { row: rows.titleRow, col: 0, kind: "value", cells: [[title]], look: ["bold"] },
+    { row: rows.headerRow, col: 0, kind: headerKind, cells: [header], look: ["bold"] },
+  ];
+}
+
+/** Title, the register it summarises (user text), how many rows, and what the figures are. */
+function introSection(c: SummaryContext): Section {
+  const { summary: s, opts, at } = c;
+  const notClassified = s.unclassified.length;
+  const counts =
+    `${s.classified} rows classified, ${notClassified} not classified${notClassified ? " (listed below)" : ""}` +
+    (s.inferred ? `; outputs inferred from label on ${s.inferred} rows.` : ".");
+  const figures = opts.useFormulas
+    ? "Figures are formulas over the register (SUMIFS / COUNTIFS), so they follow changes to it."
+    : `Figures are values computed by the add-in${opts.valuesReason ? ` (${opts.valuesReason})` : ""}; run Classify again after changing the register.`;
+  const source = `Register: ${opts.source}${opts.groupHeader ? `, grouped by ${opts.groupHeader}` : ""}.`;
+  return {
+    blocks: [
+      { row: at.intro.titleRow, col: 0, kind: "value", cells: [[SUMMARY_TITLE]], look: ["title"] },
+      { row: at.intro.sourceRow, col: 0, kind: "text", cells: [[source]] },
+      { row: at.intro.countsRow, col: 0, kind: "value", cells: [[counts]] },
+      { row: at.intro.figuresRow, col: 0, kind: "value", cells: [[figures]] },
+    ],
+    checks: [],
+  };
+}
+
+/** The mix of shopping / investing / giving: value, share of value and rows per mode, and the total (000:390-398). */
+function mixSection(c: SummaryContext): Section {
+  const { summary: s, refs, at } = c;
+  const { firstRow, totalRow } = at.mix;
+  const lastMode = totalRow - 1;
+  const valueAt = (row: number) => cellAddress(row, MIX_COLUMNS.value);
+  const shares = modeShares(s);
+  const checks: Check[] = [];
+  const check = (row: number, col: number, kind: Check["kind"], expected: number, what: string) =>
+    checks.push({ row, col, kind, expected, what });
+  const live = c.opts.useFormulas;
+
+  const figures: CellValue[][] = MODES.map((m, i) => {
+    const row = firstRow + i;
+    const t = s.all.byMode[m];
+    check(row, MIX_COLUMNS.value, "pence", t.pence, `${m} value`);
+    check(row, MIX_COLUMNS.share, "share", shares[m], `${m} share`);
+    check(row, MIX_COLUMNS.rows, "count", t.count, `${m} rows`);
+    return [
+      money(c, t.pence, `SUMIFS(${refs.value},${refs.mode},${formulaText(m)})`),
+      live ? `=IF(${valueAt(totalRow)}=0,0,${valueAt(row)}/${valueAt(totalRow)})` : shares[m],
+      count(c, t.count, `COUNTIFS(${refs.mode},${formulaText(m)})`),
+    ];
+  });
+  const sumOf = (col: number) => `SUM(${cellAddress(firstRow, col)}:${cellAddress(lastMode, col)})`;
+  figures.push([
+    live ? `=ROUND(${sumOf(MIX_COLUMNS.value)},2)` : s.all.total.pence / 100,
+    live ? `=${sumOf(MIX_COLUMNS.share)}` : s.all.total.pence === 0 ? 0 : 1,
+    live ? `=${sumOf(MIX_COLUMNS.rows)}` : s.all.total.count,
+  ]);
+  check(totalRow, MIX_COLUMNS.value, "pence", s.all.total.pence, "Total value");
+  check(totalRow, MIX_COLUMNS.rows, "count", s.all.total.count, "Total rows");
+
+  return {
+    blocks: [
+      ...sectionHead(at.mix, "Mix of shopping, investing and giving", [
+        "Mode",
+        "Value (£)",
+        "Share of value",
+        "Rows",
+      ]),
+      { row: firstRow, col: MIX_COLUMNS.label, kind: "value", cells: column([...MODES, "Total"]) },
+      {
+        row: firstRow,
+        col: MIX_COLUMNS.value,
+        kind: figureKind(c),
+        cells: figures,
+        numberFormat: figures.map(() => [POUNDS_FORMAT, PERCENT_FORMAT, null]),
+      },
+    ],
+    checks,
+  };
+}
+
+/**
+ * The SUMIFS (or SUMPRODUCT) and COUNTIFS of one figure cell: rows of this group (all rows for
+ * the total line) whose funding type or mode is `figure`.
+ */
+function groupFormulas(
+  refs: RegisterRefs,
+  groupLabel: string | null,
+  figure: FundingType | Mode
+): { sum: string; rows: string } {
+  const ref = (FUNDING_TYPES as readonly string[]).includes(figure) ? refs.fundingType : refs.mode;
+  if (groupLabel !== null && refs.group && needsEquality(groupLabel)) {
+    // Exact, case-insensitive equality without criteria parsing (names such as "=Adults" or "<18s").
+    const cond = `(${refs.group}=${formulaText(groupLabel)})*(${ref}=${formulaText(figure)})`;
+    return { sum: `SUMPRODUCT(${cond},${refs.value})`, rows: `SUMPRODUCT(${cond})` };
+  }
+  const inGroup =
+    groupLabel !== null && refs.group
+      ? `${refs.group},${formulaText(exactCriterion(groupLabel))},`
+      : "";
+  const where = `${inGroup}${ref},${formulaText(figure)}`;
+  return { sum: `SUMIFS(${refs.value},${where})`, rows: `COUNTIFS(${where})` };
+}
+
+/**
+ * Value (or number of rows) per funding type and mode for each group, then the total line:
+ * one of the two group tables.
+ */
+function groupSection(c: SummaryContext, measure: "value" | "count"): Section {
+  const { summary: s, refs, at, groups } = c;
+  const rows = measure === "value" ? at.byValue : at.byCount;
+  const header = c.opts.groupHeader ?? "Register";
+  const checks: Check[] = [];
+  const checkKind = measure === "value" ? "pence" : "count";
+  const lines = [
+    ...groups.map((g) => ({ g, label: g.label, criterion: g.key === "" ? "" : g.label })),
+    { g: s.all, label: "Total", criterion: null },
+  ];
+  const figures = lines.map(({ g, label, criterion }, i) => {
+    const row = rows.firstRow + i;
+    const cells = FIGURE_COLUMNS.map((figure, k) => {
+      const isType = (FUNDING_TYPES as readonly string[]).includes(figure);
+      const t = isType ? g.byType[figure as FundingType] : g.byMode[figure as Mode];
+      const f = groupFormulas(refs, criterion, figure);
+      const expected = measure === "value" ? t.pence : t.count;
+      checks.push({
+        row,
+        col: GROUP_COLUMNS.firstFigure + k,
+        kind: checkKind,
+        expected,
+        what: `${label}: ${figure}`,
+      });
+      return measure === "value" ? money(c, t.pence, f.sum) : count(c, t.count, f.rows);
+    });
+    const modes = `SUM(${cellAddress(row, GROUP_COLUMNS.firstMode)}:${cellAddress(row, GROUP_COLUMNS.lastMode)})`;
+    const expected = measure === "value" ? g.total.pence : g.total.count;
+    checks.push({
+      row,
+      col: GROUP_COLUMNS.total,
+      kind: checkKind,
+      expected,
+      what: `${label}: total`,
+    });
+    // The row's total is the sum of its modes (every row has exactly one mode).
+    cells.push(
+      measure === "value" ? money(c, g.total.pence, modes) : count(c, g.total.count, modes)
+    );
+    return cells;
+  });
+
+  // Group names are the user's text; "(blank)" (listed last) and "Total" are the add-in's labels.
+  const named = groups.filter((g) => g.key !== "").map((g) => g.label);
+  const ours = [...groups.filter((g) => g.key === "").map((g) => g.label), "Total"];
+  const title =
+    measure === "value"
+      ? `Value by ${header.toLowerCase()} (£)`
+      : `Number of rows by ${header.toLowerCase()}`;
+  const blocks: Block[] = [
+    ...sectionHead(rows, title, [header, ...FIGURE_COLUMNS, "Total"], "text"),
+    { row: rows.firstRow, col: GROUP_COLUMNS.label, kind: "text", cells: column(named) },
+    {
+      row: rows.firstRow + named.length,
+      col: GROUP_COLUMNS.label,
+      kind: "value",
+      cells: column(ours),
+    },
+    {
+      row: rows.firstRow,
+      col: GROUP_COLUMNS.firstFigure,
+      kind: figureKind(c),
+      cells: figures,
+      ...(measure === "value" ? { numberFormat: POUNDS_FORMAT } : {}),
+    },
+  ];
+  return { blocks: blocks.filter((b) => b.cells.length > 0), checks };
+}
+
+/** How many rows raise each flag, with what it means and its source (002:262 and the rules' sources). */
+function flagsSection(c: SummaryContext): Section {
+  const { summary: s, refs, at } = c;
+  const checks: Check[] = FLAG_CODES.map((f, i) => ({
+    row: at.flags.firstRow + i,
+    col: FLAG_COLUMNS.rows,
+    kind: "count" as const,
+    expected: s.flags[f],
+    what: `flag ${f}`,
+  }));
+  return {
+    blocks: [
+      ...sectionHead(at.flags, "Flags", ["Flag", "Rows", "Meaning", "Source"]),
+      { row: at.flags.firstRow, col: FLAG_COLUMNS.code, kind: "value", cells: column(FLAG_CODES) },
+      {
+        row: at.flags.firstRow,
+        col: FLAG_COLUMNS.rows,
+        kind: figureKind(c),
+        cells: column(
+          FLAG_CODES.map((f) =>
+            count(c, s.flags[f], `COUNTIFS(${refs.flags},${formulaText(`*${f}*`)})`)
+          )
+        ),
+      },
+      {
+        // Text: a source such as "002:262" would otherwise be read as a time.
+        row: at.flags.firstRow,
+        col: FLAG_COLUMNS.meaning,
+        kind: "text",
+        cells: FLAG_CODES.map((f) => [FLAG_NOTES[f], FLAG_SOURCES[f]]),
+      },
+    ],
+    checks,
+  };
+}
+
+/** The rows that could not be classified: row number and reason (the user's text), or "None". */
+function unclassifiedSection(c: SummaryContext): Section {
+  const { summary: s, at } = c;
+  const { firstRow } = at.unclassified;
+  const head = sectionHead(at.unclassified, "Rows not classified", ["Row", "Reason"]);
+  if (s.unclassified.length === 0)
+    return {
+      blocks: [...head, { row: firstRow, col: 0, kind: "value", cells: [["None"]] }],
+      checks: [],
+    };
+  return {
+    blocks: [
+      ...head,
+      {
+        row: firstRow,
+        col: UNCLASSIFIED_COLUMNS.row,
+        kind: "value",
+        cells: column(s.unclassified.map((u) => u.row)),
+      },
+      {
+        row: firstRow,
+        col: UNCLASSIFIED_COLUMNS.reason,
+        kind: "text",
+        cells: column(s.unclassified.map((u) => u.message)),
+      },
+    ],
+    checks: [],
+  };
+}
+
+// --- the sheet ----------------------------------------------------------------------------------
+
+/**
+ * The summary sheet for a classified register. `refs` are the register's columns as absolute
+ * references; groups are listed only when there is a grouping column.
+ */
+export function buildSummarySheet(
+  summary: RegisterSummary,
+  refs: RegisterRefs,
+  opts: SummaryOptions
+): SummarySheet {
+  const groups = refs.group && opts.groupHeader ? summary.groups : [];
+  const at = summaryGeometry(groups.length, summary.unclassified.length);
+  const c: SummaryContext = { summary, refs, opts, at, groups };
+  const sections = [
+    introSection(c),
+    mixSection(c),
+    groupSection(c, "value"),
+    groupSection(c, "count"),
+    flagsSection(c),
+    unclassifiedSection(c),
+  ];
+  const blocks = sections.flatMap((s) => s.blocks);
+  const checks = sections.flatMap((s) => s.checks);
+  const mix = { header: at.mix.headerRow, last: at.mix.totalRow - 1 };
+  return {
+    spec: {
+      name: opts.sheetName ?? SUMMARY_TITLE,
+      blocks,
+      // The intro's sentences run on into the empty cells beside them: they do not size column A.
+      columnWidths: columnWidthsFor(
+        blocks,
+        checks,
+        new Set([at.intro.sourceRow, at.intro.countsRow, at.intro.figuresRow])
+      ),
+      charts: [
+        {
+          // A native pie chart of the mix: mode labels and values, header row included for the series name.
+          type: "Pie",
+          name: MIX_CHART_NAME,
+          source: rangeAddress(mix.header, MIX_COLUMNS.label, mix.last, MIX_COLUMNS.value),
+          seriesBy: "Columns",
+          title: MIX_CHART_TITLE,
+          topLeft: cellAddress(mix.header, SUMMARY_WIDTH + 1),
+        },
+      ],
+      extent: rangeAddress(0, 0, at.rows - 1, SUMMARY_WIDTH - 1),
+      // Protected against accidental edits; the user may still format it.
+      protect: { allowFormatCells: true },
+    },
+    checks,
+    mix: {
+      firstRow: at.mix.firstRow,
+      labelCol: MIX_COLUMNS.label,
+      valueCol: MIX_COLUMNS.value,
+      rows: MODES.length,
+    },
+  };
+}
