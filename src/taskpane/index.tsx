@@ -5,7 +5,7 @@ import { officeTheme } from "./theme";
 import { loadAndApplySettings } from "../excel/settings";
 import { runInExcel } from "../excel/run";
 
-/* global document, Office */
+/* global document */
 
 const container = document.getElementById("container");
 
