@@ -25,7 +25,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  bannerTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0, fontSize: tokens.fontSizeBase300 },
+  bannerTitle: {
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+  },
   body: { flexGrow: 1, display: "flex", minHeight: 0 },
   workbook: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   pane: {
@@ -56,7 +60,10 @@ export function Preview({
     <FluentProvider theme={theme} className={styles.page}>
       <header className={styles.banner}>
         <h1 className={styles.bannerTitle}>Funding Toolkit preview</h1>
-        <span>The add-in&apos;s task pane working on an in-memory workbook with sample data. No Excel needed; nothing leaves this page.</span>
+        <span>
+          The add-in&apos;s task pane working on an in-memory workbook with sample data. No Excel
+          needed; nothing leaves this page.
+        </span>
         <Link href={`?theme=${other}`}>Switch to the {other} Office theme</Link>
       </header>
       <div className={styles.body}>

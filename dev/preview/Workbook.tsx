@@ -6,12 +6,33 @@
  */
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { cellName, columnLetters, contains, parseAddress, rectAddress, span, type CellRef, type Rect } from "./address";
+import {
+  cellName,
+  columnLetters,
+  contains,
+  parseAddress,
+  rectAddress,
+  span,
+  type CellRef,
+  type Rect,
+} from "./address";
 import type { CellView, SheetView, WorkbookModel } from "./model";
 
 const MAX_ROWS_SHOWN = 300;
 const MAX_COLS_SHOWN = 60;
 const DEFAULT_WIDTH = 88;
+
+/** The name box and the formula bar: monospaced boxes like Excel's. */
+const textBox = {
+  fontFamily: tokens.fontFamilyMonospace,
+  fontSize: tokens.fontSizeBase200,
+  padding: "3px 6px",
+  border: `1px solid ${tokens.colorNeutralStroke1}`,
+  borderRadius: tokens.borderRadiusSmall,
+  backgroundColor: tokens.colorNeutralBackground1,
+  color: tokens.colorNeutralForeground1,
+  ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+};
 
 const useStyles = makeStyles({
   root: {
@@ -32,30 +53,9 @@ const useStyles = makeStyles({
     padding: "6px 8px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  nameBox: {
-    width: "110px",
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    padding: "3px 6px",
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
-  },
+  nameBox: { ...textBox, width: "110px" },
   fx: { fontStyle: "italic", color: tokens.colorNeutralForeground2, padding: "0 4px" },
-  formula: {
-    flexGrow: 1,
-    minWidth: 0,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    padding: "3px 6px",
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
-  },
+  formula: { ...textBox, flexGrow: 1, minWidth: 0 },
   gridWrap: { flexGrow: 1, overflow: "auto", minHeight: 0, position: "relative" },
   grid: { borderCollapse: "separate", borderSpacing: 0, tableLayout: "fixed", userSelect: "none" },
   colHeader: {
@@ -83,7 +83,10 @@ const useStyles = makeStyles({
     textAlign: "center",
   },
   corner: { left: 0, zIndex: 3 },
-  headerSelected: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorNeutralForeground1 },
+  headerSelected: {
+    backgroundColor: tokens.colorNeutralBackground3Selected,
+    color: tokens.colorNeutralForeground1,
+  },
   cell: {
     height: "21px",
     padding: "0 4px",
@@ -98,7 +101,10 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right" },
   centre: { textAlign: "center" },
-  selected: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
   selectedFilled: { boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke1}` },
   active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   tabs: {
@@ -162,7 +168,12 @@ export function cellColours(cell: CellView): React.CSSProperties | undefined {
   const bg = luminance(cell.fill);
   if (bg === null) return undefined;
   const fg = cell.color ? luminance(cell.color) : null;
-  const color = fg !== null && contrast(bg, fg) >= 4.5 ? cell.color : contrast(bg, 0) >= contrast(bg, 1) ? "#000000" : "#ffffff";
+  const color =
+    fg !== null && contrast(bg, fg) >= 4.5
+      ? cell.color
+      : contrast(bg, 0) >= contrast(bg, 1)
+        ? "#000000"
+        : "#ffffff";
   return { backgroundColor: cell.fill, color };
 }
 
@@ -200,11 +211,19 @@ export function Workbook({ model }: { model: WorkbookModel }) {
   const sheet = model.activeSheet();
   const sel = model.selection();
   const selection: Rect = sel.sheet === sheet ? sel.rect : { row: 0, col: 0, rows: 1, cols: 1 };
-  const [anchorState, setAnchor] = React.useState<CellRef>({ row: selection.row, col: selection.col });
-  const [activeState, setActive] = React.useState<CellRef>({ row: selection.row, col: selection.col });
+  const [anchorState, setAnchor] = React.useState<CellRef>({
+    row: selection.row,
+    col: selection.col,
+  });
+  const [activeState, setActive] = React.useState<CellRef>({
+    row: selection.row,
+    col: selection.col,
+  });
   // When the add-in moves the selection (range.select(), sheet.activate()), the active cell and
   // the anchor follow it to its top-left corner.
-  const inSelection = contains(selection, activeState.row, activeState.col) && contains(selection, anchorState.row, anchorState.col);
+  const inSelection =
+    contains(selection, activeState.row, activeState.col) &&
+    contains(selection, anchorState.row, anchorState.col);
   const active = inSelection ? activeState : { row: selection.row, col: selection.col };
   const anchor = inSelection ? anchorState : active;
   const dragging = React.useRef(false);
@@ -217,25 +236,37 @@ export function Workbook({ model }: { model: WorkbookModel }) {
 
   const view = React.useMemo(() => {
     const probe = model.sheetView(sheet, 1, 1);
-    const rows = Math.min(MAX_ROWS_SHOWN, Math.max(40, probe.usedRows + 10, selection.row + selection.rows + 5));
-    const cols = Math.min(MAX_COLS_SHOWN, Math.max(14, probe.usedCols + 3, selection.col + selection.cols + 2));
+    const rows = Math.min(
+      MAX_ROWS_SHOWN,
+      Math.max(40, probe.usedRows + 10, selection.row + selection.rows + 5)
+    );
+    const cols = Math.min(
+      MAX_COLS_SHOWN,
+      Math.max(14, probe.usedCols + 3, selection.col + selection.cols + 2)
+    );
     return model.sheetView(sheet, rows, cols);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `version` (the workbook changed) and `selKey` (the selection, as text) stand for what the
+    // view reads from the model and the selection object, which change identity on every render.
   }, [model, sheet, version, selKey]);
 
   const rowsShown = view.cells.length;
   const colsShown = view.cells[0]?.length ?? 0;
-  const widths = React.useMemo(() => Array.from({ length: colsShown }, (_, c) => estimateWidth(view, c)), [view, colsShown]);
+  const widths = React.useMemo(
+    () => Array.from({ length: colsShown }, (_, c) => estimateWidth(view, c)),
+    [view, colsShown]
+  );
 
   const selectRect = React.useCallback(
     (rect: Rect) => {
       model.select(sheet, rect);
     },
-    [model, sheet],
+    [model, sheet]
   );
 
   const focusCell = (ref: CellRef) => {
-    const el = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${cellName(ref.row, ref.col)}"]`);
+    const el = gridRef.current?.querySelector<HTMLElement>(
+      `[data-cell="${cellName(ref.row, ref.col)}"]`
+    );
     el?.focus();
     el?.scrollIntoView({ block: "nearest", inline: "nearest" });
   };
@@ -250,7 +281,9 @@ export function Workbook({ model }: { model: WorkbookModel }) {
     selectRect(span(from, ref));
     // Focus stays on the active cell (where the selection started), as in Excel.
     const activeRef = e.shiftKey ? anchor : ref;
-    gridRef.current?.querySelector<HTMLElement>(`[data-cell="${cellName(activeRef.row, activeRef.col)}"]`)?.focus({ preventScroll: true });
+    gridRef.current
+      ?.querySelector<HTMLElement>(`[data-cell="${cellName(activeRef.row, activeRef.col)}"]`)
+      ?.focus({ preventScroll: true });
   };
   const onMouseEnter = (ref: CellRef) => {
     if (dragging.current) selectRect(span(anchor, ref));
@@ -282,11 +315,17 @@ export function Workbook({ model }: { model: WorkbookModel }) {
         row: current.row === anchor.row ? current.row + current.rows - 1 : current.row,
         col: current.col === anchor.col ? current.col + current.cols - 1 : current.col,
       };
-      const next = { row: clamp(far.row + move[0], rowsShown), col: clamp(far.col + move[1], colsShown) };
+      const next = {
+        row: clamp(far.row + move[0], rowsShown),
+        col: clamp(far.col + move[1], colsShown),
+      };
       selectRect(span(anchor, next));
       return;
     }
-    const next = { row: clamp(active.row + move[0], rowsShown), col: clamp(active.col + move[1], colsShown) };
+    const next = {
+      row: clamp(active.row + move[0], rowsShown),
+      col: clamp(active.col + move[1], colsShown),
+    };
     setAnchor(next);
     setActive(next);
     selectRect(span(next, next));
@@ -388,7 +427,9 @@ export function Workbook({ model }: { model: WorkbookModel }) {
                   scope="col"
                   className={mergeClasses(
                     styles.colHeader,
-                    c >= selection.col && c < selection.col + selection.cols && styles.headerSelected,
+                    c >= selection.col &&
+                      c < selection.col + selection.cols &&
+                      styles.headerSelected
                   )}
                 >
                   {columnLetters(c)}
@@ -403,7 +444,9 @@ export function Workbook({ model }: { model: WorkbookModel }) {
                   scope="row"
                   className={mergeClasses(
                     styles.rowHeader,
-                    r >= selection.row && r < selection.row + selection.rows && styles.headerSelected,
+                    r >= selection.row &&
+                      r < selection.row + selection.rows &&
+                      styles.headerSelected
                   )}
                 >
                   {r + 1}
@@ -425,8 +468,10 @@ export function Workbook({ model }: { model: WorkbookModel }) {
                         styles.cell,
                         (cell.kind === "number" || cell.kind === "error") && styles.number,
                         cell.kind === "boolean" && styles.centre,
-                        isSelected && selection.rows * selection.cols > 1 && (cell.fill ? styles.selectedFilled : styles.selected),
-                        isActive && styles.active,
+                        isSelected &&
+                          selection.rows * selection.cols > 1 &&
+                          (cell.fill ? styles.selectedFilled : styles.selected),
+                        isActive && styles.active
                       )}
                       style={{ ...cellColours(cell), fontWeight: cell.bold ? 600 : undefined }}
                       onMouseDown={(e) => onMouseDown(e, { row: r, col: c })}

@@ -21,8 +21,6 @@ import { Preview } from "./Preview";
 import { rectAddress } from "./address";
 import sample from "../../assets/samples/sample-workbook.json";
 
-/* global document, window, Office, Excel */
-
 const themeName = themeFromQuery(window.location.search);
 const host = installOfficeGlobals(themeName);
 
@@ -33,7 +31,9 @@ async function start() {
   const model = createWorkbookModel(wb);
 
   // Tests and curious users can reach the workbook from the console.
-  const registered = (globalThis as { CustomFunctions?: { __registered?: Record<string, unknown> } }).CustomFunctions?.__registered ?? {};
+  const registered =
+    (globalThis as { CustomFunctions?: { __registered?: Record<string, unknown> } }).CustomFunctions
+      ?.__registered ?? {};
   const exposed = {
     wb,
     model,
@@ -64,7 +64,7 @@ async function start() {
       themeName={themeName}
       theme={themeName === "dark" ? webDarkTheme : webLightTheme}
       taskpaneTheme={officeTheme()}
-    />,
+    />
   );
   // Interactive once the task pane's tabs are on screen.
   const waitForPane = () => {

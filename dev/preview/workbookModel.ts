@@ -1,9 +1,9 @@
 /**
- * The preview grid's view of the in-memory workbook (test/double), read through the double's
- * inspection helpers: display text (range.text), formulas, fills, bold, font colours, column
- * widths, the used range, the active sheet and the selection. Conditional formats are applied
- * for the rule kinds the add-in writes (cell value comparisons and custom formulas), evaluated
- * with the double's calculation engine, so highlights show as they would in Excel.
+ * The preview grid's view of the in-memory workbook (packages/excel-double), read through the
+ * double's public inspection helpers only: display text (range.text), formulas, fills, bold,
+ * font colours, column widths, the used range, the active sheet and the selection. Conditional
+ * formats are applied for the rule kinds the add-in writes (cell value comparisons and custom
+ * formulas), evaluated with wb.calculateFormula, so highlights show as they would in Excel.
  */
 import type { MemoryWorkbook } from "../../packages/excel-double/src";
 import { columnIndex, columnLetters } from "../../src/sheets/a1";
@@ -13,29 +13,6 @@ import type { CellView, Selection, SheetView, WorkbookModel } from "./model";
 const STANDARD_WIDTH_POINTS = 64;
 const ERROR_TEXT =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|CYCLE!|ERROR!|PARSE!)$/;
-
-interface CfInfo {
-  type: string;
-  address: string;
-  stopIfTrue: boolean;
-  rule: unknown;
-  format: {
-    fill?: { color?: string | null };
-    font?: { color?: string | null; bold?: boolean | null };
-  } | null;
-}
-
-/** Minimal view of HyperFormula's API used for conditional-format rules. */
-interface FormulaEngine {
-  calculateFormula(formula: string, sheetId: number): unknown;
-}
-interface DoubleInternals {
-  model: {
-    ensureEngine(): FormulaEngine;
-    resume(): void;
-    findSheet(name: string): { hfId: number | null } | null;
-  };
-}
 
 /**
  * Move the relative references of a formula written for `from` so it applies to a cell
@@ -109,19 +86,14 @@ function compare(operator: string, v: unknown, a: unknown, b: unknown): boolean 
 
 export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
   const lastSelection = new Map<string, Rect>();
-  const internals = wb as unknown as DoubleInternals;
 
   const visibleSheets = () =>
     wb.sheetNames().filter((n) => wb.getSheetInfo(n).visibility === "Visible");
 
+  /** A rule's formula evaluated on the sheet (errors as "#DIV/0!"-style text); null when it cannot be. */
   const evaluate = (sheet: string, formula: string): unknown => {
-    const state = internals.model.findSheet(sheet);
-    if (!state) return null;
-    const engine = internals.model.ensureEngine();
-    internals.model.resume();
-    if (state.hfId === null) return null;
     try {
-      return engine.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, state.hfId);
+      return wb.calculateFormula(sheet, formula);
     } catch {
       return null;
     }
@@ -137,12 +109,11 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
 
   /** Apply the sheet's conditional formats to the cells shown, highest priority first. */
   const applyConditionalFormats = (sheet: string, cells: CellView[][], values: unknown[][]) => {
-    const list = wb.getConditionalFormats(sheet) as CfInfo[];
     const decided = new Set<string>();
-    for (const cf of list) {
-      const fill = cf.format?.fill?.color ?? null;
-      const color = cf.format?.font?.color ?? null;
-      const bold = cf.format?.font?.bold ?? null;
+    for (const cf of wb.getConditionalFormats(sheet)) {
+      const fill = cf.format?.fill.color ?? null;
+      const color = cf.format?.font.color ?? null;
+      const bold = cf.format?.font.bold ?? null;
       if (!fill && !color && !bold) continue;
       // The double reports types as Excel names them ("CellValue", "Custom").
       const type = cf.type.toLowerCase();
@@ -152,12 +123,7 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
       const area = parsed.rect;
       const rowEnd = Math.min(area.row + area.rows, cells.length);
       const colEnd = Math.min(area.col + area.cols, cells[0]?.length ?? 0);
-      const rule = (cf.rule ?? {}) as {
-        formula?: string;
-        formula1?: unknown;
-        formula2?: unknown;
-        operator?: string;
-      };
+      const rule = cf.rule ?? {};
       // A cell-value rule's operands are the same for every cell; work them out once.
       const a = type === "cellvalue" ? operand(sheet, rule.formula1) : null;
       const b = type === "cellvalue" ? operand(sheet, rule.formula2) : null;

@@ -27,7 +27,7 @@ describe("custom functions metadata", () => {
   });
 
   test("generation reports an error for a signature Excel cannot use (the check can fail)", async () => {
-    const tmp = path.join(ROOT, "test", "foundation", "__bad_function.tmp.ts");
+    const tmp = path.join(ROOT, "test", "build", "__bad_function.tmp.ts");
     fs.writeFileSync(
       tmp,
       `type Money = number;\n/**\n * Bad.\n * @customfunction BAD\n * @param x value\n */\nexport function bad(x: Money): Money { return x; }\n`,

@@ -121,11 +121,8 @@ describe("generating the evaluation workbook", () => {
     const charts = wb.getCharts("Results");
     expect(charts).toHaveLength(1);
     expect(JSON.stringify(charts[0])).toContain("BarStacked");
-    const cf = wb.getConditionalFormats("Moderation") as {
-      type: string;
-      rule: { formula: string };
-    }[];
-    expect(cf.map((c) => [c.type, c.rule.formula])).toEqual([["Custom", '=$M5="Discuss"']]);
+    const cf = wb.getConditionalFormats("Moderation");
+    expect(cf.map((c) => [c.type, c.rule?.formula])).toEqual([["Custom", '=$M5="Discuss"']]);
     expect(wb.isValidInput("Scores Ann", "B8", 6)).toBe(false);
     expect(wb.isValidInput("Scores Ann", "B8", 5)).toBe(true);
     expect(wb.isValidInput("Scores Ann", "B8", 2.5)).toBe(false);

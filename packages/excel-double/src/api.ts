@@ -24,8 +24,6 @@ import {
   CfFormat,
   ChartState,
   ConditionalFormatState,
-  DEFAULT_STYLE,
-  Formula,
   Model,
   SheetState,
   STANDARD_HEIGHT,
@@ -33,7 +31,6 @@ import {
   Style,
   TableState,
   ValidationRecord,
-  cellInput,
   parseInput,
 } from "./model";
 import { formatValue } from "./numfmt";
@@ -41,6 +38,8 @@ import {
   ClientObjectBase,
   ClientResult,
   CollectionBase,
+  KeyedCollectionBase,
+  PropDef,
   RequestContext,
   defineProps,
 } from "./proxy";
@@ -126,7 +125,7 @@ export function normalizeColor(v: unknown, where: string): string {
   throw invalidArgument(where, `${ErrorMessages.invalidArgument} (colour "${s}")`);
 }
 
-function oneOf(v: unknown, allowed: string[], where: string): string {
+function oneOf(v: unknown, allowed: readonly string[], where: string): string {
   if (typeof v !== "string" || !allowed.includes(v))
     throw invalidArgument(
       where,
@@ -145,204 +144,120 @@ function num(v: unknown, where: string): number {
   return v;
 }
 
+/** How a property setter checks what it is given: the value to store, or InvalidArgument at `where`. */
+type Check<V> = (v: unknown, where: string) => V;
+const asText: Check<string> = (v) => String(v);
+const among =
+  (allowed: readonly string[]): Check<string> =>
+  (v, where) =>
+    oneOf(v, allowed, where);
+
+/**
+ * Properties kept as fields of a plain object reached from the proxy's target (`of`): each
+ * reads the field of its name and writes it through its check (`null`: read-only).
+ */
+function fields<T, O extends object>(
+  typeName: string,
+  of: (t: T) => O,
+  checks: { [K in keyof O]?: Check<O[K]> | null }
+): Record<string, PropDef<T>> {
+  return Object.fromEntries(
+    Object.entries(checks).map(([key, check]) => {
+      const slot = (t: T) => of(t) as Record<string, unknown>;
+      const def: PropDef<T> = { get: (t) => slot(t)[key] };
+      if (check)
+        def.set = (t, v) => {
+          slot(t)[key] = (check as Check<unknown>)(v, `${typeName}.${key}`);
+        };
+      return [key, def];
+    })
+  );
+}
+
+/** A Range argument, resolved at sync. */
+function rangeOnly(arg: RangeProxy, where: string): RT {
+  if (!(arg instanceof RangeProxy)) throw invalidArgument(where);
+  return arg._need(where);
+}
+
+/** A "Range | string" argument: an address (which may name another sheet) or a defined name. */
+function rangeArg(
+  m: Model,
+  arg: RangeProxy | string,
+  defaultSheet: SheetState | null,
+  where: string
+): RT {
+  return typeof arg === "string" ? m.resolveReference(arg, defaultSheet) : rangeOnly(arg, where);
+}
+
 // ============================================================================ Workbook
 
 export class WorkbookProxy extends ClientObjectBase<Model> {
   _navNames() {
-    return ["worksheets", "tables", "names", "settings", "application", "properties"];
+    return ["worksheets", "tables", "names", "settings", "application"];
   }
   get worksheets(): WorksheetCollectionProxy {
-    return this._nav(
-      "worksheets",
-      () => new WorksheetCollectionProxy(this._ctx, () => model(this._ctx), "workbook.worksheets")
-    );
+    return this._part("worksheets", WorksheetCollectionProxy);
   }
   get tables(): TableCollectionProxy {
-    return this._nav(
-      "tables",
-      () =>
-        new TableCollectionProxy(this._ctx, () => ({ filter: () => true }), "workbook.tables", null)
-    );
+    return this._part("tables", TableCollectionProxy, () => ({ filter: () => true }));
   }
   get names(): NamedItemCollectionProxy {
-    return this._nav(
-      "names",
-      () => new NamedItemCollectionProxy(this._ctx, () => model(this._ctx), "workbook.names")
-    );
+    return this._part("names", NamedItemCollectionProxy);
   }
   get settings(): SettingCollectionProxy {
-    return this._nav(
-      "settings",
-      () => new SettingCollectionProxy(this._ctx, () => model(this._ctx), "workbook.settings")
-    );
+    return this._part("settings", SettingCollectionProxy);
   }
   get application(): ApplicationProxy {
-    return this._nav(
-      "application",
-      () => new ApplicationProxy(this._ctx, () => model(this._ctx), "workbook.application")
-    );
+    return this._part("application", ApplicationProxy);
   }
-  get properties(): DocumentPropertiesProxy {
-    return this._nav(
-      "properties",
-      () => new DocumentPropertiesProxy(this._ctx, () => model(this._ctx), "workbook.properties")
+  private selected(call: string, pick: (area: Area) => Area): RangeProxy {
+    return new RangeProxy(
+      this._ctx,
+      () => {
+        const sel = model(this._ctx).selection;
+        if (!sel) throw itemNotFound(`Workbook.${call}`);
+        return { sheet: sel.sheet, area: pick(sel.area) };
+      },
+      `${this._path}.${call}()`
     );
   }
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(
-      this._ctx,
-      () => {
-        const sel = model(this._ctx).selection;
-        if (!sel) throw itemNotFound("Workbook.getSelectedRange");
-        return { sheet: sel.sheet, area: { ...sel.area } };
-      },
-      "workbook.getSelectedRange()"
-    );
+    return this.selected("getSelectedRange", (a) => ({ ...a }));
   }
   getActiveCell(): RangeProxy {
-    return new RangeProxy(
-      this._ctx,
-      () => {
-        const sel = model(this._ctx).selection;
-        if (!sel) throw itemNotFound("Workbook.getActiveCell");
-        return {
-          sheet: sel.sheet,
-          area: { row: sel.area.row, col: sel.area.col, rows: 1, cols: 1 },
-        };
-      },
-      "workbook.getActiveCell()"
-    );
+    return this.selected("getActiveCell", (a) => ({ row: a.row, col: a.col, rows: 1, cols: 1 }));
   }
 }
-defineProps<Model>(WorkbookProxy, "Workbook", {
-  name: { get: () => "Book1.xlsx" },
-  readOnly: { get: () => false },
-});
+defineProps<Model>(WorkbookProxy, "Workbook", {});
 
 export class ApplicationProxy extends ClientObjectBase<Model> {
-  calculate(calculationType?: string): void {
-    this._q("calculate", [calculationType ?? "Full"], (m) => {
-      oneOf(
-        calculationType ?? "Full",
-        ["Recalculate", "Full", "FullRebuild"],
-        "Application.calculate"
-      );
+  calculate(calculationType: string): void {
+    this._q("calculate", [calculationType], (m) => {
+      oneOf(calculationType, ["Recalculate", "Full", "FullRebuild"], "Application.calculate");
       m.resume();
     });
   }
-  suspendApiCalculationUntilNextSync(): void {
-    this._q("suspendApiCalculationUntilNextSync", [], () => undefined);
-  }
-  suspendScreenUpdatingUntilNextSync(): void {
-    this._q("suspendScreenUpdatingUntilNextSync", [], () => undefined);
-  }
 }
-defineProps<Model>(ApplicationProxy, "Application", {
-  calculationMode: {
-    get: (m) => m.calculationMode,
-    set: (m, v) =>
-      (m.calculationMode = oneOf(
-        v,
-        ["Automatic", "AutomaticExceptTables", "Manual"],
-        "Application.calculationMode"
-      )),
-  },
-  calculationState: { get: () => "Done" },
-});
-
-export class DocumentPropertiesProxy extends ClientObjectBase<Model> {}
-defineProps<Model>(
-  DocumentPropertiesProxy,
-  "DocumentProperties",
-  Object.fromEntries(
-    ["title", "author", "subject", "comments", "keywords", "company", "category", "manager"].map(
-      (k) => [
-        k,
-        {
-          get: (m: Model) => m.properties[k],
-          set: (m: Model, v: unknown) => (m.properties[k] = String(v)),
-        },
-      ]
-    )
-  )
-);
+defineProps<Model>(ApplicationProxy, "Application", {});
 
 // ============================================================================ Worksheets
 
-export class WorksheetCollectionProxy extends CollectionBase<Model, WorksheetProxy> {
+export class WorksheetCollectionProxy extends KeyedCollectionBase<Model, WorksheetProxy> {
   _list(m: Model) {
     return m.sheets;
   }
-  _wrap(item: unknown, path: string) {
-    return new WorksheetProxy(this._ctx, () => item as SheetState, path);
+  _item(resolver: () => unknown, path: string) {
+    return new WorksheetProxy(this._ctx, resolver as () => SheetState | null, path);
   }
   add(name?: string): WorksheetProxy {
-    let created: SheetState | null = null;
-    this._q("add", [name ?? null], (m) => {
-      created = m.addSheet(name);
-    });
-    return new WorksheetProxy(
-      this._ctx,
-      () => {
-        if (!created) throw invalidOperation("WorksheetCollection.add");
-        return created;
-      },
-      `worksheets.add(${JSON.stringify(name ?? "")})`
-    );
+    return this._add([name ?? null], (m) => m.addSheet(name), `add(${JSON.stringify(name ?? "")})`);
   }
-  getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(
-      this._ctx,
-      () => {
-        const m = model(this._ctx);
-        const s = m.findSheet(String(key)) ?? m.sheetById(String(key));
-        if (!s) throw itemNotFound(`Worksheet '${key}'`);
-        return s;
-      },
-      `worksheets.getItem(${JSON.stringify(key)})`
-    );
-  }
-  getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(
-      this._ctx,
-      () => {
-        const m = model(this._ctx);
-        return m.findSheet(String(key)) ?? m.sheetById(String(key));
-      },
-      `worksheets.getItemOrNullObject(${JSON.stringify(key)})`
-    )._checkNull();
+  _find(m: Model, key: string | number) {
+    return m.findSheet(String(key)) ?? m.sheetById(String(key));
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(
-      this._ctx,
-      () => {
-        const s = model(this._ctx).activeSheet;
-        if (!s) throw itemNotFound("Worksheet (active)");
-        return s;
-      },
-      "worksheets.getActiveWorksheet()"
-    );
-  }
-  private pick(which: "first" | "last", visibleOnly?: boolean, orNull = false): WorksheetProxy {
-    const proxy = new WorksheetProxy(
-      this._ctx,
-      () => {
-        const list = model(this._ctx).sheets.filter(
-          (s) => !visibleOnly || s.visibility === "Visible"
-        );
-        const s = which === "first" ? list[0] : list[list.length - 1];
-        if (!s && !orNull) throw itemNotFound("Worksheet");
-        return s ?? null;
-      },
-      `worksheets.get${which}(${visibleOnly ? "true" : ""})`
-    );
-    return orNull ? proxy._checkNull() : proxy;
-  }
-  getFirst(visibleOnly?: boolean): WorksheetProxy {
-    return this.pick("first", visibleOnly);
-  }
-  getLast(visibleOnly?: boolean): WorksheetProxy {
-    return this.pick("last", visibleOnly);
+    return this._lookup("getActiveWorksheet()", (m) => m.activeSheet, "Worksheet (active)");
   }
   getCount(visibleOnly?: boolean): ClientResult<number> {
     return this._qr(
@@ -362,7 +277,7 @@ export class WorksheetProxy extends ClientObjectBase<SheetState> {
     const t = this._t();
     return t === null ? null : alive(t, "Worksheet");
   }
-  private range(path: string, make: (s: SheetState) => Area | null, orNull = false): RangeProxy {
+  private range(call: string, make: (s: SheetState) => Area | null, orNull = false): RangeProxy {
     const r = new RangeProxy(
       this._ctx,
       () => {
@@ -371,39 +286,25 @@ export class WorksheetProxy extends ClientObjectBase<SheetState> {
         const a = make(s);
         return a === null ? null : { sheet: s, area: a };
       },
-      `${this._path}.${path}`
+      `${this._path}.${call}`
     );
     return orNull ? r._checkNull() : r;
   }
   get tables(): TableCollectionProxy {
-    return this._nav(
+    return this._part(
       "tables",
-      () =>
-        new TableCollectionProxy(
-          this._ctx,
-          this._child("tables", (s) => ({ filter: (t: TableState) => t.sheet === s, sheet: s })),
-          `${this._path}.tables`,
-          this
-        )
+      TableCollectionProxy,
+      this._child("tables", (s) => ({ filter: (t: TableState) => t.sheet === s, sheet: s }))
     );
   }
   get charts(): ChartCollectionProxy {
-    return this._nav(
-      "charts",
-      () => new ChartCollectionProxy(this._ctx, () => this._s(), `${this._path}.charts`)
-    );
+    return this._part("charts", ChartCollectionProxy, () => this._s());
   }
   get protection(): WorksheetProtectionProxy {
-    return this._nav(
-      "protection",
-      () => new WorksheetProtectionProxy(this._ctx, () => this._s(), `${this._path}.protection`)
-    );
+    return this._part("protection", WorksheetProtectionProxy, () => this._s());
   }
   get freezePanes(): WorksheetFreezePanesProxy {
-    return this._nav(
-      "freezePanes",
-      () => new WorksheetFreezePanesProxy(this._ctx, () => this._s(), `${this._path}.freezePanes`)
-    );
+    return this._part("freezePanes", WorksheetFreezePanesProxy, () => this._s());
   }
   getRange(address?: string): RangeProxy {
     return this.range(`getRange(${JSON.stringify(address ?? "")})`, (s) => {
@@ -465,42 +366,6 @@ export class WorksheetProxy extends ClientObjectBase<SheetState> {
   delete(): void {
     this._q("delete", [], (s) => model(this._ctx).deleteSheet(alive(s, "Worksheet.delete")));
   }
-  calculate(): void {
-    this._q("calculate", [], () => model(this._ctx).resume());
-  }
-  private neighbour(
-    step: 1 | -1,
-    visibleOnly: boolean | undefined,
-    orNull: boolean
-  ): WorksheetProxy {
-    const p = new WorksheetProxy(
-      this._ctx,
-      () => {
-        const s = this._s();
-        if (!s) return null;
-        const list = model(this._ctx).sheets.filter(
-          (x) => x === s || !visibleOnly || x.visibility === "Visible"
-        );
-        const n = list[list.indexOf(s) + step] ?? null;
-        if (!n && !orNull) throw itemNotFound("Worksheet");
-        return n;
-      },
-      `${this._path}.${step > 0 ? "getNext" : "getPrevious"}()`
-    );
-    return orNull ? p._checkNull() : p;
-  }
-  getNext(visibleOnly?: boolean) {
-    return this.neighbour(1, visibleOnly, false);
-  }
-  getNextOrNullObject(visibleOnly?: boolean) {
-    return this.neighbour(1, visibleOnly, true);
-  }
-  getPrevious(visibleOnly?: boolean) {
-    return this.neighbour(-1, visibleOnly, false);
-  }
-  getPreviousOrNullObject(visibleOnly?: boolean) {
-    return this.neighbour(-1, visibleOnly, true);
-  }
 }
 defineProps<SheetState>(WorksheetProxy, "Worksheet", {
   name: {
@@ -531,21 +396,24 @@ defineProps<SheetState>(WorksheetProxy, "Worksheet", {
         m.activate(m.sheets.find((x) => x.visibility === "Visible")!);
     },
   },
-  tabColor: {
-    get: (s) => s.tabColor,
-    set: (s, v) =>
-      (s.tabColor = v === "" || v === null ? "" : normalizeColor(v, "Worksheet.tabColor")),
-  },
-  showGridlines: {
-    get: (s) => s.showGridlines,
-    set: (s, v) => (s.showGridlines = bool(v, "Worksheet.showGridlines")),
-  },
-  standardWidth: {
-    get: (s) => s.standardWidth,
-    set: (s, v) => (s.standardWidth = num(v, "Worksheet.standardWidth")),
-  },
-  standardHeight: { get: () => STANDARD_HEIGHT },
 });
+
+const PROTECTION_OPTIONS = [
+  "allowAutoFilter",
+  "allowDeleteColumns",
+  "allowDeleteRows",
+  "allowEditObjects",
+  "allowEditScenarios",
+  "allowFormatCells",
+  "allowFormatColumns",
+  "allowFormatRows",
+  "allowInsertColumns",
+  "allowInsertHyperlinks",
+  "allowInsertRows",
+  "allowPivotTables",
+  "allowSort",
+  "selectionMode",
+];
 
 export class WorksheetProtectionProxy extends ClientObjectBase<SheetState> {
   protect(options?: Record<string, unknown>, password?: string): void {
@@ -579,26 +447,7 @@ export class WorksheetProtectionProxy extends ClientObjectBase<SheetState> {
       s.protection = { protected: false, options: {}, password: null };
     });
   }
-  pauseProtection(): void {
-    this._q("pauseProtection", [], () => undefined);
-  }
 }
-const PROTECTION_OPTIONS = [
-  "allowAutoFilter",
-  "allowDeleteColumns",
-  "allowDeleteRows",
-  "allowEditObjects",
-  "allowEditScenarios",
-  "allowFormatCells",
-  "allowFormatColumns",
-  "allowFormatRows",
-  "allowInsertColumns",
-  "allowInsertHyperlinks",
-  "allowInsertRows",
-  "allowPivotTables",
-  "allowSort",
-  "selectionMode",
-];
 defineProps<SheetState>(WorksheetProtectionProxy, "WorksheetProtection", {
   protected: { get: (s) => s.protection.protected },
   options: {
@@ -613,42 +462,17 @@ defineProps<SheetState>(WorksheetProtectionProxy, "WorksheetProtection", {
 });
 
 export class WorksheetFreezePanesProxy extends ClientObjectBase<SheetState> {
-  freezeRows(count = 1): void {
-    this._q("freezeRows", [count], (s) => {
-      s.freeze = { rows: num(count, "WorksheetFreezePanes.freezeRows"), cols: 0 };
+  private freeze(call: "freezeRows" | "freezeColumns", count: number): void {
+    this._q(call, [count], (s) => {
+      const n = num(count, `WorksheetFreezePanes.${call}`);
+      s.freeze = call === "freezeRows" ? { rows: n, cols: 0 } : { rows: 0, cols: n };
     });
+  }
+  freezeRows(count = 1): void {
+    this.freeze("freezeRows", count);
   }
   freezeColumns(count = 1): void {
-    this._q("freezeColumns", [count], (s) => {
-      s.freeze = { rows: 0, cols: num(count, "WorksheetFreezePanes.freezeColumns") };
-    });
-  }
-  freezeAt(frozenRange: RangeProxy | string): void {
-    this._q("freezeAt", [frozenRange], (s) => {
-      const a =
-        typeof frozenRange === "string"
-          ? parseAddress(frozenRange)
-          : frozenRange._need("WorksheetFreezePanes.freezeAt").area;
-      s.freeze = { rows: a.row + a.rows, cols: a.col + a.cols };
-    });
-  }
-  unfreeze(): void {
-    this._q("unfreeze", [], (s) => {
-      s.freeze = { rows: 0, cols: 0 };
-    });
-  }
-  getLocationOrNullObject(): RangeProxy {
-    return new RangeProxy(
-      this._ctx,
-      () => {
-        const s = this._t();
-        if (!s || (s.freeze.rows === 0 && s.freeze.cols === 0)) return null;
-        const rows = s.freeze.rows || MAX_ROWS;
-        const cols = s.freeze.cols || MAX_COLS;
-        return { sheet: s, area: { row: 0, col: 0, rows, cols } };
-      },
-      `${this._path}.getLocationOrNullObject()`
-    )._checkNull();
+    this.freeze("freezeColumns", count);
   }
 }
 defineProps<SheetState>(WorksheetFreezePanesProxy, "WorksheetFreezePanes", {});
@@ -665,19 +489,20 @@ export class RangeProxy extends ClientObjectBase<RT> {
     alive(t.sheet, where);
     return t;
   }
-  private derived(path: string, make: (t: RT) => Area | null, orNull = false): RangeProxy {
+  /** A range worked out from this one at sync (getCell, getRowsAbove...). */
+  private derived(call: string, make: (a: Area, t: RT) => Area | null, orNull = false): RangeProxy {
     const r = new RangeProxy(
       this._ctx,
       () => {
         const t = this._t();
         if (t === null) return null;
         alive(t.sheet, "Range");
-        const a = make(t);
+        const a = make(t.area, t);
         return a === null
           ? null
-          : { sheet: t.sheet, area: checkArea(a, `Range.${path.split("(")[0]}`) };
+          : { sheet: t.sheet, area: checkArea(a, `Range.${call.split("(")[0]}`) };
       },
-      `${this._path}.${path}`
+      `${this._path}.${call}`
     );
     return orNull ? r._checkNull() : r;
   }
@@ -693,164 +518,112 @@ export class RangeProxy extends ClientObjectBase<RT> {
     return o.area;
   }
   get format(): RangeFormatProxy {
-    return this._nav(
-      "format",
-      () => new RangeFormatProxy(this._ctx, () => this._t(), `${this._path}.format`)
-    );
+    return this._part("format", RangeFormatProxy);
   }
   get worksheet(): WorksheetProxy {
-    return this._nav(
+    return this._part(
       "worksheet",
-      () =>
-        new WorksheetProxy(
-          this._ctx,
-          this._child("worksheet", (t) => t.sheet),
-          `${this._path}.worksheet`
-        )
+      WorksheetProxy,
+      this._child("worksheet", (t) => t.sheet)
     );
   }
   get dataValidation(): DataValidationProxy {
-    return this._nav(
-      "dataValidation",
-      () => new DataValidationProxy(this._ctx, () => this._t(), `${this._path}.dataValidation`)
-    );
+    return this._part("dataValidation", DataValidationProxy);
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return this._nav(
-      "conditionalFormats",
-      () =>
-        new ConditionalFormatCollectionProxy(
-          this._ctx,
-          () => this._t(),
-          `${this._path}.conditionalFormats`
-        )
-    );
+    return this._part("conditionalFormats", ConditionalFormatCollectionProxy);
   }
   getCell(row: number, column: number) {
-    return this.derived(`getCell(${row},${column})`, (t) => ({
-      row: t.area.row + row,
-      col: t.area.col + column,
+    return this.derived(`getCell(${row},${column})`, (a) => ({
+      row: a.row + row,
+      col: a.col + column,
       rows: 1,
       cols: 1,
     }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number) {
-    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (t) => ({
-      ...t.area,
-      row: t.area.row + rowOffset,
-      col: t.area.col + columnOffset,
+    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (a) => ({
+      ...a,
+      row: a.row + rowOffset,
+      col: a.col + columnOffset,
     }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number) {
-    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (t) => ({
-      ...t.area,
-      rows: t.area.rows + deltaRows,
-      cols: t.area.cols + deltaColumns,
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (a) => ({
+      ...a,
+      rows: a.rows + deltaRows,
+      cols: a.cols + deltaColumns,
     }));
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number) {
-    return this.derived(`getAbsoluteResizedRange(${numRows},${numColumns})`, (t) => ({
-      ...t.area,
+    return this.derived(`getAbsoluteResizedRange(${numRows},${numColumns})`, (a) => ({
+      ...a,
       rows: numRows,
       cols: numColumns,
     }));
   }
   getRow(row: number) {
-    return this.derived(`getRow(${row})`, (t) => ({
-      row: t.area.row + row,
-      col: t.area.col,
-      rows: 1,
-      cols: t.area.cols,
-    }));
+    return this.derived(`getRow(${row})`, (a) => ({ ...a, row: a.row + row, rows: 1 }));
   }
   getColumn(column: number) {
-    return this.derived(`getColumn(${column})`, (t) => ({
-      row: t.area.row,
-      col: t.area.col + column,
-      rows: t.area.rows,
-      cols: 1,
-    }));
+    return this.derived(`getColumn(${column})`, (a) => ({ ...a, col: a.col + column, cols: 1 }));
   }
   getRowsAbove(count = 1) {
-    return this.derived(`getRowsAbove(${count})`, (t) => ({
-      row: t.area.row - count,
-      col: t.area.col,
+    return this.derived(`getRowsAbove(${count})`, (a) => ({
+      ...a,
+      row: a.row - count,
       rows: count,
-      cols: t.area.cols,
     }));
   }
   getRowsBelow(count = 1) {
-    return this.derived(`getRowsBelow(${count})`, (t) => ({
-      row: t.area.row + t.area.rows,
-      col: t.area.col,
+    return this.derived(`getRowsBelow(${count})`, (a) => ({
+      ...a,
+      row: a.row + a.rows,
       rows: count,
-      cols: t.area.cols,
     }));
   }
   getColumnsBefore(count = 1) {
-    return this.derived(`getColumnsBefore(${count})`, (t) => ({
-      row: t.area.row,
-      col: t.area.col - count,
-      rows: t.area.rows,
+    return this.derived(`getColumnsBefore(${count})`, (a) => ({
+      ...a,
+      col: a.col - count,
       cols: count,
     }));
   }
   getColumnsAfter(count = 1) {
-    return this.derived(`getColumnsAfter(${count})`, (t) => ({
-      row: t.area.row,
-      col: t.area.col + t.area.cols,
-      rows: t.area.rows,
+    return this.derived(`getColumnsAfter(${count})`, (a) => ({
+      ...a,
+      col: a.col + a.cols,
       cols: count,
     }));
   }
   getLastRow() {
-    return this.derived("getLastRow()", (t) => ({
-      row: t.area.row + t.area.rows - 1,
-      col: t.area.col,
-      rows: 1,
-      cols: t.area.cols,
-    }));
+    return this.derived("getLastRow()", (a) => ({ ...a, row: a.row + a.rows - 1, rows: 1 }));
   }
   getLastColumn() {
-    return this.derived("getLastColumn()", (t) => ({
-      row: t.area.row,
-      col: t.area.col + t.area.cols - 1,
-      rows: t.area.rows,
-      cols: 1,
-    }));
+    return this.derived("getLastColumn()", (a) => ({ ...a, col: a.col + a.cols - 1, cols: 1 }));
   }
   getLastCell() {
-    return this.derived("getLastCell()", (t) => ({
-      row: t.area.row + t.area.rows - 1,
-      col: t.area.col + t.area.cols - 1,
+    return this.derived("getLastCell()", (a) => ({
+      row: a.row + a.rows - 1,
+      col: a.col + a.cols - 1,
       rows: 1,
       cols: 1,
     }));
   }
   getEntireColumn() {
-    return this.derived("getEntireColumn()", (t) => ({
-      row: 0,
-      col: t.area.col,
-      rows: MAX_ROWS,
-      cols: t.area.cols,
-    }));
+    return this.derived("getEntireColumn()", (a) => ({ ...a, row: 0, rows: MAX_ROWS }));
   }
   getEntireRow() {
-    return this.derived("getEntireRow()", (t) => ({
-      row: t.area.row,
-      col: 0,
-      rows: t.area.rows,
-      cols: MAX_COLS,
-    }));
+    return this.derived("getEntireRow()", (a) => ({ ...a, col: 0, cols: MAX_COLS }));
   }
   getSurroundingRegion() {
-    return this.derived("getSurroundingRegion()", (t) =>
-      model(this._ctx).surroundingRegion(t.sheet, t.area)
+    return this.derived("getSurroundingRegion()", (a, t) =>
+      model(this._ctx).surroundingRegion(t.sheet, a)
     );
   }
   getIntersection(other: RangeProxy | string) {
-    return this.derived("getIntersection()", (t) => {
-      const i = intersect(t.area, this.otherArea(other, t, "Range.getIntersection"));
+    return this.derived("getIntersection()", (a, t) => {
+      const i = intersect(a, this.otherArea(other, t, "Range.getIntersection"));
       if (!i) throw itemNotFound("Range.getIntersection");
       return i;
     });
@@ -858,37 +631,38 @@ export class RangeProxy extends ClientObjectBase<RT> {
   getIntersectionOrNullObject(other: RangeProxy | string) {
     return this.derived(
       "getIntersectionOrNullObject()",
-      (t) => intersect(t.area, this.otherArea(other, t, "Range.getIntersectionOrNullObject")),
+      (a, t) => intersect(a, this.otherArea(other, t, "Range.getIntersectionOrNullObject")),
       true
     );
   }
   getBoundingRect(other: RangeProxy | string) {
-    return this.derived("getBoundingRect()", (t) => {
+    return this.derived("getBoundingRect()", (a, t) => {
       const o = this.otherArea(other, t, "Range.getBoundingRect");
-      const r0 = Math.min(t.area.row, o.row);
-      const c0 = Math.min(t.area.col, o.col);
-      const r1 = Math.max(t.area.row + t.area.rows, o.row + o.rows);
-      const c1 = Math.max(t.area.col + t.area.cols, o.col + o.cols);
+      const r0 = Math.min(a.row, o.row);
+      const c0 = Math.min(a.col, o.col);
+      const r1 = Math.max(a.row + a.rows, o.row + o.rows);
+      const c1 = Math.max(a.col + a.cols, o.col + o.cols);
       return { row: r0, col: c0, rows: r1 - r0, cols: c1 - c0 };
     });
   }
+  /** The used part of this range: `orNull` gives a null object where Excel's getUsedRange throws ItemNotFound. */
+  private used(call: string, valuesOnly: boolean | undefined, orNull: boolean) {
+    return this.derived(
+      `${call}()`,
+      (a, t) => {
+        const used = model(this._ctx).usedArea(t.sheet, !!valuesOnly);
+        const i = used ? intersect(used, a) : null;
+        if (!i && !orNull) throw itemNotFound(`Range.${call}`);
+        return i;
+      },
+      orNull
+    );
+  }
   getUsedRange(valuesOnly?: boolean) {
-    return this.derived("getUsedRange()", (t) => {
-      const used = model(this._ctx).usedArea(t.sheet, !!valuesOnly);
-      const i = used ? intersect(used, t.area) : null;
-      if (!i) throw itemNotFound("Range.getUsedRange");
-      return i;
-    });
+    return this.used("getUsedRange", valuesOnly, false);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean) {
-    return this.derived(
-      "getUsedRangeOrNullObject()",
-      (t) => {
-        const used = model(this._ctx).usedArea(t.sheet, !!valuesOnly);
-        return used ? intersect(used, t.area) : null;
-      },
-      true
-    );
+    return this.used("getUsedRangeOrNullObject", valuesOnly, true);
   }
   select(): void {
     this._q("select", [], (t) =>
@@ -899,39 +673,6 @@ export class RangeProxy extends ClientObjectBase<RT> {
     this._q("clear", [applyTo ?? "All"], (t) =>
       model(this._ctx).clear(alive(t.sheet, "Range.clear"), t.area, applyTo ?? "All", "Range.clear")
     );
-  }
-  calculate(): void {
-    this._q("calculate", [], () => model(this._ctx).resume());
-  }
-  merge(across = false): void {
-    this._q("merge", [across], (t) => {
-      const m = model(this._ctx);
-      m.checkFormattable(t.sheet, "Range.merge");
-      const blocks = across
-        ? Array.from({ length: t.area.rows }, (_, i) => ({
-            ...t.area,
-            row: t.area.row + i,
-            rows: 1,
-          }))
-        : [t.area];
-      for (const b of blocks) {
-        t.sheet.merged = t.sheet.merged.filter((x) => !intersect(x, b));
-        t.sheet.merged.push(b);
-        // Excel keeps only the upper-left value.
-        m.writeRaw(t.sheet, b, (r, c) =>
-          r === 0 && c === 0
-            ? undefined
-            : t.sheet.cells.get(b.row + r, b.col + c) === undefined
-              ? undefined
-              : null
-        );
-      }
-    });
-  }
-  unmerge(): void {
-    this._q("unmerge", [], (t) => {
-      t.sheet.merged = t.sheet.merged.filter((x) => !intersect(x, t.area));
-    });
   }
   getTables(fullyContained?: boolean): TableCollectionProxy {
     return new TableCollectionProxy(
@@ -944,8 +685,7 @@ export class RangeProxy extends ClientObjectBase<RT> {
             (fullyContained ? contains(t.area, tb.area) : !!intersect(t.area, tb.area)),
         };
       },
-      `${this._path}.getTables(${fullyContained ? "true" : ""})`,
-      null
+      `${this._path}.getTables(${fullyContained ? "true" : ""})`
     );
   }
   /** Range.delete(shift): removes the cells and moves the others up or left (formula references are not adjusted). */
@@ -966,27 +706,14 @@ export class RangeProxy extends ClientObjectBase<RT> {
 /** Move cells for Range.insert / Range.delete: values, number formats and styles move; formulas keep their text. */
 function shiftCells(m: Model, t: RT, shift: string, kind: "insert" | "delete"): void {
   const s = alive(t.sheet, `Range.${kind}`);
-  m.checkUnprotected(
-    s,
-    `Range.${kind}`,
-    shift === "Up" || shift === "Down"
-      ? kind === "insert"
-        ? "allowInsertRows"
-        : "allowDeleteRows"
-      : kind === "insert"
-        ? "allowInsertColumns"
-        : "allowDeleteColumns"
-  );
-  const a = t.area;
   const vertical = shift === "Up" || shift === "Down";
+  const what = vertical ? "Rows" : "Columns";
+  m.checkUnprotected(s, `Range.${kind}`, `allow${kind === "insert" ? "Insert" : "Delete"}${what}`);
+  const a = t.area;
   const delta = (kind === "insert" ? 1 : -1) * (vertical ? a.rows : a.cols);
   const from = vertical
-    ? kind === "insert"
-      ? a.row
-      : a.row + a.rows
-    : kind === "insert"
-      ? a.col
-      : a.col + a.cols;
+    ? a.row + (kind === "insert" ? 0 : a.rows)
+    : a.col + (kind === "insert" ? 0 : a.cols);
   const block: Area = vertical
     ? { row: from, col: a.col, rows: MAX_ROWS - from, cols: a.cols }
     : { row: a.row, col: from, rows: a.rows, cols: MAX_COLS - from };
@@ -1004,10 +731,7 @@ function shiftCells(m: Model, t: RT, shift: string, kind: "insert" | "delete"): 
       }
     }
   }
-  const clearArea = kind === "insert" ? a : a;
-  const wipe: Area[] = [clearArea];
-  if (moving) wipe.push(moving);
-  for (const w of wipe) {
+  for (const w of moving ? [a, moving] : [a]) {
     const b = s.cells.bounds();
     const i = b ? intersect(w, b) : null;
     if (i) m.writeRaw(s, i, () => null);
@@ -1025,6 +749,21 @@ function shiftCells(m: Model, t: RT, shift: string, kind: "insert" | "delete"): 
   }
 }
 
+type CellReader =
+  "readValues" | "readFormulas" | "readNumberFormats" | "readText" | "readValueTypes";
+type CellWriter = "writeInput" | "writeNumberFormat";
+
+/** A property over the range's cells (values, formulas, numberFormat...): read and written by the model. */
+function cellsProp(name: string, read: CellReader, write?: CellWriter): PropDef<RT> {
+  const where = `Range.${name}`;
+  const def: PropDef<RT> = {
+    get: (t, self) => model(self._ctx)[read](alive(t.sheet, where), t.area),
+  };
+  if (write)
+    def.set = (t, v, self) => model(self._ctx)[write](alive(t.sheet, where), t.area, v, where);
+  return def;
+}
+
 defineProps<RT>(RangeProxy, "Range", {
   address: { get: (t, self) => model(self._ctx).addressOf(t.sheet, t.area) },
   addressLocal: { get: (t, self) => model(self._ctx).addressOf(t.sheet, t.area) },
@@ -1035,97 +774,13 @@ defineProps<RT>(RangeProxy, "Range", {
   cellCount: { get: (t) => t.area.rows * t.area.cols },
   isEntireColumn: { get: (t) => t.area.rows === MAX_ROWS },
   isEntireRow: { get: (t) => t.area.cols === MAX_COLS },
-  values: {
-    get: (t, self) => model(self._ctx).readValues(alive(t.sheet, "Range.values"), t.area),
-    set: (t, v, self) =>
-      model(self._ctx).writeInput(alive(t.sheet, "Range.values"), t.area, v, "Range.values"),
-  },
-  formulas: {
-    get: (t, self) => model(self._ctx).readFormulas(alive(t.sheet, "Range.formulas"), t.area),
-    set: (t, v, self) =>
-      model(self._ctx).writeInput(alive(t.sheet, "Range.formulas"), t.area, v, "Range.formulas"),
-  },
-  formulasLocal: {
-    get: (t, self) => model(self._ctx).readFormulas(alive(t.sheet, "Range.formulasLocal"), t.area),
-    set: (t, v, self) =>
-      model(self._ctx).writeInput(
-        alive(t.sheet, "Range.formulasLocal"),
-        t.area,
-        v,
-        "Range.formulasLocal"
-      ),
-  },
-  numberFormat: {
-    get: (t, self) =>
-      model(self._ctx).readNumberFormats(alive(t.sheet, "Range.numberFormat"), t.area),
-    set: (t, v, self) =>
-      model(self._ctx).writeNumberFormat(
-        alive(t.sheet, "Range.numberFormat"),
-        t.area,
-        v,
-        "Range.numberFormat"
-      ),
-  },
-  numberFormatLocal: {
-    get: (t, self) =>
-      model(self._ctx).readNumberFormats(alive(t.sheet, "Range.numberFormatLocal"), t.area),
-    set: (t, v, self) =>
-      model(self._ctx).writeNumberFormat(
-        alive(t.sheet, "Range.numberFormatLocal"),
-        t.area,
-        v,
-        "Range.numberFormatLocal"
-      ),
-  },
-  text: { get: (t, self) => model(self._ctx).readText(alive(t.sheet, "Range.text"), t.area) },
-  valueTypes: {
-    get: (t, self) => model(self._ctx).readValueTypes(alive(t.sheet, "Range.valueTypes"), t.area),
-  },
-  hidden: {
-    get: (t) => {
-      for (let r = t.area.row; r < t.area.row + Math.min(t.area.rows, 5000); r++)
-        if (!t.sheet.hiddenRows.has(r)) {
-          for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 500); c++)
-            if (!t.sheet.hiddenCols.has(c)) return false;
-        }
-      return true;
-    },
-  },
-  rowHidden: {
-    get: (t) => t.sheet.hiddenRows.has(t.area.row),
-    set: (t, v, self) => {
-      model(self._ctx).checkFormattable(t.sheet, "Range.rowHidden", "allowFormatRows");
-      for (let r = t.area.row; r < t.area.row + t.area.rows; r++)
-        bool(v, "Range.rowHidden") ? t.sheet.hiddenRows.add(r) : t.sheet.hiddenRows.delete(r);
-    },
-  },
-  columnHidden: {
-    get: (t) => t.sheet.hiddenCols.has(t.area.col),
-    set: (t, v, self) => {
-      model(self._ctx).checkFormattable(t.sheet, "Range.columnHidden", "allowFormatColumns");
-      for (let c = t.area.col; c < t.area.col + t.area.cols; c++)
-        bool(v, "Range.columnHidden") ? t.sheet.hiddenCols.add(c) : t.sheet.hiddenCols.delete(c);
-    },
-  },
-  hyperlink: {
-    get: (t) =>
-      t.sheet.hyperlinks.get(areaAddress({ row: t.area.row, col: t.area.col, rows: 1, cols: 1 })) ??
-      null,
-    set: (t, v, self) => {
-      const key = areaAddress({ row: t.area.row, col: t.area.col, rows: 1, cols: 1 });
-      if (v === null || v === undefined) {
-        t.sheet.hyperlinks.delete(key);
-        return;
-      }
-      if (typeof v !== "object") throw invalidArgument("Range.hyperlink");
-      const link = { ...(v as Record<string, string>) };
-      t.sheet.hyperlinks.set(key, link);
-      const text = link.textToDisplay ?? link.address ?? link.documentReference;
-      if (text !== undefined)
-        model(self._ctx).writeRaw(t.sheet, { ...t.area, rows: 1, cols: 1 }, () => String(text));
-    },
-  },
-  style: { get: () => "Normal", set: () => undefined },
+  values: cellsProp("values", "readValues", "writeInput"),
+  formulas: cellsProp("formulas", "readFormulas", "writeInput"),
+  formulasLocal: cellsProp("formulasLocal", "readFormulas", "writeInput"),
+  numberFormat: cellsProp("numberFormat", "readNumberFormats", "writeNumberFormat"),
+  numberFormatLocal: cellsProp("numberFormatLocal", "readNumberFormats", "writeNumberFormat"),
+  text: cellsProp("text", "readText"),
+  valueTypes: cellsProp("valueTypes", "readValueTypes"),
 });
 
 // ============================================================================ Range formats
@@ -1135,28 +790,16 @@ export class RangeFormatProxy extends ClientObjectBase<RT> {
     return ["fill", "font", "protection", "borders"];
   }
   get fill(): RangeFillProxy {
-    return this._nav(
-      "fill",
-      () => new RangeFillProxy(this._ctx, () => this._t(), `${this._path}.fill`)
-    );
+    return this._part("fill", RangeFillProxy);
   }
   get font(): RangeFontProxy {
-    return this._nav(
-      "font",
-      () => new RangeFontProxy(this._ctx, () => this._t(), `${this._path}.font`)
-    );
+    return this._part("font", RangeFontProxy);
   }
   get protection(): FormatProtectionProxy {
-    return this._nav(
-      "protection",
-      () => new FormatProtectionProxy(this._ctx, () => this._t(), `${this._path}.protection`)
-    );
+    return this._part("protection", FormatProtectionProxy);
   }
   get borders(): RangeBorderCollectionProxy {
-    return this._nav(
-      "borders",
-      () => new RangeBorderCollectionProxy(this._ctx, () => this._t(), `${this._path}.borders`)
-    );
+    return this._part("borders", RangeBorderCollectionProxy);
   }
   autofitColumns(): void {
     this._q("autofitColumns", [], (t) => {
@@ -1198,17 +841,17 @@ export class RangeFormatProxy extends ClientObjectBase<RT> {
   }
 }
 
+/** A cell style property (font.bold, format.wrapText...): the common value over the range, or null when cells differ. */
 function styleProp<K extends keyof Style>(
   key: K,
   where: string,
-  check: (v: unknown) => Style[K],
+  check: Check<Style[K]>,
   option = "allowFormatCells"
-) {
+): PropDef<RT> {
   return {
-    get: (t: RT, self: ClientObjectBase<RT>) =>
-      model(self._ctx).styleProperty(t.sheet, t.area, key),
-    set: (t: RT, v: unknown, self: ClientObjectBase<RT>) => {
-      const value = check(v);
+    get: (t, self) => model(self._ctx).styleProperty(t.sheet, t.area, key),
+    set: (t, v, self) => {
+      const value = check(v, where);
       model(self._ctx).updateStyle(
         alive(t.sheet, where),
         t.area,
@@ -1220,56 +863,55 @@ function styleProp<K extends keyof Style>(
   };
 }
 
+/** columnWidth / rowHeight: in points; null when the columns (rows) differ. */
+function sizeProp(axis: "columnWidth" | "rowHeight"): PropDef<RT> {
+  const where = `RangeFormat.${axis}`;
+  const wide = axis === "columnWidth";
+  const sizes = (t: RT) => (wide ? t.sheet.colWidths : t.sheet.rowHeights);
+  const standard = wide ? STANDARD_WIDTH : STANDARD_HEIGHT;
+  const span = (t: RT) => (wide ? [t.area.col, t.area.cols] : [t.area.row, t.area.rows]);
+  return {
+    get: (t) => {
+      const [first, count] = span(t);
+      const size = sizes(t).get(first) ?? standard;
+      for (let i = first; i < first + Math.min(count, 10000); i++)
+        if ((sizes(t).get(i) ?? standard) !== size) return null;
+      return size;
+    },
+    set: (t, v, self) => {
+      const option = wide ? "allowFormatColumns" : "allowFormatRows";
+      model(self._ctx).checkFormattable(t.sheet, where, option);
+      const size = num(v, where);
+      const [first, count] = span(t);
+      for (let i = first; i < first + count; i++) sizes(t).set(i, size);
+    },
+  };
+}
+
 defineProps<RT>(RangeFormatProxy, "RangeFormat", {
-  columnWidth: {
-    get: (t) => {
-      const w = t.sheet.colWidths.get(t.area.col) ?? STANDARD_WIDTH;
-      for (let c = t.area.col; c < t.area.col + Math.min(t.area.cols, 1000); c++)
-        if ((t.sheet.colWidths.get(c) ?? STANDARD_WIDTH) !== w) return null;
-      return w;
-    },
-    set: (t, v, self) => {
-      model(self._ctx).checkFormattable(t.sheet, "RangeFormat.columnWidth", "allowFormatColumns");
-      const w = num(v, "RangeFormat.columnWidth");
-      for (let c = t.area.col; c < t.area.col + t.area.cols; c++) t.sheet.colWidths.set(c, w);
-    },
-  },
-  rowHeight: {
-    get: (t) => {
-      const h = t.sheet.rowHeights.get(t.area.row) ?? STANDARD_HEIGHT;
-      for (let r = t.area.row; r < t.area.row + Math.min(t.area.rows, 10000); r++)
-        if ((t.sheet.rowHeights.get(r) ?? STANDARD_HEIGHT) !== h) return null;
-      return h;
-    },
-    set: (t, v, self) => {
-      model(self._ctx).checkFormattable(t.sheet, "RangeFormat.rowHeight", "allowFormatRows");
-      const h = num(v, "RangeFormat.rowHeight");
-      for (let r = t.area.row; r < t.area.row + t.area.rows; r++) t.sheet.rowHeights.set(r, h);
-    },
-  },
-  wrapText: styleProp("wrapText", "RangeFormat.wrapText", (v) => bool(v, "RangeFormat.wrapText")),
-  horizontalAlignment: styleProp("horizontalAlignment", "RangeFormat.horizontalAlignment", (v) =>
-    oneOf(
-      v,
-      [
-        "General",
-        "Left",
-        "Center",
-        "Right",
-        "Fill",
-        "Justify",
-        "CenterAcrossSelection",
-        "Distributed",
-      ],
-      "RangeFormat.horizontalAlignment"
-    )
+  columnWidth: sizeProp("columnWidth"),
+  rowHeight: sizeProp("rowHeight"),
+  wrapText: styleProp("wrapText", "RangeFormat.wrapText", bool),
+  horizontalAlignment: styleProp(
+    "horizontalAlignment",
+    "RangeFormat.horizontalAlignment",
+    among([
+      "General",
+      "Left",
+      "Center",
+      "Right",
+      "Fill",
+      "Justify",
+      "CenterAcrossSelection",
+      "Distributed",
+    ])
   ),
-  verticalAlignment: styleProp("verticalAlignment", "RangeFormat.verticalAlignment", (v) =>
-    oneOf(v, ["Center", "Bottom", "Top", "Justify", "Distributed"], "RangeFormat.verticalAlignment")
+  verticalAlignment: styleProp(
+    "verticalAlignment",
+    "RangeFormat.verticalAlignment",
+    among(["Center", "Bottom", "Top", "Justify", "Distributed"])
   ),
-  indentLevel: styleProp("indentLevel", "RangeFormat.indentLevel", (v) =>
-    num(v, "RangeFormat.indentLevel")
-  ),
+  indentLevel: styleProp("indentLevel", "RangeFormat.indentLevel", num),
 });
 
 export class RangeFillProxy extends ClientObjectBase<RT> {
@@ -1290,48 +932,31 @@ defineProps<RT>(RangeFillProxy, "RangeFill", {
       const c = model(self._ctx).styleCommon(t.sheet, t.area, "fill");
       return c.same ? (c.value ?? "#FFFFFF") : null;
     },
-    set: (t, v, self) => {
-      const color = v === null || v === "" ? null : normalizeColor(v, "RangeFill.color");
-      model(self._ctx).updateStyle(
-        alive(t.sheet, "RangeFill.color"),
-        t.area,
-        (s) => ({ ...s, fill: color }),
-        "RangeFill.color"
-      );
-    },
-  },
-  pattern: {
-    get: (t, self) =>
-      model(self._ctx).styleAt(t.sheet, t.area.row, t.area.col).fill ? "Solid" : "None",
-    set: () => undefined,
+    set: styleProp("fill", "RangeFill.color", (v, where) =>
+      v === null || v === "" ? null : normalizeColor(v, where)
+    ).set,
   },
 });
 
 export class RangeFontProxy extends ClientObjectBase<RT> {}
 defineProps<RT>(RangeFontProxy, "RangeFont", {
-  bold: styleProp("bold", "RangeFont.bold", (v) => bool(v, "RangeFont.bold")),
-  italic: styleProp("italic", "RangeFont.italic", (v) => bool(v, "RangeFont.italic")),
-  strikethrough: styleProp("strikethrough", "RangeFont.strikethrough", (v) =>
-    bool(v, "RangeFont.strikethrough")
+  bold: styleProp("bold", "RangeFont.bold", bool),
+  italic: styleProp("italic", "RangeFont.italic", bool),
+  strikethrough: styleProp("strikethrough", "RangeFont.strikethrough", bool),
+  underline: styleProp(
+    "underline",
+    "RangeFont.underline",
+    among(["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"])
   ),
-  underline: styleProp("underline", "RangeFont.underline", (v) =>
-    oneOf(
-      v,
-      ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"],
-      "RangeFont.underline"
-    )
-  ),
-  color: styleProp("fontColor", "RangeFont.color", (v) => normalizeColor(v, "RangeFont.color")),
-  size: styleProp("fontSize", "RangeFont.size", (v) => num(v, "RangeFont.size")),
-  name: styleProp("fontName", "RangeFont.name", (v) => String(v)),
+  color: styleProp("fontColor", "RangeFont.color", normalizeColor),
+  size: styleProp("fontSize", "RangeFont.size", num),
+  name: styleProp("fontName", "RangeFont.name", asText),
 });
 
 export class FormatProtectionProxy extends ClientObjectBase<RT> {}
 defineProps<RT>(FormatProtectionProxy, "FormatProtection", {
-  locked: styleProp("locked", "FormatProtection.locked", (v) => bool(v, "FormatProtection.locked")),
-  formulaHidden: styleProp("formulaHidden", "FormatProtection.formulaHidden", (v) =>
-    bool(v, "FormatProtection.formulaHidden")
-  ),
+  locked: styleProp("locked", "FormatProtection.locked", bool),
+  formulaHidden: styleProp("formulaHidden", "FormatProtection.formulaHidden", bool),
 });
 
 const BORDER_INDEXES = [
@@ -1345,22 +970,20 @@ const BORDER_INDEXES = [
   "DiagonalUp",
 ];
 
+type BorderRef = RT & { side: string };
+
 export class RangeBorderCollectionProxy extends CollectionBase<RT, RangeBorderProxy> {
   _list(t: RT) {
     return BORDER_INDEXES.map((side) => ({ ...t, side }));
   }
-  _wrap(item: unknown, path: string) {
-    return new RangeBorderProxy(this._ctx, () => item as RT & { side: string }, path);
+  _item(resolver: () => unknown, path: string) {
+    return new RangeBorderProxy(this._ctx, resolver as () => BorderRef | null, path);
   }
   getItem(index: string): RangeBorderProxy {
-    return new RangeBorderProxy(
-      this._ctx,
-      () => {
-        const t = this._t();
-        if (!t) return null;
-        return { ...t, side: oneOf(index, BORDER_INDEXES, "RangeBorderCollection.getItem") };
-      },
-      `${this._path}.getItem(${JSON.stringify(index)})`
+    return this._lookup(
+      `getItem(${JSON.stringify(index)})`,
+      (t) => ({ ...t, side: oneOf(index, BORDER_INDEXES, "RangeBorderCollection.getItem") }),
+      "RangeBorder"
     );
   }
 }
@@ -1368,19 +991,16 @@ defineProps<RT>(RangeBorderCollectionProxy, "RangeBorderCollection", {
   count: { get: () => BORDER_INDEXES.length },
 });
 
-export class RangeBorderProxy extends ClientObjectBase<RT & { side: string }> {}
-function borderProp(
-  key: "style" | "color" | "weight",
-  check: (v: unknown) => string,
-  dflt: string
-) {
-  return {
-    get: (t: RT & { side: string }, self: ClientObjectBase<RT & { side: string }>) =>
+export class RangeBorderProxy extends ClientObjectBase<BorderRef> {}
+function borderProp(key: "style" | "color" | "weight", check: Check<string>, dflt: string) {
+  const where = `RangeBorder.${key}`;
+  const def: PropDef<BorderRef> = {
+    get: (t, self) =>
       model(self._ctx).styleAt(t.sheet, t.area.row, t.area.col).borders[t.side]?.[key] ?? dflt,
-    set: (t: RT & { side: string }, v: unknown, self: ClientObjectBase<RT & { side: string }>) => {
-      const value = check(v);
+    set: (t, v, self) => {
+      const value = check(v, where);
       model(self._ctx).updateStyle(
-        alive(t.sheet, "RangeBorder"),
+        alive(t.sheet, where),
         t.area,
         (s) => ({
           ...s,
@@ -1393,29 +1013,21 @@ function borderProp(
             },
           },
         }),
-        "RangeBorder"
+        where
       );
     },
   };
+  return def;
 }
-defineProps<RT & { side: string }>(RangeBorderProxy, "RangeBorder", {
+defineProps<BorderRef>(RangeBorderProxy, "RangeBorder", {
   sideIndex: { get: (t) => t.side },
   style: borderProp(
     "style",
-    (v) =>
-      oneOf(
-        v,
-        ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"],
-        "RangeBorder.style"
-      ),
+    among(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"]),
     "None"
   ),
-  color: borderProp("color", (v) => normalizeColor(v, "RangeBorder.color"), "#000000"),
-  weight: borderProp(
-    "weight",
-    (v) => oneOf(v, ["Hairline", "Thin", "Medium", "Thick"], "RangeBorder.weight"),
-    "Thin"
-  ),
+  color: borderProp("color", normalizeColor, "#000000"),
+  weight: borderProp("weight", among(["Hairline", "Thin", "Medium", "Thick"]), "Thin"),
 });
 
 // ============================================================================ Data validation
@@ -1440,18 +1052,18 @@ const DV_OPERATORS = [
   "LessThanOrEqualTo",
 ];
 
+const blank = (v: unknown) => v === undefined || v === null || v === "";
+
 /** Check a DataValidationRule as Excel does: exactly one rule type, with the fields it needs. */
 export function checkValidationRule(rule: unknown): {
   rule: Record<string, unknown>;
   type: string;
 } {
   const where = "DataValidation.rule";
+  const missing = (what: string) =>
+    invalidArgument(where, `${ErrorMessages.invalidArgument} (${what} is required)`);
   if (!rule || typeof rule !== "object") throw invalidArgument(where);
-  const keys = Object.keys(rule).filter(
-    (k) =>
-      (rule as Record<string, unknown>)[k] !== undefined &&
-      (rule as Record<string, unknown>)[k] !== null
-  );
+  const keys = Object.keys(rule).filter((k) => !blank((rule as Record<string, unknown>)[k]));
   if (keys.length !== 1 || !DV_TYPES[keys[0]])
     throw invalidArgument(
       where,
@@ -1461,32 +1073,19 @@ export function checkValidationRule(rule: unknown): {
   const body = (rule as Record<string, Record<string, unknown>>)[key];
   if (!body || typeof body !== "object") throw invalidArgument(where);
   if (key === "list") {
-    if (body.source === undefined || body.source === null || body.source === "")
-      throw invalidArgument(where, `${ErrorMessages.invalidArgument} (list.source is required)`);
+    if (blank(body.source)) throw missing("list.source");
     if (typeof body.source === "string" && body.source.length > 255 && !body.source.startsWith("="))
       throw invalidArgument(
         where,
         `${ErrorMessages.invalidArgument} (a list source is limited to 255 characters)`
       );
   } else if (key === "custom") {
-    if (typeof body.formula !== "string" || body.formula === "")
-      throw invalidArgument(where, `${ErrorMessages.invalidArgument} (custom.formula is required)`);
+    if (typeof body.formula !== "string" || body.formula === "") throw missing("custom.formula");
   } else {
     oneOf(body.operator, DV_OPERATORS, where);
-    if (body.formula1 === undefined || body.formula1 === null || body.formula1 === "")
-      throw invalidArgument(
-        where,
-        `${ErrorMessages.invalidArgument} (${key}.formula1 is required)`
-      );
-    if (
-      (body.operator === "Between" || body.operator === "NotBetween") &&
-      (body.formula2 === undefined || body.formula2 === null || body.formula2 === "")
-    ) {
-      throw invalidArgument(
-        where,
-        `${ErrorMessages.invalidArgument} (${key}.formula2 is required for ${String(body.operator)})`
-      );
-    }
+    if (blank(body.formula1)) throw missing(`${key}.formula1`);
+    if ((body.operator === "Between" || body.operator === "NotBetween") && blank(body.formula2))
+      throw missing(`${key}.formula2`);
   }
   return { rule: JSON.parse(JSON.stringify({ [key]: body })), type: DV_TYPES[key] };
 }
@@ -1500,8 +1099,13 @@ function validationOf(t: RT, m: Model): ValidationRecord | null | "mixed" {
   return first;
 }
 
-const DEFAULT_ALERT = { showAlert: true, style: "Stop", title: "", message: "" };
-const DEFAULT_PROMPT = { showPrompt: false, title: "", message: "" };
+const NO_VALIDATION: ValidationRecord = {
+  rule: {},
+  type: "None",
+  errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
+  prompt: { showPrompt: false, title: "", message: "" },
+  ignoreBlanks: true,
+};
 
 export class DataValidationProxy extends ClientObjectBase<RT> {
   clear(): void {
@@ -1512,84 +1116,55 @@ export class DataValidationProxy extends ClientObjectBase<RT> {
     });
   }
 }
-function updateValidation(
-  t: RT,
-  self: ClientObjectBase<RT>,
-  where: string,
-  patch: (rec: ValidationRecord) => ValidationRecord
-): void {
-  const m = model(self._ctx);
-  m.checkUnprotected(alive(t.sheet, where), where);
-  const current = validationOf(t, m);
-  const base: ValidationRecord =
-    current && current !== "mixed"
-      ? current
-      : {
-          rule: {},
-          type: "None",
-          errorAlert: { ...DEFAULT_ALERT },
-          prompt: { ...DEFAULT_PROMPT },
-          ignoreBlanks: true,
-        };
-  m.setValidation(t.sheet, t.area, patch({ ...base }));
+
+/**
+ * A DataValidation property: the range's common value (`mixed` when its cells differ, as
+ * Excel reports); writing it merges `change` into the range's record (or a new one).
+ */
+function validationProp<K extends keyof ValidationRecord>(
+  key: K,
+  mixed: unknown,
+  change?: (v: unknown, rec: ValidationRecord, where: string) => Partial<ValidationRecord>
+): PropDef<RT> {
+  const where = `DataValidation.${key}`;
+  const def: PropDef<RT> = {
+    get: (t, self) => {
+      const v = validationOf(t, model(self._ctx));
+      return v === "mixed" ? mixed : copyOf((v ?? NO_VALIDATION)[key]);
+    },
+  };
+  if (change)
+    def.set = (t, v, self) => {
+      const m = model(self._ctx);
+      m.checkUnprotected(alive(t.sheet, where), where);
+      const current = validationOf(t, m);
+      const rec = current && current !== "mixed" ? current : NO_VALIDATION;
+      m.setValidation(t.sheet, t.area, { ...rec, ...change(v, rec, where) });
+    };
+  return def;
 }
+
+const copyOf = <V>(v: V): V => (v && typeof v === "object" ? JSON.parse(JSON.stringify(v)) : v);
+
+function objectArg(v: unknown, where: string): Record<string, unknown> {
+  if (!v || typeof v !== "object") throw invalidArgument(where);
+  return v as Record<string, unknown>;
+}
+
 defineProps<RT>(DataValidationProxy, "DataValidation", {
-  rule: {
-    get: (t, self) => {
-      const v = validationOf(t, model(self._ctx));
-      return v === "mixed" ? null : v ? v.rule : {};
-    },
-    set: (t, v, self) => {
-      const checked = checkValidationRule(v);
-      updateValidation(t, self, "DataValidation.rule", (rec) => ({ ...rec, ...checked }));
-    },
-  },
-  type: {
-    get: (t, self) => {
-      const v = validationOf(t, model(self._ctx));
-      return v === "mixed" ? "Inconsistent" : v ? v.type : "None";
-    },
-  },
-  errorAlert: {
-    get: (t, self) => {
-      const v = validationOf(t, model(self._ctx));
-      return v === "mixed" ? null : v ? v.errorAlert : { ...DEFAULT_ALERT };
-    },
-    set: (t, v, self) => {
-      if (!v || typeof v !== "object") throw invalidArgument("DataValidation.errorAlert");
-      const alert = v as Record<string, unknown>;
-      if (alert.style !== undefined)
-        oneOf(alert.style, ["Stop", "Warning", "Information"], "DataValidation.errorAlert");
-      updateValidation(t, self, "DataValidation.errorAlert", (rec) => ({
-        ...rec,
-        errorAlert: { ...rec.errorAlert, ...(alert as object) },
-      }));
-    },
-  },
-  prompt: {
-    get: (t, self) => {
-      const v = validationOf(t, model(self._ctx));
-      return v === "mixed" ? null : v ? v.prompt : { ...DEFAULT_PROMPT };
-    },
-    set: (t, v, self) => {
-      if (!v || typeof v !== "object") throw invalidArgument("DataValidation.prompt");
-      updateValidation(t, self, "DataValidation.prompt", (rec) => ({
-        ...rec,
-        prompt: { ...rec.prompt, ...(v as object) },
-      }));
-    },
-  },
-  ignoreBlanks: {
-    get: (t, self) => {
-      const v = validationOf(t, model(self._ctx));
-      return v === "mixed" ? null : v ? v.ignoreBlanks : true;
-    },
-    set: (t, v, self) =>
-      updateValidation(t, self, "DataValidation.ignoreBlanks", (rec) => ({
-        ...rec,
-        ignoreBlanks: bool(v, "DataValidation.ignoreBlanks"),
-      })),
-  },
+  rule: validationProp("rule", null, (v) => checkValidationRule(v)),
+  type: validationProp("type", "Inconsistent"),
+  errorAlert: validationProp("errorAlert", null, (v, rec, where) => {
+    const alert = objectArg(v, where);
+    if (alert.style !== undefined) oneOf(alert.style, ["Stop", "Warning", "Information"], where);
+    return { errorAlert: { ...rec.errorAlert, ...alert } };
+  }),
+  prompt: validationProp("prompt", null, (v, rec, where) => ({
+    prompt: { ...rec.prompt, ...objectArg(v, where) },
+  })),
+  ignoreBlanks: validationProp("ignoreBlanks", null, (v, _rec, where) => ({
+    ignoreBlanks: bool(v, where),
+  })),
   valid: {
     get: (t, self) => {
       const m = model(self._ctx);
@@ -1679,16 +1254,16 @@ export function passesValidation(
 
 // ============================================================================ Conditional formats
 
-const CF_TYPES: Record<string, string> = {
+/** Excel's conditional format types and the property holding each one's settings. */
+const CF_PARTS: Record<string, string> = {
   CellValue: "cellValue",
   Custom: "custom",
-  TextComparison: "textComparison",
+  ContainsText: "textComparison",
   TopBottom: "topBottom",
-  PresetCriteria: "presetCriteria",
+  PresetCriteria: "preset",
   ColorScale: "colorScale",
   DataBar: "dataBar",
   IconSet: "iconSet",
-  ContainsText: "textComparison",
 };
 
 function emptyCfFormat(): CfFormat {
@@ -1696,90 +1271,73 @@ function emptyCfFormat(): CfFormat {
     fill: { color: null },
     font: { bold: null, italic: null, color: null, strikethrough: null, underline: null },
     numberFormat: null,
-    borders: {},
   };
 }
+
+/** What a new conditional format of each kind holds before anything is set. */
+function newCfDetail(part: string): ConditionalFormatState["detail"] {
+  if (part === "colorScale") return { criteria: null };
+  if (part === "dataBar")
+    return {
+      barDirection: "Context",
+      showDataBarOnly: false,
+      positiveFormat: { fillColor: "#638EC6", gradientFill: true },
+    };
+  if (part === "iconSet")
+    return {
+      style: "ThreeTrafficLights1",
+      reverseIconOrder: false,
+      showIconOnly: false,
+      criteria: [],
+    };
+  return { format: emptyCfFormat(), rule: part === "custom" ? { formula: null } : null };
+}
+
+let nextCfId = 1;
 
 export class ConditionalFormatCollectionProxy extends CollectionBase<RT, ConditionalFormatProxy> {
   _list(t: RT) {
     return t.sheet.conditionalFormats.filter((cf) => intersect(cf.area, t.area));
   }
-  _wrap(item: unknown, path: string) {
-    return new ConditionalFormatProxy(this._ctx, () => item as ConditionalFormatState, path);
-  }
-  add(type: string): ConditionalFormatProxy {
-    let created: ConditionalFormatState | null = null;
-    this._q("add", [type], (t) => {
-      const m = model(this._ctx);
-      m.checkUnprotected(
-        alive(t.sheet, "ConditionalFormatCollection.add"),
-        "ConditionalFormatCollection.add"
-      );
-      oneOf(type, Object.keys(CF_TYPES), "ConditionalFormatCollection.add");
-      const detail: ConditionalFormatState["detail"] = {};
-      const key = CF_TYPES[type];
-      if (["cellValue", "custom", "textComparison", "topBottom", "presetCriteria"].includes(key)) {
-        detail.format = emptyCfFormat();
-        detail.rule = key === "custom" ? { formula: null } : null;
-      } else if (key === "colorScale") detail.criteria = null;
-      else if (key === "dataBar")
-        Object.assign(detail, {
-          barDirection: "Context",
-          showDataBarOnly: false,
-          positiveFormat: { fillColor: "#638EC6", gradientFill: true },
-        });
-      else if (key === "iconSet")
-        Object.assign(detail, {
-          style: "ThreeTrafficLights1",
-          reverseIconOrder: false,
-          showIconOnly: false,
-          criteria: [],
-        });
-      for (const cf of t.sheet.conditionalFormats) cf.priority++;
-      created = {
-        id: `${t.sheet.conditionalFormats.length + 1}`,
-        type: key === "textComparison" ? "ContainsText" : type,
-        sheet: t.sheet,
-        area: { ...t.area },
-        priority: 0,
-        stopIfTrue: false,
-        detail,
-      };
-      created.id = `CF${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-      t.sheet.conditionalFormats.unshift(created);
-    });
+  _item(resolver: () => unknown, path: string) {
     return new ConditionalFormatProxy(
       this._ctx,
-      () => {
-        if (!created) throw invalidOperation("ConditionalFormatCollection.add");
+      resolver as () => ConditionalFormatState | null,
+      path
+    );
+  }
+  add(type: string): ConditionalFormatProxy {
+    return this._add(
+      [type],
+      (t) => {
+        const where = "ConditionalFormatCollection.add";
+        model(this._ctx).checkUnprotected(alive(t.sheet, where), where);
+        const part = CF_PARTS[oneOf(type, Object.keys(CF_PARTS), where)];
+        for (const cf of t.sheet.conditionalFormats) cf.priority++;
+        const created: ConditionalFormatState = {
+          id: `CF${nextCfId++}`,
+          type,
+          sheet: t.sheet,
+          area: { ...t.area },
+          priority: 0,
+          stopIfTrue: false,
+          detail: newCfDetail(part),
+        };
+        t.sheet.conditionalFormats.unshift(created);
         return created;
       },
-      `${this._path}.add(${JSON.stringify(type)})`
+      `add(${JSON.stringify(type)})`
     );
   }
   getItem(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(
-      this._ctx,
-      () => {
-        const t = this._t();
-        const cf = t?.sheet.conditionalFormats.find((x) => x.id === id);
-        if (!cf) throw itemNotFound("ConditionalFormat");
-        return cf;
-      },
-      `${this._path}.getItem(${JSON.stringify(id)})`
+    return this._lookup(
+      `getItem(${JSON.stringify(id)})`,
+      (t) => t.sheet.conditionalFormats.find((x) => x.id === id),
+      "ConditionalFormat"
     );
   }
   getItemAt(index: number): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(
-      this._ctx,
-      () => {
-        const t = this._t();
-        const cf = t ? this._list(t)[index] : undefined;
-        if (!cf) throw itemNotFound("ConditionalFormat");
-        return cf;
-      },
-      `${this._path}.getItemAt(${index})`
-    );
+    return this._itemAt(index);
   }
   clearAll(): void {
     this._q("clearAll", [], (t) => {
@@ -1794,64 +1352,44 @@ defineProps<RT>(ConditionalFormatCollectionProxy, "ConditionalFormatCollection",
 
 export class ConditionalFormatProxy extends ClientObjectBase<ConditionalFormatState> {
   _navNames() {
-    return [
-      "cellValue",
-      "custom",
-      "textComparison",
-      "topBottom",
-      "presetCriteria",
-      "colorScale",
-      "dataBar",
-      "iconSet",
-    ];
+    return Object.values(CF_PARTS);
   }
-  private part(key: string): CfPartProxy {
-    return this._nav(
-      key,
-      () =>
-        new CfPartProxy(
-          this._ctx,
-          () => {
-            const cf = this._t();
-            if (!cf) return null;
-            if (
-              CF_TYPES[cf.type] !== key &&
-              !(key === "textComparison" && cf.type === "ContainsText")
-            ) {
-              throw invalidOperation(
-                `ConditionalFormat.${key}`,
-                `This conditional format is of type ${cf.type}; it has no ${key} part.`
-              );
-            }
-            return { cf, key };
-          },
-          `${this._path}.${key}`
-        )
-    );
+  /** The type's settings (cellValue, custom...); another type's part fails at sync, as in Excel. */
+  private part<P extends ClientObjectBase<CfPart>>(key: string, Ctor: ProxyClassOf<P>): P {
+    return this._part(key, Ctor, () => {
+      const cf = this._t();
+      if (!cf) return null;
+      if (CF_PARTS[cf.type] !== key)
+        throw invalidOperation(
+          `ConditionalFormat.${key}`,
+          `This conditional format is of type ${cf.type}; it has no ${key} part.`
+        );
+      return { cf, key };
+    });
   }
   get cellValue() {
-    return this.part("cellValue");
+    return this.part("cellValue", CfRulePartProxy);
   }
   get custom() {
-    return this.part("custom");
+    return this.part("custom", CfCustomProxy);
   }
   get textComparison() {
-    return this.part("textComparison");
+    return this.part("textComparison", CfRulePartProxy);
   }
   get topBottom() {
-    return this.part("topBottom");
+    return this.part("topBottom", CfRulePartProxy);
   }
-  get presetCriteria() {
-    return this.part("presetCriteria");
+  get preset() {
+    return this.part("preset", CfRulePartProxy);
   }
   get colorScale() {
-    return this.part("colorScale");
+    return this.part("colorScale", CfScalePartProxy);
   }
   get dataBar() {
-    return this.part("dataBar");
+    return this.part("dataBar", CfScalePartProxy);
   }
   get iconSet() {
-    return this.part("iconSet");
+    return this.part("iconSet", CfScalePartProxy);
   }
   getRange(): RangeProxy {
     return new RangeProxy(
@@ -1866,22 +1404,19 @@ export class ConditionalFormatProxy extends ClientObjectBase<ConditionalFormatSt
     });
   }
 }
-defineProps<ConditionalFormatState>(ConditionalFormatProxy, "ConditionalFormat", {
-  id: { get: (cf) => cf.id },
-  type: { get: (cf) => cf.type },
-  priority: {
-    get: (cf) => cf.priority,
-    set: (cf, v) => {
-      cf.priority = num(v, "ConditionalFormat.priority");
-    },
-  },
-  stopIfTrue: {
-    get: (cf) => cf.stopIfTrue,
-    set: (cf, v) => (cf.stopIfTrue = bool(v, "ConditionalFormat.stopIfTrue")),
-  },
-});
+defineProps<ConditionalFormatState>(
+  ConditionalFormatProxy,
+  "ConditionalFormat",
+  fields("ConditionalFormat", (cf: ConditionalFormatState) => cf, {
+    id: null,
+    type: null,
+    priority: num,
+    stopIfTrue: bool,
+  })
+);
 
 type CfPart = { cf: ConditionalFormatState; key: string };
+type ProxyClassOf<P> = new (ctx: RequestContext, resolver: () => CfPart | null, path: string) => P;
 
 const CELL_VALUE_OPERATORS = [
   "Between",
@@ -1896,8 +1431,7 @@ const CELL_VALUE_OPERATORS = [
 
 function checkCfRule(key: string, v: unknown): unknown {
   const where = `ConditionalFormat.${key}.rule`;
-  if (!v || typeof v !== "object") throw invalidArgument(where);
-  const r = v as Record<string, unknown>;
+  const r = objectArg(v, where);
   if (key === "cellValue") {
     oneOf(r.operator, CELL_VALUE_OPERATORS, where);
     if (r.formula1 === undefined || r.formula1 === "")
@@ -1913,81 +1447,47 @@ function checkCfRule(key: string, v: unknown): unknown {
   } else if (key === "topBottom") {
     oneOf(r.type, ["TopItems", "TopPercent", "BottomItems", "BottomPercent"], where);
     num(r.rank, where);
-  } else if (key === "presetCriteria") {
+  } else if (key === "preset") {
     if (typeof r.criterion !== "string") throw invalidArgument(where);
   }
   return JSON.parse(JSON.stringify(v));
 }
 
-/** The type-specific part of a conditional format (cellValue, custom, textComparison, ...). */
-export class CfPartProxy extends ClientObjectBase<CfPart> {
+/** The settings of a conditional format that highlights cells with a format. */
+class CfFormattedPart extends ClientObjectBase<CfPart> {
+  _navNames() {
+    return ["format"];
+  }
+  get format(): CfFormatProxy {
+    return this._part(
+      "format",
+      CfFormatProxy,
+      this._child("format", (p) => p.cf.detail.format ?? null)
+    );
+  }
+}
+
+/** cellValue, textComparison, topBottom, preset: the rule is a plain object. */
+export class CfRulePartProxy extends CfFormattedPart {}
+defineProps<CfPart>(CfRulePartProxy, "ConditionalFormatPart", {
+  rule: {
+    get: (p) => p.cf.detail.rule ?? null,
+    set: (p, v) => {
+      p.cf.detail.rule = checkCfRule(p.key, v);
+    },
+  },
+});
+
+/** custom: the rule is an object of its own (ConditionalFormatRule), whose formula is set. */
+export class CfCustomProxy extends CfFormattedPart {
   _navNames() {
     return ["format", "rule"];
   }
-  get format(): CfFormatProxy {
-    return this._nav(
-      "format",
-      () =>
-        new CfFormatProxy(
-          this._ctx,
-          this._child("format", (p) => {
-            if (!p.cf.detail.format) throw invalidOperation(`ConditionalFormat.${p.key}.format`);
-            return p.cf.detail.format;
-          }),
-          `${this._path}.format`
-        )
-    );
-  }
-  /** For `custom`, rule is an object with `formula`; for the others it is a plain property (see defineProps below). */
-  get rule(): unknown {
-    if (this._path.endsWith(".custom")) {
-      return this._nav(
-        "rule",
-        () =>
-          new CfCustomRuleProxy(
-            this._ctx,
-            this._child("rule", (p) => p),
-            `${this._path}.rule`
-          )
-      );
-    }
-    return this._read("rule");
-  }
-  set rule(v: unknown) {
-    if (this._path.endsWith(".custom"))
-      throw invalidOperation("ConditionalFormat.custom.rule", "Set custom.rule.formula instead.");
-    this._f.rule = v;
-    this._q("set:rule", [v], (p) => {
-      p.cf.detail.rule = checkCfRule(p.key, v);
-    });
+  get rule(): CfCustomRuleProxy {
+    return this._part("rule", CfCustomRuleProxy);
   }
 }
-function detailProp(
-  name: string,
-  check: (v: unknown) => unknown = (v) => JSON.parse(JSON.stringify(v))
-) {
-  return {
-    get: (p: CfPart) => p.cf.detail[name] ?? null,
-    set: (p: CfPart, v: unknown) => {
-      p.cf.detail[name] = check(v);
-    },
-  };
-}
-defineProps<CfPart>(CfPartProxy, "ConditionalFormatPart", {
-  criteria: detailProp("criteria"),
-  barDirection: detailProp("barDirection"),
-  showDataBarOnly: detailProp("showDataBarOnly"),
-  style: detailProp("style"),
-  reverseIconOrder: detailProp("reverseIconOrder"),
-  showIconOnly: detailProp("showIconOnly"),
-});
-// `rule` is handled by the accessor above; register it for load().
-(CfPartProxy.prototype as unknown as { _propDefs: Record<string, unknown> })._propDefs.rule = {
-  get: (p: CfPart) => p.cf.detail.rule ?? null,
-  set: (p: CfPart, v: unknown) => {
-    p.cf.detail.rule = checkCfRule(p.key, v);
-  },
-};
+defineProps<CfPart>(CfCustomProxy, "CustomConditionalFormat", {});
 
 export class CfCustomRuleProxy extends ClientObjectBase<CfPart> {}
 defineProps<CfPart>(CfCustomRuleProxy, "ConditionalFormatRule", {
@@ -2002,156 +1502,107 @@ defineProps<CfPart>(CfCustomRuleProxy, "ConditionalFormatRule", {
       p.cf.detail.rule = { formula: v };
     },
   },
-  formulaLocal: {
-    get: (p) => (p.cf.detail.rule as { formula: string | null })?.formula ?? null,
-    set: (p, v) => {
-      p.cf.detail.rule = { formula: String(v) };
-    },
-  },
 });
+
+/** The settings of a colour scale, data bar or icon set (recorded as written, not drawn). */
+export class CfScalePartProxy extends ClientObjectBase<CfPart> {}
+defineProps<CfPart>(
+  CfScalePartProxy,
+  "ConditionalFormatScale",
+  Object.fromEntries(
+    [
+      "criteria",
+      "barDirection",
+      "showDataBarOnly",
+      "style",
+      "reverseIconOrder",
+      "showIconOnly",
+    ].map((name) => [
+      name,
+      {
+        get: (p: CfPart) => p.cf.detail[name] ?? null,
+        set: (p: CfPart, v: unknown) => {
+          p.cf.detail[name] = JSON.parse(JSON.stringify(v));
+        },
+      },
+    ])
+  )
+);
 
 export class CfFormatProxy extends ClientObjectBase<CfFormat> {
   _navNames() {
     return ["fill", "font"];
   }
   get fill(): CfFillProxy {
-    return this._nav(
-      "fill",
-      () => new CfFillProxy(this._ctx, () => this._t(), `${this._path}.fill`)
-    );
+    return this._part("fill", CfFillProxy);
   }
   get font(): CfFontProxy {
-    return this._nav(
-      "font",
-      () => new CfFontProxy(this._ctx, () => this._t(), `${this._path}.font`)
-    );
+    return this._part("font", CfFontProxy);
   }
 }
-defineProps<CfFormat>(CfFormatProxy, "ConditionalRangeFormat", {
-  numberFormat: { get: (f) => f.numberFormat, set: (f, v) => (f.numberFormat = String(v)) },
-});
+defineProps<CfFormat>(
+  CfFormatProxy,
+  "ConditionalRangeFormat",
+  fields("ConditionalRangeFormat", (f: CfFormat) => f, { numberFormat: asText })
+);
 export class CfFillProxy extends ClientObjectBase<CfFormat> {
   clear(): void {
     this._q("clear", [], (f) => (f.fill.color = null));
   }
 }
-defineProps<CfFormat>(CfFillProxy, "ConditionalRangeFill", {
-  color: {
-    get: (f) => f.fill.color,
-    set: (f, v) => (f.fill.color = normalizeColor(v, "ConditionalRangeFill.color")),
-  },
-});
+defineProps<CfFormat>(
+  CfFillProxy,
+  "ConditionalRangeFill",
+  fields("ConditionalRangeFill", (f: CfFormat) => f.fill, { color: normalizeColor })
+);
 export class CfFontProxy extends ClientObjectBase<CfFormat> {
   clear(): void {
     this._q("clear", [], (f) => (f.font = emptyCfFormat().font));
   }
 }
-defineProps<CfFormat>(CfFontProxy, "ConditionalRangeFont", {
-  bold: {
-    get: (f) => f.font.bold,
-    set: (f, v) => (f.font.bold = bool(v, "ConditionalRangeFont.bold")),
-  },
-  italic: {
-    get: (f) => f.font.italic,
-    set: (f, v) => (f.font.italic = bool(v, "ConditionalRangeFont.italic")),
-  },
-  strikethrough: {
-    get: (f) => f.font.strikethrough,
-    set: (f, v) => (f.font.strikethrough = bool(v, "ConditionalRangeFont.strikethrough")),
-  },
-  underline: { get: (f) => f.font.underline, set: (f, v) => (f.font.underline = String(v)) },
-  color: {
-    get: (f) => f.font.color,
-    set: (f, v) => (f.font.color = normalizeColor(v, "ConditionalRangeFont.color")),
-  },
-});
+defineProps<CfFormat>(
+  CfFontProxy,
+  "ConditionalRangeFont",
+  fields("ConditionalRangeFont", (f: CfFormat) => f.font, {
+    bold: bool,
+    italic: bool,
+    strikethrough: bool,
+    underline: asText,
+    color: normalizeColor,
+  })
+);
 
 // ============================================================================ Tables
 
 type TableScope = { filter: (t: TableState) => boolean; sheet?: SheetState };
 
-export class TableCollectionProxy extends CollectionBase<TableScope, TableProxy> {
-  constructor(
-    ctx: RequestContext,
-    resolver: () => TableScope | null,
-    path: string,
-    private readonly owner: WorksheetProxy | null
-  ) {
-    super(ctx, resolver, path);
-  }
+export class TableCollectionProxy extends KeyedCollectionBase<TableScope, TableProxy> {
   _list(scope: TableScope) {
     return model(this._ctx).tables.filter(scope.filter);
   }
-  _wrap(item: unknown, path: string) {
-    return new TableProxy(this._ctx, () => item as TableState, path);
+  _item(resolver: () => unknown, path: string) {
+    return new TableProxy(this._ctx, resolver as () => TableState | null, path);
   }
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
-    let created: TableState | null = null;
-    this._q("add", [address, hasHeaders], (scope) => {
-      const m = model(this._ctx);
-      let sheet: SheetState;
-      let area: Area;
-      if (typeof address === "string") {
-        const p = parseAddress(address);
-        const s = p.sheet ? m.requireSheet(p.sheet) : (scope.sheet ?? m.activeSheet);
-        if (!s) throw invalidArgument("TableCollection.add");
-        sheet = s;
-        area = { row: p.row, col: p.col, rows: p.rows, cols: p.cols };
-      } else {
-        const t = address._need("TableCollection.add");
-        sheet = t.sheet;
-        area = { ...t.area };
-      }
-      if (scope.sheet && scope.sheet !== sheet)
-        throw invalidArgument("TableCollection.add", "The range is not on this worksheet.");
-      created = createTable(m, sheet, area, hasHeaders);
-    });
-    return new TableProxy(
-      this._ctx,
-      () => {
-        if (!created) throw invalidOperation("TableCollection.add");
-        return created;
+    return this._add(
+      [address, hasHeaders],
+      (scope) => {
+        const m = model(this._ctx);
+        const where = "TableCollection.add";
+        const { sheet, area } = rangeArg(m, address, scope.sheet ?? m.activeSheet, where);
+        if (scope.sheet && scope.sheet !== sheet)
+          throw invalidArgument(where, "The range is not on this worksheet.");
+        return createTable(m, sheet, { ...area }, hasHeaders);
       },
-      `${this._path}.add(${JSON.stringify(typeof address === "string" ? address : address._path)})`
+      `add(${JSON.stringify(typeof address === "string" ? address : address._path)})`
     );
   }
-  getItem(key: string): TableProxy {
-    return new TableProxy(
-      this._ctx,
-      () => {
-        const scope = this._t();
-        const t = model(this._ctx).findTable(String(key));
-        if (!t || (scope && !scope.filter(t))) throw itemNotFound(`Table '${key}'`);
-        return t;
-      },
-      `${this._path}.getItem(${JSON.stringify(key)})`
-    );
-  }
-  getItemOrNullObject(key: string): TableProxy {
-    return new TableProxy(
-      this._ctx,
-      () => {
-        const scope = this._t();
-        const t = model(this._ctx).findTable(String(key));
-        return t && (!scope || scope.filter(t)) ? t : null;
-      },
-      `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`
-    )._checkNull();
+  _find(scope: TableScope, key: string | number) {
+    const t = model(this._ctx).findTable(String(key));
+    return t && scope.filter(t) ? t : null;
   }
   getItemAt(index: number): TableProxy {
-    return new TableProxy(
-      this._ctx,
-      () => {
-        const scope = this._t();
-        const t = scope ? this._list(scope)[index] : undefined;
-        if (!t) throw itemNotFound(`Table at ${index}`);
-        return t;
-      },
-      `${this._path}.getItemAt(${index})`
-    );
-  }
-  getFirst(): TableProxy {
-    return this.getItemAt(0);
+    return this._itemAt(index);
   }
 }
 defineProps<TableScope>(TableCollectionProxy, "TableCollection", {
@@ -2170,9 +1621,7 @@ function createTable(m: Model, sheet: SheetState, areaIn: Area, hasHeaders: bool
     throw invalidArgument(where, "A table can't overlap another table.");
   if (!hasHeaders) {
     // Excel adds a header row above the data by moving the data down one row.
-    const raws = Array.from({ length: area.rows }, (_, r) =>
-      Array.from({ length: area.cols }, (_, c) => sheet.cells.get(area.row + r, area.col + c))
-    );
+    const raws = copyCells(sheet, area);
     m.writeRaw(sheet, { ...area, row: area.row + 1 }, (r, c) => raws[r][c] ?? null);
     m.writeRaw(sheet, { ...area, rows: 1 }, () => null);
     area = { ...area, rows: area.rows + 1 };
@@ -2187,7 +1636,7 @@ function createTable(m: Model, sheet: SheetState, areaIn: Area, hasHeaders: bool
     : new Array(area.cols).fill("");
   const names = m.uniqueHeaders(headerValues);
   const table: TableState = {
-    id: `${m.tables.length + 1}`,
+    id: `{T${Math.random().toString(16).slice(2, 10).toUpperCase()}}`,
     name: m.nextTableName(),
     sheet,
     area,
@@ -2200,69 +1649,62 @@ function createTable(m: Model, sheet: SheetState, areaIn: Area, hasHeaders: bool
     showBandedRows: true,
     showFilterButton: true,
   };
-  table.id = `{T${Math.random().toString(16).slice(2, 10).toUpperCase()}}`;
   m.tables.push(table);
   m.writeHeaders(table);
   return table;
+}
+
+/** The raw contents of a block, to be written back elsewhere (tables moving their cells). */
+function copyCells(sheet: SheetState, a: Area) {
+  return Array.from({ length: a.rows }, (_, r) =>
+    Array.from({ length: a.cols }, (_, c) => sheet.cells.get(a.row + r, a.col + c))
+  );
 }
 
 export class TableProxy extends ClientObjectBase<TableState> {
   _navNames() {
     return ["columns", "rows", "worksheet"];
   }
-  private t(where: string): TableState {
-    const t = this._t();
-    if (!t || !model(this._ctx).tables.includes(t)) throw itemNotFound(where);
-    return t;
-  }
   get columns(): TableColumnCollectionProxy {
-    return this._nav(
-      "columns",
-      () => new TableColumnCollectionProxy(this._ctx, () => this._t(), `${this._path}.columns`)
-    );
+    return this._part("columns", TableColumnCollectionProxy);
   }
   get rows(): TableRowCollectionProxy {
-    return this._nav(
-      "rows",
-      () => new TableRowCollectionProxy(this._ctx, () => this._t(), `${this._path}.rows`)
-    );
+    return this._part("rows", TableRowCollectionProxy);
   }
   get worksheet(): WorksheetProxy {
-    return this._nav(
+    return this._part(
       "worksheet",
-      () =>
-        new WorksheetProxy(
-          this._ctx,
-          this._child("worksheet", (t) => t.sheet),
-          `${this._path}.worksheet`
-        )
+      WorksheetProxy,
+      this._child("worksheet", (t) => t.sheet)
     );
   }
-  private rangeOf(name: string, pick: (t: TableState) => Area | null): RangeProxy {
+  private rangeOf(call: string, pick: (t: TableState, m: Model) => Area | null): RangeProxy {
     return new RangeProxy(
       this._ctx,
       () => {
-        if (this._t() === null) return null;
-        const t = this.t(`Table.${name}`);
-        const a = pick(t);
+        const t = this._t();
+        if (t === null) return null;
+        const m = model(this._ctx);
+        if (!m.tables.includes(t)) throw itemNotFound(`Table.${call}`);
+        const a = pick(t, m);
         if (!a || a.rows < 1)
-          throw invalidOperation(`Table.${name}`, "The table has no such range.");
+          throw invalidOperation(`Table.${call}`, "The table has no such range.");
         return { sheet: t.sheet, area: { ...a } };
       },
-      `${this._path}.${name}()`
+      `${this._path}.${call}()`
     );
   }
   getRange() {
     return this.rangeOf("getRange", (t) => t.area);
   }
   getHeaderRowRange() {
-    return this.rangeOf("getHeaderRowRange", (t) => model(this._ctx).tableHeaderArea(t));
+    return this.rangeOf("getHeaderRowRange", (t, m) => m.tableHeaderArea(t));
   }
   getDataBodyRange() {
-    return this.rangeOf("getDataBodyRange", (t) => model(this._ctx).tableBodyArea(t));
+    return this.rangeOf("getDataBodyRange", (t, m) => m.tableBodyArea(t));
   }
   getTotalRowRange() {
-    return this.rangeOf("getTotalRowRange", (t) => model(this._ctx).tableTotalsArea(t));
+    return this.rangeOf("getTotalRowRange", (t, m) => m.tableTotalsArea(t));
   }
   delete(): void {
     this._q("delete", [], (t) => {
@@ -2283,15 +1725,14 @@ export class TableProxy extends ClientObjectBase<TableState> {
       `${this._path}.convertToRange()`
     );
   }
-  clearFilters(): void {
-    this._q("clearFilters", [], () => undefined);
-  }
-  reapplyFilters(): void {
-    this._q("reapplyFilters", [], () => undefined);
-  }
 }
 defineProps<TableState>(TableProxy, "Table", {
-  id: { get: (t) => t.id },
+  ...fields("Table", (t: TableState) => t, {
+    id: null,
+    style: asText,
+    showBandedRows: bool,
+    showFilterButton: bool,
+  }),
   name: {
     get: (t) => t.name,
     set: (t, v, self) => {
@@ -2307,8 +1748,7 @@ defineProps<TableState>(TableProxy, "Table", {
   showHeaders: {
     get: (t) => t.showHeaders,
     set: (t, v) => {
-      bool(v, "Table.showHeaders");
-      if (v === t.showHeaders) return;
+      if (bool(v, "Table.showHeaders") === t.showHeaders) return;
       t.showHeaders = v as boolean;
       t.area = v
         ? { ...t.area, row: t.area.row - 1, rows: t.area.rows + 1 }
@@ -2318,8 +1758,7 @@ defineProps<TableState>(TableProxy, "Table", {
   showTotals: {
     get: (t) => t.showTotals,
     set: (t, v, self) => {
-      bool(v, "Table.showTotals");
-      if (v === t.showTotals) return;
+      if (bool(v, "Table.showTotals") === t.showTotals) return;
       t.showTotals = v as boolean;
       t.area = { ...t.area, rows: t.area.rows + (v ? 1 : -1) };
       if (!v)
@@ -2330,80 +1769,37 @@ defineProps<TableState>(TableProxy, "Table", {
         );
     },
   },
-  style: { get: (t) => t.style, set: (t, v) => (t.style = String(v)) },
-  showBandedRows: {
-    get: (t) => t.showBandedRows,
-    set: (t, v) => (t.showBandedRows = bool(v, "Table.showBandedRows")),
-  },
-  showFilterButton: {
-    get: (t) => t.showFilterButton,
-    set: (t, v) => (t.showFilterButton = bool(v, "Table.showFilterButton")),
-  },
-  highlightFirstColumn: { get: () => false, set: () => undefined },
-  highlightLastColumn: { get: () => false, set: () => undefined },
-  showBandedColumns: { get: () => false, set: () => undefined },
 });
 
 type ColumnRef = { table: TableState; id: number };
 
-export class TableColumnCollectionProxy extends CollectionBase<TableState, TableColumnProxy> {
+/** Where a table column is now: its index in the table and its sheet column. */
+function columnAt(ref: ColumnRef): { index: number; col: number } {
+  const index = ref.table.columns.findIndex((c) => c.id === ref.id);
+  if (index < 0) throw itemNotFound("TableColumn");
+  return { index, col: ref.table.area.col + index };
+}
+
+export class TableColumnCollectionProxy extends KeyedCollectionBase<TableState, TableColumnProxy> {
   _list(t: TableState) {
     return t.columns.map((c) => ({ table: t, id: c.id }));
   }
-  _wrap(item: unknown, path: string) {
-    return new TableColumnProxy(this._ctx, () => item as ColumnRef, path);
+  _item(resolver: () => unknown, path: string) {
+    return new TableColumnProxy(this._ctx, resolver as () => ColumnRef | null, path);
   }
   add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
-    let created: ColumnRef | null = null;
-    this._q("add", [index ?? null, values ?? null, name ?? null], (t) => {
-      created = addTableColumn(model(this._ctx), t, index ?? null, values, name);
-    });
-    return new TableColumnProxy(
-      this._ctx,
-      () => {
-        if (!created) throw invalidOperation("TableColumnCollection.add");
-        return created;
-      },
-      `${this._path}.add()`
+    return this._add([index ?? null, values ?? null, name ?? null], (t) =>
+      addTableColumn(model(this._ctx), t, index ?? null, values, name)
     );
   }
-  private find(key: string | number, orNull: boolean): TableColumnProxy {
-    const p = new TableColumnProxy(
-      this._ctx,
-      () => {
-        const t = this._t();
-        if (!t) return null;
-        const col = t.columns.find(
-          (c) => String(c.id) === String(key) || c.name.toLowerCase() === String(key).toLowerCase()
-        );
-        if (!col) {
-          if (orNull) return null;
-          throw itemNotFound(`TableColumn '${key}'`);
-        }
-        return { table: t, id: col.id };
-      },
-      `${this._path}.getItem(${JSON.stringify(key)})`
+  _find(t: TableState, key: string | number) {
+    const col = t.columns.find(
+      (c) => String(c.id) === String(key) || c.name.toLowerCase() === String(key).toLowerCase()
     );
-    return orNull ? p._checkNull() : p;
-  }
-  getItem(key: string | number) {
-    return this.find(key, false);
-  }
-  getItemOrNullObject(key: string | number) {
-    return this.find(key, true);
+    return col ? { table: t, id: col.id } : null;
   }
   getItemAt(index: number): TableColumnProxy {
-    return new TableColumnProxy(
-      this._ctx,
-      () => {
-        const t = this._t();
-        if (!t) return null;
-        const col = t.columns[index];
-        if (!col) throw itemNotFound(`TableColumn at ${index}`);
-        return { table: t, id: col.id };
-      },
-      `${this._path}.getItemAt(${index})`
-    );
+    return this._itemAt(index);
   }
 }
 defineProps<TableState>(TableColumnCollectionProxy, "TableColumnCollection", {
@@ -2434,11 +1830,7 @@ function addTableColumn(
   // Shift the table's cells right of the insertion point (within the table's rows).
   if (at < t.columns.length) {
     const moving = { row: t.area.row, col, rows: height, cols: t.area.cols - at };
-    const raws = Array.from({ length: moving.rows }, (_, r) =>
-      Array.from({ length: moving.cols }, (_, c) =>
-        t.sheet.cells.get(moving.row + r, moving.col + c)
-      )
-    );
+    const raws = copyCells(t.sheet, moving);
     m.writeRaw(t.sheet, { ...moving, col: col + 1 }, (r, c) => raws[r][c] ?? null);
   }
   t.area = { ...t.area, cols: t.area.cols + 1 };
@@ -2452,82 +1844,50 @@ function addTableColumn(
   m.writeRaw(t.sheet, { row: t.area.row, col, rows: height, cols: 1 }, (r) => {
     if (r === 0 && t.showHeaders) return unique;
     const v = grid ? grid[r][0] : null;
+    // The same conversions as the values setter.
     return v === null || v === undefined || v === ""
       ? null
-      : m_parse(m, t.sheet, t.area.row + r, col, v, where);
+      : parseInput(v, m.numberFormatAt(t.sheet, t.area.row + r, col) === "@", where);
   });
   return { table: t, id: ref.id };
 }
 
-/** Same conversions as the values setter. */
-function m_parse(m: Model, sheet: SheetState, row: number, col: number, v: unknown, where: string) {
-  return parseInput(v, m.numberFormatAt(sheet, row, col) === "@", where);
-}
-
 export class TableColumnProxy extends ClientObjectBase<ColumnRef> {
-  private area(ref: ColumnRef): { col: number; index: number } {
-    const index = ref.table.columns.findIndex((c) => c.id === ref.id);
-    if (index < 0) throw itemNotFound("TableColumn");
-    return { col: ref.table.area.col + index, index };
-  }
-  private rangeOf(name: string, pick: (ref: ColumnRef, col: number) => Area | null): RangeProxy {
+  private rangeOf(call: string, pick: (ref: ColumnRef, m: Model) => Area | null): RangeProxy {
     return new RangeProxy(
       this._ctx,
-      this._child(name, (ref) => {
-        const { col } = this.area(ref);
-        const a = pick(ref, col);
-        if (!a) throw invalidOperation(`TableColumn.${name}`);
-        return { sheet: ref.table.sheet, area: a };
+      this._child(call, (ref) => {
+        const { col } = columnAt(ref);
+        const a = pick(ref, model(this._ctx));
+        if (!a) throw invalidOperation(`TableColumn.${call}`);
+        return { sheet: ref.table.sheet, area: { ...a, col, cols: 1 } };
       }),
-      `${this._path}.${name}()`
+      `${this._path}.${call}()`
     );
   }
   getRange() {
-    return this.rangeOf("getRange", (ref, col) => ({ ...ref.table.area, col, cols: 1 }));
+    return this.rangeOf("getRange", (ref) => ref.table.area);
   }
   getDataBodyRange() {
-    return this.rangeOf("getDataBodyRange", (ref, col) => ({
-      ...model(this._ctx).tableBodyArea(ref.table),
-      col,
-      cols: 1,
-    }));
+    return this.rangeOf("getDataBodyRange", (ref, m) => m.tableBodyArea(ref.table));
   }
   getHeaderRowRange() {
-    return this.rangeOf("getHeaderRowRange", (ref, col) => {
-      const h = model(this._ctx).tableHeaderArea(ref.table);
-      return h ? { ...h, col, cols: 1 } : null;
-    });
+    return this.rangeOf("getHeaderRowRange", (ref, m) => m.tableHeaderArea(ref.table));
   }
   getTotalRowRange() {
-    return this.rangeOf("getTotalRowRange", (ref, col) => {
-      const h = model(this._ctx).tableTotalsArea(ref.table);
-      return h ? { ...h, col, cols: 1 } : null;
-    });
+    return this.rangeOf("getTotalRowRange", (ref, m) => m.tableTotalsArea(ref.table));
   }
   delete(): void {
     this._q("delete", [], (ref) => {
       const m = model(this._ctx);
       const t = ref.table;
-      const { index, col } = this.area(ref);
+      const { index, col } = columnAt(ref);
       if (t.columns.length === 1)
         throw invalidOperation("TableColumn.delete", "A table must have at least one column.");
-      const right = {
-        row: t.area.row,
-        col: col + 1,
-        rows: t.area.rows,
-        cols: t.area.cols - index - 1,
-      };
-      const raws = Array.from({ length: right.rows }, (_, r) =>
-        Array.from({ length: right.cols }, (_, c) =>
-          t.sheet.cells.get(right.row + r, right.col + c)
-        )
-      );
+      const right = { ...t.area, col: col + 1, cols: t.area.cols - index - 1 };
+      const raws = copyCells(t.sheet, right);
       if (right.cols > 0) m.writeRaw(t.sheet, { ...right, col }, (r, c) => raws[r][c] ?? null);
-      m.writeRaw(
-        t.sheet,
-        { row: t.area.row, col: t.area.col + t.area.cols - 1, rows: t.area.rows, cols: 1 },
-        () => null
-      );
+      m.writeRaw(t.sheet, { ...t.area, col: t.area.col + t.area.cols - 1, cols: 1 }, () => null);
       t.columns.splice(index, 1);
       t.area = { ...t.area, cols: t.area.cols - 1 };
     });
@@ -2535,13 +1895,12 @@ export class TableColumnProxy extends ClientObjectBase<ColumnRef> {
 }
 defineProps<ColumnRef>(TableColumnProxy, "TableColumn", {
   id: { get: (ref) => ref.id },
-  index: { get: (ref) => ref.table.columns.findIndex((c) => c.id === ref.id) },
+  index: { get: (ref) => columnAt(ref).index },
   name: {
     get: (ref) => ref.table.columns.find((c) => c.id === ref.id)?.name ?? null,
     set: (ref, v, self) => {
       const m = model(self._ctx);
-      const col = ref.table.columns.find((c) => c.id === ref.id);
-      if (!col) throw itemNotFound("TableColumn");
+      const col = ref.table.columns[columnAt(ref).index];
       const [unique] = m.uniqueHeaders(
         [String(v)],
         ref.table.columns.filter((c) => c !== col).map((c) => c.name)
@@ -2551,74 +1910,55 @@ defineProps<ColumnRef>(TableColumnProxy, "TableColumn", {
     },
   },
   values: {
-    get: (ref, self) => {
-      const index = ref.table.columns.findIndex((c) => c.id === ref.id);
-      return model(self._ctx).readValues(ref.table.sheet, {
+    get: (ref, self) =>
+      model(self._ctx).readValues(ref.table.sheet, {
         ...ref.table.area,
-        col: ref.table.area.col + index,
+        col: columnAt(ref).col,
         cols: 1,
-      });
-    },
-    set: (ref, v, self) => {
-      const index = ref.table.columns.findIndex((c) => c.id === ref.id);
+      }),
+    set: (ref, v, self) =>
       model(self._ctx).writeInput(
         ref.table.sheet,
-        { ...ref.table.area, col: ref.table.area.col + index, cols: 1 },
+        { ...ref.table.area, col: columnAt(ref).col, cols: 1 },
         v,
         "TableColumn.values"
-      );
-    },
+      ),
   },
 });
 
 type RowRef = { table: TableState; index: number };
 
+/** The number of data rows (Excel's blank insert row of a header-only table is not one). */
+function tableRowCount(m: Model, t: TableState): number {
+  return t.emptyInsertRow ? 0 : m.tableBodyArea(t).rows;
+}
+
 export class TableRowCollectionProxy extends CollectionBase<TableState, TableRowProxy> {
   _list(t: TableState) {
-    const body = model(this._ctx).tableBodyArea(t);
-    const n = t.emptyInsertRow ? 0 : body.rows;
+    const n = tableRowCount(model(this._ctx), t);
     return Array.from({ length: n }, (_, index) => ({ table: t, index }));
   }
-  _wrap(item: unknown, path: string) {
-    return new TableRowProxy(this._ctx, () => item as RowRef, path);
+  _item(resolver: () => unknown, path: string) {
+    return new TableRowProxy(this._ctx, resolver as () => RowRef | null, path);
   }
   add(index?: number | null, values?: unknown): TableRowProxy {
-    let created: RowRef | null = null;
-    this._q("add", [index ?? null, values ?? null], (t) => {
-      created = addTableRows(model(this._ctx), t, index ?? null, values);
-    });
-    return new TableRowProxy(
-      this._ctx,
-      () => {
-        if (!created) throw invalidOperation("TableRowCollection.add");
-        return created;
-      },
-      `${this._path}.add()`
+    return this._add([index ?? null, values ?? null], (t) =>
+      addTableRows(model(this._ctx), t, index ?? null, values)
     );
   }
   getItemAt(index: number): TableRowProxy {
-    return new TableRowProxy(
-      this._ctx,
-      () => {
-        const t = this._t();
-        if (!t) return null;
-        if (!Number.isInteger(index) || index < 0 || index >= this._list(t).length)
-          throw itemNotFound(`TableRow at ${index}`);
-        return { table: t, index };
-      },
-      `${this._path}.getItemAt(${index})`
-    );
+    return this._itemAt(index);
   }
 }
 defineProps<TableState>(TableRowCollectionProxy, "TableRowCollection", {
-  count: { get: (t, self) => (t.emptyInsertRow ? 0 : model(self._ctx).tableBodyArea(t).rows) },
+  count: { get: (t, self) => tableRowCount(model(self._ctx), t) },
 });
 
 function addTableRows(m: Model, t: TableState, index: number | null, values: unknown): RowRef {
   const where = "TableRowCollection.add";
   m.checkUnprotected(t.sheet, where);
   const body = m.tableBodyArea(t);
-  const existing = t.emptyInsertRow ? 0 : body.rows;
+  const existing = tableRowCount(m, t);
   const at = index === null || index === undefined ? existing : index;
   if (!Number.isInteger(at) || at < 0 || at > existing) throw invalidArgument(where);
   let grid: unknown[][];
@@ -2634,7 +1974,7 @@ function addTableRows(m: Model, t: TableState, index: number | null, values: unk
     grid = values as unknown[][];
   }
   let n = grid.length;
-  let insertRow = body.row + at;
+  const insertRow = body.row + at;
   if (t.emptyInsertRow) {
     // Fill Excel's blank insert row first.
     t.emptyInsertRow = false;
@@ -2646,17 +1986,13 @@ function addTableRows(m: Model, t: TableState, index: number | null, values: unk
     const used = m.usedArea(t.sheet, true);
     const lastRow = used ? Math.max(used.row + used.rows, tableEnd) : tableEnd;
     const below = {
-      row: insertRow + (t.emptyInsertRow ? 1 : 0),
+      row: insertRow,
       col: t.area.col,
       rows: Math.max(0, lastRow - insertRow),
       cols: t.area.cols,
     };
     if (below.rows > 0) {
-      const raws = Array.from({ length: below.rows }, (_, r) =>
-        Array.from({ length: below.cols }, (_, c) =>
-          t.sheet.cells.get(below.row + r, below.col + c)
-        )
-      );
+      const raws = copyCells(t.sheet, below);
       m.writeRaw(t.sheet, below, () => null);
       m.writeRaw(t.sheet, { ...below, row: below.row + n }, (r, c) => raws[r][c] ?? null);
     }
@@ -2670,7 +2006,6 @@ function addTableRows(m: Model, t: TableState, index: number | null, values: unk
       )
         other.area = { ...other.area, row: other.area.row + n };
   }
-  insertRow = body.row + at;
   m.writeInput(
     t.sheet,
     { row: insertRow, col: t.area.col, rows: grid.length, cols: t.area.cols },
@@ -2680,14 +2015,20 @@ function addTableRows(m: Model, t: TableState, index: number | null, values: unk
   return { table: t, index: at };
 }
 
+/** A table row's cells. */
+function rowArea(m: Model, ref: RowRef): Area {
+  const body = m.tableBodyArea(ref.table);
+  return { ...body, row: body.row + ref.index, rows: 1 };
+}
+
 export class TableRowProxy extends ClientObjectBase<RowRef> {
   getRange(): RangeProxy {
     return new RangeProxy(
       this._ctx,
-      this._child("getRange", (ref) => {
-        const body = model(this._ctx).tableBodyArea(ref.table);
-        return { sheet: ref.table.sheet, area: { ...body, row: body.row + ref.index, rows: 1 } };
-      }),
+      this._child("getRange", (ref) => ({
+        sheet: ref.table.sheet,
+        area: rowArea(model(this._ctx), ref),
+      })),
       `${this._path}.getRange()`
     );
   }
@@ -2697,17 +2038,8 @@ export class TableRowProxy extends ClientObjectBase<RowRef> {
       const t = ref.table;
       const body = m.tableBodyArea(t);
       const row = body.row + ref.index;
-      const below = {
-        row: row + 1,
-        col: t.area.col,
-        rows: t.area.row + t.area.rows - row - 1,
-        cols: t.area.cols,
-      };
-      const raws = Array.from({ length: below.rows }, (_, r) =>
-        Array.from({ length: below.cols }, (_, c) =>
-          t.sheet.cells.get(below.row + r, below.col + c)
-        )
-      );
+      const below = { ...t.area, row: row + 1, rows: t.area.row + t.area.rows - row - 1 };
+      const raws = copyCells(t.sheet, below);
       m.writeRaw(t.sheet, { ...below, row: row, rows: below.rows + 1 }, (r, c) =>
         r < below.rows ? (raws[r][c] ?? null) : null
       );
@@ -2719,23 +2051,15 @@ export class TableRowProxy extends ClientObjectBase<RowRef> {
 defineProps<RowRef>(TableRowProxy, "TableRow", {
   index: { get: (ref) => ref.index },
   values: {
-    get: (ref, self) => {
-      const body = model(self._ctx).tableBodyArea(ref.table);
-      return model(self._ctx).readValues(ref.table.sheet, {
-        ...body,
-        row: body.row + ref.index,
-        rows: 1,
-      });
-    },
-    set: (ref, v, self) => {
-      const body = model(self._ctx).tableBodyArea(ref.table);
+    get: (ref, self) =>
+      model(self._ctx).readValues(ref.table.sheet, rowArea(model(self._ctx), ref)),
+    set: (ref, v, self) =>
       model(self._ctx).writeInput(
         ref.table.sheet,
-        { ...body, row: body.row + ref.index, rows: 1 },
+        rowArea(model(self._ctx), ref),
         v,
         "TableRow.values"
-      );
-    },
+      ),
   },
 });
 
@@ -2772,7 +2096,9 @@ const CHART_TYPES = [
   "Bubble",
   "StockHLC",
 ];
+const SERIES_BY = ["Auto", "Columns", "Rows"];
 
+/** A chart's series as Excel derives them from its source: names from the header row (or column), the first column (row) of text as categories. */
 function seriesFor(m: Model, chart: ChartState): ChartState["series"] {
   if (!chart.source) return [];
   const { sheet, area } = chart.source;
@@ -2780,156 +2106,77 @@ function seriesFor(m: Model, chart: ChartState): ChartState["series"] {
   const byRows = chart.seriesBy === "Rows" || (chart.seriesBy === "Auto" && area.cols > area.rows);
   const firstRowText = values[0]?.some((v) => typeof v === "string" && v !== "");
   const firstColText = values.some((r) => typeof r[0] === "string" && r[0] !== "");
+  // Work across columns; for series by rows, the same with rows and columns swapped.
+  const along = byRows ? firstColText : firstRowText; // names in the first row (column)
+  const across = byRows ? firstRowText : firstColText; // categories in the first column (row)
+  const count = byRows ? area.rows : area.cols;
+  const length = byRows ? area.cols : area.rows;
+  const start = across && count > 1 ? 1 : 0;
+  const top = along ? 1 : 0;
+  const line = (i: number, from: number): Area =>
+    byRows
+      ? { row: area.row + i, col: area.col + from, rows: 1, cols: length - from }
+      : { row: area.row + from, col: area.col + i, rows: length - from, cols: 1 };
   const out: ChartState["series"] = [];
-  if (!byRows) {
-    const startCol = firstColText && area.cols > 1 ? 1 : 0;
-    for (let c = startCol; c < area.cols; c++) {
-      const name = firstRowText ? String(values[0][c]) : `Series${c - startCol + 1}`;
-      const top = firstRowText ? 1 : 0;
-      out.push({
-        name,
-        values: m.addressOf(sheet, {
-          row: area.row + top,
-          col: area.col + c,
-          rows: area.rows - top,
-          cols: 1,
-        }),
-        xValues: startCol
-          ? m.addressOf(sheet, {
-              row: area.row + top,
-              col: area.col,
-              rows: area.rows - top,
-              cols: 1,
-            })
-          : null,
-        chartType: null,
-      });
-    }
-  } else {
-    const startRow = firstRowText && area.rows > 1 ? 1 : 0;
-    for (let r = startRow; r < area.rows; r++) {
-      const left = firstColText ? 1 : 0;
-      out.push({
-        name: firstColText ? String(values[r][0]) : `Series${r - startRow + 1}`,
-        values: m.addressOf(sheet, {
-          row: area.row + r,
-          col: area.col + left,
-          rows: 1,
-          cols: area.cols - left,
-        }),
-        xValues: startRow
-          ? m.addressOf(sheet, {
-              row: area.row,
-              col: area.col + left,
-              rows: 1,
-              cols: area.cols - left,
-            })
-          : null,
-        chartType: null,
-      });
-    }
+  for (let i = start; i < count; i++) {
+    out.push({
+      name: along ? String(byRows ? values[i][0] : values[0][i]) : `Series${i - start + 1}`,
+      values: m.addressOf(sheet, line(i, top)),
+      xValues: start ? m.addressOf(sheet, line(0, top)) : null,
+      chartType: null,
+    });
   }
   return out;
 }
 
-function rangeArg(
-  m: Model,
-  arg: RangeProxy | string,
-  defaultSheet: SheetState,
-  where: string
-): { sheet: SheetState; area: Area } {
-  if (typeof arg === "string") return m.resolveReference(arg, defaultSheet);
-  if (!(arg instanceof RangeProxy)) throw invalidArgument(where);
-  return arg._need(where);
-}
-
-export class ChartCollectionProxy extends CollectionBase<SheetState, ChartProxy> {
+export class ChartCollectionProxy extends KeyedCollectionBase<SheetState, ChartProxy> {
   _list(s: SheetState) {
     return s.charts;
   }
-  _wrap(item: unknown, path: string) {
-    return new ChartProxy(this._ctx, () => item as ChartState, path);
+  _item(resolver: () => unknown, path: string) {
+    return new ChartProxy(this._ctx, resolver as () => ChartState | null, path);
   }
-  add(type: string, sourceData: RangeProxy | string, seriesBy?: string): ChartProxy {
-    let created: ChartState | null = null;
-    this._q("add", [type, sourceData, seriesBy ?? "Auto"], (s) => {
-      const m = model(this._ctx);
-      const where = "ChartCollection.add";
-      m.checkUnprotected(alive(s, where), where, "allowEditObjects");
-      oneOf(type, CHART_TYPES, where);
-      const by = oneOf(seriesBy ?? "Auto", ["Auto", "Columns", "Rows"], where);
-      const source = rangeArg(m, sourceData, s, where);
-      const chart: ChartState = {
-        id: `{C${Math.random().toString(16).slice(2, 10).toUpperCase()}}`,
-        name: m.nextChartName(),
-        sheet: s,
-        chartType: type,
-        source: { sheet: source.sheet, area: { ...source.area } },
-        seriesBy: by,
-        title: { text: "", visible: false, overlay: false, fontBold: null, fontSize: null },
-        legend: { visible: true, position: "Right" },
-        top: 0,
-        left: 0,
-        width: 360,
-        height: 216,
-        start: null,
-        end: null,
-        axes: {},
-        series: [],
-        dataLabels: {
-          showValue: false,
-          showPercentage: false,
-          showCategoryName: false,
-          showSeriesName: false,
-          numberFormat: "General",
-        },
-        style: 2,
-      };
-      chart.series = seriesFor(m, chart);
-      s.charts.push(chart);
-      created = chart;
-    });
-    return new ChartProxy(
-      this._ctx,
-      () => {
-        if (!created) throw invalidOperation("ChartCollection.add");
-        return created;
+  add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
+    return this._add(
+      [type, sourceData, seriesBy ?? "Auto"],
+      (s) => {
+        const m = model(this._ctx);
+        const where = "ChartCollection.add";
+        m.checkUnprotected(alive(s, where), where, "allowEditObjects");
+        oneOf(type, CHART_TYPES, where);
+        const source = rangeOnly(sourceData, where);
+        const chart: ChartState = {
+          id: `{C${Math.random().toString(16).slice(2, 10).toUpperCase()}}`,
+          name: m.nextChartName(),
+          sheet: s,
+          chartType: type,
+          source: { sheet: source.sheet, area: { ...source.area } },
+          seriesBy: oneOf(seriesBy ?? "Auto", SERIES_BY, where),
+          title: { text: "", visible: false, overlay: false },
+          legend: { visible: true, position: "Right" },
+          top: 0,
+          left: 0,
+          width: 360,
+          height: 216,
+          start: null,
+          end: null,
+          axes: {},
+          series: [],
+          style: 2,
+        };
+        chart.series = seriesFor(m, chart);
+        s.charts.push(chart);
+        return chart;
       },
-      `${this._path}.add(${JSON.stringify(type)})`
+      `add(${JSON.stringify(type)})`
     );
   }
-  private find(name: string, orNull: boolean) {
-    const p = new ChartProxy(
-      this._ctx,
-      () => {
-        const s = this._t();
-        const c =
-          s?.charts.find(
-            (x) => x.name.toLowerCase() === String(name).toLowerCase() || x.id === name
-          ) ?? null;
-        if (!c && !orNull) throw itemNotFound(`Chart '${name}'`);
-        return c;
-      },
-      `${this._path}.getItem(${JSON.stringify(name)})`
-    );
-    return orNull ? p._checkNull() : p;
-  }
-  getItem(name: string) {
-    return this.find(name, false);
-  }
-  getItemOrNullObject(name: string) {
-    return this.find(name, true);
+  _find(s: SheetState, key: string | number) {
+    const name = String(key).toLowerCase();
+    return s.charts.find((x) => x.name.toLowerCase() === name || x.id === key);
   }
   getItemAt(index: number): ChartProxy {
-    return new ChartProxy(
-      this._ctx,
-      () => {
-        const c = this._t()?.charts[index];
-        if (!c) throw itemNotFound(`Chart at ${index}`);
-        return c;
-      },
-      `${this._path}.getItemAt(${index})`
-    );
+    return this._itemAt(index);
   }
 }
 defineProps<SheetState>(ChartCollectionProxy, "ChartCollection", {
@@ -2938,77 +2185,55 @@ defineProps<SheetState>(ChartCollectionProxy, "ChartCollection", {
 
 export class ChartProxy extends ClientObjectBase<ChartState> {
   _navNames() {
-    return ["title", "legend", "axes", "series", "dataLabels", "worksheet"];
+    return ["title", "legend", "axes", "series", "worksheet"];
   }
   get title(): ChartTitleProxy {
-    return this._nav(
-      "title",
-      () => new ChartTitleProxy(this._ctx, () => this._t(), `${this._path}.title`)
-    );
+    return this._part("title", ChartTitleProxy);
   }
   get legend(): ChartLegendProxy {
-    return this._nav(
-      "legend",
-      () => new ChartLegendProxy(this._ctx, () => this._t(), `${this._path}.legend`)
-    );
+    return this._part("legend", ChartLegendProxy);
   }
   get axes(): ChartAxesProxy {
-    return this._nav(
-      "axes",
-      () => new ChartAxesProxy(this._ctx, () => this._t(), `${this._path}.axes`)
-    );
+    return this._part("axes", ChartAxesProxy);
   }
   get series(): ChartSeriesCollectionProxy {
-    return this._nav(
-      "series",
-      () => new ChartSeriesCollectionProxy(this._ctx, () => this._t(), `${this._path}.series`)
-    );
-  }
-  get dataLabels(): ChartDataLabelsProxy {
-    return this._nav(
-      "dataLabels",
-      () => new ChartDataLabelsProxy(this._ctx, () => this._t(), `${this._path}.dataLabels`)
-    );
+    return this._part("series", ChartSeriesCollectionProxy);
   }
   get worksheet(): WorksheetProxy {
-    return this._nav(
+    return this._part(
       "worksheet",
-      () =>
-        new WorksheetProxy(
-          this._ctx,
-          this._child("worksheet", (c) => c.sheet),
-          `${this._path}.worksheet`
-        )
+      WorksheetProxy,
+      this._child("worksheet", (c) => c.sheet)
     );
   }
   setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
     this._q("setPosition", [startCell, endCell ?? null], (c) => {
       const m = model(this._ctx);
-      const start = rangeArg(m, startCell, c.sheet, "Chart.setPosition");
-      const end = endCell ? rangeArg(m, endCell, c.sheet, "Chart.setPosition") : null;
-      c.start = areaAddress({ ...start.area, rows: 1, cols: 1 });
+      const start = rangeArg(m, startCell, c.sheet, "Chart.setPosition").area;
+      const end = endCell ? rangeArg(m, endCell, c.sheet, "Chart.setPosition").area : null;
+      c.start = areaAddress({ ...start, rows: 1, cols: 1 });
       c.end = end
         ? areaAddress({
-            row: end.area.row + end.area.rows - 1,
-            col: end.area.col + end.area.cols - 1,
+            row: end.row + end.rows - 1,
+            col: end.col + end.cols - 1,
             rows: 1,
             cols: 1,
           })
         : null;
-      c.top = start.area.row * STANDARD_HEIGHT;
-      c.left = start.area.col * STANDARD_WIDTH;
+      c.top = start.row * STANDARD_HEIGHT;
+      c.left = start.col * STANDARD_WIDTH;
       if (end) {
-        c.height = (end.area.row + end.area.rows - start.area.row) * STANDARD_HEIGHT;
-        c.width = (end.area.col + end.area.cols - start.area.col) * STANDARD_WIDTH;
+        c.height = (end.row + end.rows - start.row) * STANDARD_HEIGHT;
+        c.width = (end.col + end.cols - start.col) * STANDARD_WIDTH;
       }
     });
   }
-  setData(sourceData: RangeProxy | string, seriesBy?: string): void {
+  setData(sourceData: RangeProxy, seriesBy?: string): void {
     this._q("setData", [sourceData, seriesBy ?? "Auto"], (c) => {
       const m = model(this._ctx);
-      const source = rangeArg(m, sourceData, c.sheet, "Chart.setData");
+      const source = rangeOnly(sourceData, "Chart.setData");
       c.source = { sheet: source.sheet, area: { ...source.area } };
-      c.seriesBy = oneOf(seriesBy ?? "Auto", ["Auto", "Columns", "Rows"], "Chart.setData");
+      c.seriesBy = oneOf(seriesBy ?? "Auto", SERIES_BY, "Chart.setData");
       c.series = seriesFor(m, c);
     });
   }
@@ -3017,108 +2242,69 @@ export class ChartProxy extends ClientObjectBase<ChartState> {
       c.sheet.charts = c.sheet.charts.filter((x) => x !== c);
     });
   }
-  activate(): void {
-    this._q("activate", [], () => undefined);
-  }
 }
-defineProps<ChartState>(ChartProxy, "Chart", {
-  id: { get: (c) => c.id },
-  name: { get: (c) => c.name, set: (c, v) => (c.name = String(v)) },
-  chartType: {
-    get: (c) => c.chartType,
-    set: (c, v) => (c.chartType = oneOf(v, CHART_TYPES, "Chart.chartType")),
-  },
-  top: { get: (c) => c.top, set: (c, v) => (c.top = num(v, "Chart.top")) },
-  left: { get: (c) => c.left, set: (c, v) => (c.left = num(v, "Chart.left")) },
-  width: { get: (c) => c.width, set: (c, v) => (c.width = num(v, "Chart.width")) },
-  height: { get: (c) => c.height, set: (c, v) => (c.height = num(v, "Chart.height")) },
-  style: { get: (c) => c.style, set: (c, v) => (c.style = num(v, "Chart.style")) },
-});
+defineProps<ChartState>(
+  ChartProxy,
+  "Chart",
+  fields("Chart", (c: ChartState) => c, {
+    id: null,
+    name: asText,
+    chartType: among(CHART_TYPES),
+    top: num,
+    left: num,
+    width: num,
+    height: num,
+    style: num,
+  })
+);
 
-export class ChartTitleProxy extends ClientObjectBase<ChartState> {
-  _navNames() {
-    return ["format"];
-  }
-  get format(): { font: ChartFontProxy } {
-    const font = this._nav(
-      "format.font",
-      () => new ChartFontProxy(this._ctx, () => this._t(), `${this._path}.format.font`)
-    );
-    return { font };
-  }
-}
-defineProps<ChartState>(ChartTitleProxy, "ChartTitle", {
-  text: {
-    get: (c) => c.title.text,
-    set: (c, v) => {
-      c.title.text = String(v);
-      c.title.visible = v !== "";
+/** A title's text: setting it shows the title (an empty text hides it). */
+function titleText<T>(of: (t: T) => { text: string; visible: boolean }): PropDef<T> {
+  return {
+    get: (t) => of(t).text,
+    set: (t, v) => {
+      of(t).text = String(v);
+      of(t).visible = v !== "";
     },
-  },
-  visible: {
-    get: (c) => c.title.visible,
-    set: (c, v) => (c.title.visible = bool(v, "ChartTitle.visible")),
-  },
-  overlay: {
-    get: (c) => c.title.overlay,
-    set: (c, v) => (c.title.overlay = bool(v, "ChartTitle.overlay")),
-  },
-});
-export class ChartFontProxy extends ClientObjectBase<ChartState> {}
-defineProps<ChartState>(ChartFontProxy, "ChartFont", {
-  bold: {
-    get: (c) => c.title.fontBold,
-    set: (c, v) => (c.title.fontBold = bool(v, "ChartFont.bold")),
-  },
-  size: {
-    get: (c) => c.title.fontSize,
-    set: (c, v) => (c.title.fontSize = num(v, "ChartFont.size")),
-  },
-  color: { get: () => "#000000", set: (_c, v) => normalizeColor(v, "ChartFont.color") },
+  };
+}
+
+export class ChartTitleProxy extends ClientObjectBase<ChartState> {}
+defineProps<ChartState>(ChartTitleProxy, "ChartTitle", {
+  text: titleText((c) => c.title),
+  ...fields("ChartTitle", (c: ChartState) => c.title, { visible: bool, overlay: bool }),
 });
 
 export class ChartLegendProxy extends ClientObjectBase<ChartState> {}
-defineProps<ChartState>(ChartLegendProxy, "ChartLegend", {
-  visible: {
-    get: (c) => c.legend.visible,
-    set: (c, v) => (c.legend.visible = bool(v, "ChartLegend.visible")),
-  },
-  position: {
-    get: (c) => c.legend.position,
-    set: (c, v) =>
-      (c.legend.position = oneOf(
-        v,
-        ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"],
-        "ChartLegend.position"
-      )),
-  },
-});
+defineProps<ChartState>(
+  ChartLegendProxy,
+  "ChartLegend",
+  fields("ChartLegend", (c: ChartState) => c.legend, {
+    visible: bool,
+    position: among(["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"]),
+  })
+);
 
 type AxisRef = { chart: ChartState; axis: string };
-function axisOf(ref: AxisRef) {
-  const a = (ref.chart.axes[ref.axis] ??= {
-    title: "",
-    titleVisible: false,
+type AxisState = ChartState["axes"][string];
+function axisOf(ref: AxisRef): AxisState {
+  return (ref.chart.axes[ref.axis] ??= {
+    title: { text: "", visible: false },
     numberFormat: "General",
     minimum: null,
     maximum: null,
     visible: true,
   });
-  return a;
 }
 export class ChartAxesProxy extends ClientObjectBase<ChartState> {
   _navNames() {
-    return ["categoryAxis", "valueAxis", "seriesAxis"];
+    return ["categoryAxis", "valueAxis"];
   }
   private axis(name: string): ChartAxisProxy {
-    return this._nav(
+    return this._part(
       name,
-      () =>
-        new ChartAxisProxy(
-          this._ctx,
-          this._child(name, (c) => ({ chart: c, axis: name })),
-          `${this._path}.${name}`
-        )
+      ChartAxisProxy,
+      this._child(name, (c) => ({ chart: c, axis: name }))
     );
   }
   get categoryAxis() {
@@ -3127,57 +2313,24 @@ export class ChartAxesProxy extends ClientObjectBase<ChartState> {
   get valueAxis() {
     return this.axis("valueAxis");
   }
-  get seriesAxis() {
-    return this.axis("seriesAxis");
-  }
-  getItem(type: string): ChartAxisProxy {
-    const name =
-      type === "Category" ? "categoryAxis" : type === "Value" ? "valueAxis" : "seriesAxis";
-    return this.axis(name);
-  }
 }
 export class ChartAxisProxy extends ClientObjectBase<AxisRef> {
   _navNames() {
     return ["title"];
   }
   get title(): ChartAxisTitleProxy {
-    return this._nav(
-      "title",
-      () => new ChartAxisTitleProxy(this._ctx, () => this._t(), `${this._path}.title`)
-    );
+    return this._part("title", ChartAxisTitleProxy);
   }
 }
-defineProps<AxisRef>(ChartAxisProxy, "ChartAxis", {
-  numberFormat: {
-    get: (r) => axisOf(r).numberFormat,
-    set: (r, v) => (axisOf(r).numberFormat = String(v)),
-  },
-  minimum: {
-    get: (r) => axisOf(r).minimum,
-    set: (r, v) => (axisOf(r).minimum = num(v, "ChartAxis.minimum")),
-  },
-  maximum: {
-    get: (r) => axisOf(r).maximum,
-    set: (r, v) => (axisOf(r).maximum = num(v, "ChartAxis.maximum")),
-  },
-  visible: {
-    get: (r) => axisOf(r).visible,
-    set: (r, v) => (axisOf(r).visible = bool(v, "ChartAxis.visible")),
-  },
-});
+defineProps<AxisRef>(
+  ChartAxisProxy,
+  "ChartAxis",
+  fields("ChartAxis", axisOf, { numberFormat: asText, minimum: num, maximum: num, visible: bool })
+);
 export class ChartAxisTitleProxy extends ClientObjectBase<AxisRef> {}
 defineProps<AxisRef>(ChartAxisTitleProxy, "ChartAxisTitle", {
-  text: {
-    get: (r) => axisOf(r).title,
-    set: (r, v) => {
-      axisOf(r).title = String(v);
-      axisOf(r).titleVisible = v !== "";
-    },
-  },
-  visible: {
-    get: (r) => axisOf(r).titleVisible,
-    set: (r, v) => (axisOf(r).titleVisible = bool(v, "ChartAxisTitle.visible")),
-  },
+  text: titleText((r) => axisOf(r).title),
+  ...fields("ChartAxisTitle", (r: AxisRef) => axisOf(r).title, { visible: bool }),
 });
 
 type SeriesRef = { chart: ChartState; index: number };
@@ -3185,12 +2338,11 @@ export class ChartSeriesCollectionProxy extends CollectionBase<ChartState, Chart
   _list(c: ChartState) {
     return c.series.map((_, index) => ({ chart: c, index }));
   }
-  _wrap(item: unknown, path: string) {
-    return new ChartSeriesProxy(this._ctx, () => item as SeriesRef, path);
+  _item(resolver: () => unknown, path: string) {
+    return new ChartSeriesProxy(this._ctx, resolver as () => SeriesRef | null, path);
   }
   add(name?: string, index?: number): ChartSeriesProxy {
-    let created: SeriesRef | null = null;
-    this._q("add", [name ?? null, index ?? null], (c) => {
+    return this._add([name ?? null, index ?? null], (c) => {
       const at = index ?? c.series.length;
       c.series.splice(at, 0, {
         name: name ?? `Series${c.series.length + 1}`,
@@ -3198,28 +2350,11 @@ export class ChartSeriesCollectionProxy extends CollectionBase<ChartState, Chart
         xValues: null,
         chartType: null,
       });
-      created = { chart: c, index: at };
+      return { chart: c, index: at };
     });
-    return new ChartSeriesProxy(
-      this._ctx,
-      () => {
-        if (!created) throw invalidOperation("ChartSeriesCollection.add");
-        return created;
-      },
-      `${this._path}.add()`
-    );
   }
   getItemAt(index: number): ChartSeriesProxy {
-    return new ChartSeriesProxy(
-      this._ctx,
-      () => {
-        const c = this._t();
-        if (!c) return null;
-        if (!c.series[index]) throw itemNotFound(`ChartSeries at ${index}`);
-        return { chart: c, index };
-      },
-      `${this._path}.getItemAt(${index})`
-    );
+    return this._itemAt(index);
   }
 }
 defineProps<ChartState>(ChartSeriesCollectionProxy, "ChartSeriesCollection", {
@@ -3227,22 +2362,22 @@ defineProps<ChartState>(ChartSeriesCollectionProxy, "ChartSeriesCollection", {
 });
 
 export class ChartSeriesProxy extends ClientObjectBase<SeriesRef> {
-  setValues(sourceData: RangeProxy | string): void {
-    this._q("setValues", [sourceData], (r) => {
-      const src = rangeArg(model(this._ctx), sourceData, r.chart.sheet, "ChartSeries.setValues");
-      r.chart.series[r.index].values = model(this._ctx).addressOf(src.sheet, src.area);
+  private source(
+    call: "setValues" | "setXAxisValues",
+    key: "values" | "xValues",
+    data: RangeProxy
+  ) {
+    this._q(call, [data], (r) => {
+      const m = model(this._ctx);
+      const src = rangeOnly(data, `ChartSeries.${call}`);
+      r.chart.series[r.index][key] = m.addressOf(src.sheet, src.area);
     });
   }
-  setXAxisValues(sourceData: RangeProxy | string): void {
-    this._q("setXAxisValues", [sourceData], (r) => {
-      const src = rangeArg(
-        model(this._ctx),
-        sourceData,
-        r.chart.sheet,
-        "ChartSeries.setXAxisValues"
-      );
-      r.chart.series[r.index].xValues = model(this._ctx).addressOf(src.sheet, src.area);
-    });
+  setValues(sourceData: RangeProxy): void {
+    this.source("setValues", "values", sourceData);
+  }
+  setXAxisValues(sourceData: RangeProxy): void {
+    this.source("setXAxisValues", "xValues", sourceData);
   }
   delete(): void {
     this._q("delete", [], (r) => {
@@ -3251,10 +2386,7 @@ export class ChartSeriesProxy extends ClientObjectBase<SeriesRef> {
   }
 }
 defineProps<SeriesRef>(ChartSeriesProxy, "ChartSeries", {
-  name: {
-    get: (r) => r.chart.series[r.index]?.name ?? null,
-    set: (r, v) => (r.chart.series[r.index].name = String(v)),
-  },
+  ...fields("ChartSeries", (r: SeriesRef) => r.chart.series[r.index], { name: asText }),
   chartType: {
     get: (r) => r.chart.series[r.index]?.chartType ?? r.chart.chartType,
     set: (r, v) =>
@@ -3262,69 +2394,31 @@ defineProps<SeriesRef>(ChartSeriesProxy, "ChartSeries", {
   },
 });
 
-export class ChartDataLabelsProxy extends ClientObjectBase<ChartState> {}
-defineProps<ChartState>(ChartDataLabelsProxy, "ChartDataLabels", {
-  showValue: {
-    get: (c) => c.dataLabels.showValue,
-    set: (c, v) => (c.dataLabels.showValue = bool(v, "ChartDataLabels.showValue")),
-  },
-  showPercentage: {
-    get: (c) => c.dataLabels.showPercentage,
-    set: (c, v) => (c.dataLabels.showPercentage = bool(v, "ChartDataLabels.showPercentage")),
-  },
-  showCategoryName: {
-    get: (c) => c.dataLabels.showCategoryName,
-    set: (c, v) => (c.dataLabels.showCategoryName = bool(v, "ChartDataLabels.showCategoryName")),
-  },
-  showSeriesName: {
-    get: (c) => c.dataLabels.showSeriesName,
-    set: (c, v) => (c.dataLabels.showSeriesName = bool(v, "ChartDataLabels.showSeriesName")),
-  },
-  numberFormat: {
-    get: (c) => c.dataLabels.numberFormat,
-    set: (c, v) => (c.dataLabels.numberFormat = String(v)),
-  },
-});
-
 // ============================================================================ Settings and names
 
 type SettingRef = { key: string };
 
-export class SettingCollectionProxy extends CollectionBase<Model, SettingProxy> {
+export class SettingCollectionProxy extends KeyedCollectionBase<Model, SettingProxy> {
   _list(m: Model) {
     return [...m.settings.keys()].map((key) => ({ key }));
   }
-  _wrap(item: unknown, path: string) {
-    return new SettingProxy(this._ctx, () => item as SettingRef, path);
+  _item(resolver: () => unknown, path: string) {
+    return new SettingProxy(this._ctx, resolver as () => SettingRef | null, path);
   }
   add(key: string, value: unknown): SettingProxy {
-    this._q("add", [key, value], (m) => {
-      if (typeof key !== "string" || key === "") throw invalidArgument("SettingCollection.add");
-      if (value === undefined) throw invalidArgument("SettingCollection.add");
-      m.settings.set(key, JSON.parse(JSON.stringify(value)));
-    });
-    return new SettingProxy(
-      this._ctx,
-      () => ({ key }),
-      `${this._path}.add(${JSON.stringify(key)})`
-    );
-  }
-  getItem(key: string): SettingProxy {
-    return new SettingProxy(
-      this._ctx,
-      () => {
-        if (!model(this._ctx).settings.has(key)) throw itemNotFound(`Setting '${key}'`);
+    return this._add(
+      [key, value],
+      (m) => {
+        if (typeof key !== "string" || key === "" || value === undefined)
+          throw invalidArgument("SettingCollection.add");
+        m.settings.set(key, JSON.parse(JSON.stringify(value)));
         return { key };
       },
-      `${this._path}.getItem(${JSON.stringify(key)})`
+      `add(${JSON.stringify(key)})`
     );
   }
-  getItemOrNullObject(key: string): SettingProxy {
-    return new SettingProxy(
-      this._ctx,
-      () => (model(this._ctx).settings.has(key) ? { key } : null),
-      `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`
-    )._checkNull();
+  _find(m: Model, key: string | number) {
+    return m.settings.has(String(key)) ? { key: String(key) } : null;
   }
 }
 defineProps<Model>(SettingCollectionProxy, "SettingCollection", {});
@@ -3351,77 +2445,65 @@ defineProps<SettingRef>(SettingProxy, "Setting", {
 });
 
 type NameRef = { name: string };
-export class NamedItemCollectionProxy extends CollectionBase<Model, NamedItemProxy> {
+export class NamedItemCollectionProxy extends KeyedCollectionBase<Model, NamedItemProxy> {
   _list(m: Model) {
     return [...m.names.values()].map((n) => ({ name: n.name }));
   }
-  _wrap(item: unknown, path: string) {
-    return new NamedItemProxy(this._ctx, () => item as NameRef, path);
+  _item(resolver: () => unknown, path: string) {
+    return new NamedItemProxy(this._ctx, resolver as () => NameRef | null, path);
   }
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
-    this._q("add", [name, reference, comment ?? ""], (m) => {
-      let ref: string;
-      if (typeof reference === "string") ref = reference;
-      else {
-        const r = reference._need("NamedItemCollection.add");
-        ref = `=${m.addressOf(r.sheet, r.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
-      }
-      m.addName(name, ref, comment ?? "");
-    });
-    return new NamedItemProxy(
-      this._ctx,
-      () => ({ name }),
-      `${this._path}.add(${JSON.stringify(name)})`
-    );
-  }
-  private find(name: string, orNull: boolean) {
-    const p = new NamedItemProxy(
-      this._ctx,
-      () => {
-        const n = model(this._ctx).names.get(String(name).toLowerCase());
-        if (!n && !orNull) throw itemNotFound(`NamedItem '${name}'`);
-        return n ? { name: n.name } : null;
+    return this._add(
+      [name, reference, comment ?? ""],
+      (m) => {
+        let ref: string;
+        if (typeof reference === "string") ref = reference;
+        else {
+          const r = reference._need("NamedItemCollection.add");
+          ref = `=${m.addressOf(r.sheet, r.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+        }
+        m.addName(name, ref, comment ?? "");
+        return { name };
       },
-      `${this._path}.getItem(${JSON.stringify(name)})`
+      `add(${JSON.stringify(name)})`
     );
-    return orNull ? p._checkNull() : p;
   }
-  getItem(name: string) {
-    return this.find(name, false);
-  }
-  getItemOrNullObject(name: string) {
-    return this.find(name, true);
+  _find(m: Model, key: string | number) {
+    const n = m.names.get(String(key).toLowerCase());
+    return n ? { name: n.name } : null;
   }
 }
 defineProps<Model>(NamedItemCollectionProxy, "NamedItemCollection", {});
 
+/** A defined name's record (formula, comment), or ItemNotFound once it is deleted. */
+function nameOf(m: Model, r: NameRef) {
+  const n = m.names.get(r.name.toLowerCase());
+  if (!n) throw itemNotFound(`NamedItem '${r.name}'`);
+  return n;
+}
+
 export class NamedItemProxy extends ClientObjectBase<NameRef> {
-  getRange(): RangeProxy {
-    return new RangeProxy(
+  private range(call: string, orNull: boolean): RangeProxy {
+    const r = new RangeProxy(
       this._ctx,
-      this._child("getRange", (r) => {
+      this._child(call, (ref) => {
         const m = model(this._ctx);
-        const n = m.names.get(r.name.toLowerCase());
-        if (!n) throw itemNotFound(`NamedItem '${r.name}'`);
-        return m.resolveReference(n.formula, null);
-      }),
-      `${this._path}.getRange()`
-    );
-  }
-  getRangeOrNullObject(): RangeProxy {
-    return new RangeProxy(
-      this._ctx,
-      this._child("getRangeOrNullObject", (r) => {
-        const m = model(this._ctx);
-        const n = m.names.get(r.name.toLowerCase());
         try {
-          return n ? m.resolveReference(n.formula, null) : null;
-        } catch {
-          return null;
+          return m.resolveReference(nameOf(m, ref).formula, null);
+        } catch (e) {
+          if (orNull) return null;
+          throw e;
         }
       }),
-      `${this._path}.getRangeOrNullObject()`
-    )._checkNull();
+      `${this._path}.${call}()`
+    );
+    return orNull ? r._checkNull() : r;
+  }
+  getRange(): RangeProxy {
+    return this.range("getRange", false);
+  }
+  getRangeOrNullObject(): RangeProxy {
+    return this.range("getRangeOrNullObject", true);
   }
   delete(): void {
     this._q("delete", [], (r) => model(this._ctx).deleteName(r.name));
@@ -3429,14 +2511,9 @@ export class NamedItemProxy extends ClientObjectBase<NameRef> {
 }
 defineProps<NameRef>(NamedItemProxy, "NamedItem", {
   name: { get: (r) => r.name },
-  formula: { get: (r, self) => model(self._ctx).names.get(r.name.toLowerCase())?.formula ?? null },
-  value: {
-    get: (r, self) =>
-      (model(self._ctx).names.get(r.name.toLowerCase())?.formula ?? "").replace(/^=/, ""),
-  },
+  formula: { get: (r, self) => nameOf(model(self._ctx), r).formula },
+  value: { get: (r, self) => nameOf(model(self._ctx), r).formula.replace(/^=/, "") },
   type: { get: () => "Range" },
-  comment: { get: (r, self) => model(self._ctx).names.get(r.name.toLowerCase())?.comment ?? "" },
+  comment: { get: (r, self) => nameOf(model(self._ctx), r).comment },
   visible: { get: () => true },
 });
-
-export { DEFAULT_STYLE, Formula, cellInput };

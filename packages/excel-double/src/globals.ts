@@ -54,7 +54,6 @@ export function installExcelGlobals(wb: MemoryWorkbook): () => void {
     run,
     RequestContext: RequestContextCtor,
     ErrorCodes: ERROR_CODES,
-    __workbook: wb,
   };
   g.Excel = new Proxy(excel, {
     get: (t, key) => {

@@ -96,31 +96,4 @@ export class Grid<T> {
     this.boundsCache = r0 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
     return this.boundsCache;
   }
-
-  /** Move a block of rows/columns (used by Range.delete / insert shifting). */
-  shiftRows(fromRow: number, delta: number, colStart = 0, colCount = Infinity): void {
-    const moved: [number, number, T][] = [];
-    this.forEach((v, r, c) => moved.push([r, c, v]), {
-      row: fromRow,
-      col: colStart,
-      rows: Math.max(0, this.rows.length - fromRow),
-      cols: colCount === Infinity ? 16384 - colStart : colCount,
-    });
-    for (const [r, c] of moved) this.set(r, c, undefined);
-    for (const [r, c, v] of moved) if (r + delta >= 0) this.set(r + delta, c, v);
-    this.boundsCache = undefined;
-  }
-
-  shiftCols(fromCol: number, delta: number, rowStart = 0, rowCount = Infinity): void {
-    const moved: [number, number, T][] = [];
-    this.forEach((v, r, c) => moved.push([r, c, v]), {
-      row: rowStart,
-      col: fromCol,
-      rows: rowCount === Infinity ? this.rows.length : rowCount,
-      cols: 16384 - fromCol,
-    });
-    for (const [r, c] of moved) this.set(r, c, undefined);
-    for (const [r, c, v] of moved) if (c + delta >= 0) this.set(r, c + delta, v);
-    this.boundsCache = undefined;
-  }
 }

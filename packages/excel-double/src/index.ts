@@ -1,12 +1,17 @@
 /**
- * The in-memory Excel workbook double. See README.md in this folder for what is supported.
- *   import { MemoryWorkbook, installExcelGlobals } from "./";
+ * The in-memory Excel workbook double: the package's whole public API (README.md lists what
+ * each part does). Tests, benchmarks and the preview import this file (the package's `src`
+ * folder) only; the other files are internals.
  */
 export { MemoryWorkbook } from "./workbook";
-export type { MemoryWorkbookOptions, ChangeEvent } from "./workbook";
+export type {
+  ChangeEvent,
+  ConditionalFormatInfo,
+  ConditionalFormatRule,
+  ConditionalFormatStyle,
+  MemoryWorkbookOptions,
+} from "./workbook";
 export { installExcelGlobals } from "./globals";
 export { DoubleError } from "./errors";
 export { REQUEST_LIMIT_BYTES } from "./proxy";
-export { formatValue } from "./numfmt";
-export { parseAddress, columnLetters, cellAddress } from "./address";
-export type { FormulaProblem, RequestRecord, CellValue } from "./model";
+export type { CellValue, FormulaProblem, RequestRecord } from "./model";

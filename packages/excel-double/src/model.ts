@@ -9,7 +9,6 @@ import type { HyperFormula } from "hyperformula";
 import { DetailedCellError } from "hyperformula";
 import {
   Area,
-  areaAddress,
   cellAddress,
   fullAddress,
   intersect,
@@ -99,7 +98,6 @@ export interface CfFormat {
     underline: string | null;
   };
   numberFormat: string | null;
-  borders: Record<string, Partial<BorderStyle>>;
 }
 
 export interface ConditionalFormatState {
@@ -120,13 +118,7 @@ export interface ChartState {
   chartType: string;
   source: { sheet: SheetState; area: Area } | null;
   seriesBy: string;
-  title: {
-    text: string;
-    visible: boolean;
-    overlay: boolean;
-    fontBold: boolean | null;
-    fontSize: number | null;
-  };
+  title: { text: string; visible: boolean; overlay: boolean };
   legend: { visible: boolean; position: string };
   top: number;
   left: number;
@@ -137,8 +129,7 @@ export interface ChartState {
   axes: Record<
     string,
     {
-      title: string;
-      titleVisible: boolean;
+      title: { text: string; visible: boolean };
       numberFormat: string;
       minimum: number | null;
       maximum: number | null;
@@ -151,13 +142,6 @@ export interface ChartState {
     xValues: string | null;
     chartType: string | null;
   }[];
-  dataLabels: {
-    showValue: boolean;
-    showPercentage: boolean;
-    showCategoryName: boolean;
-    showSeriesName: boolean;
-    numberFormat: string;
-  };
   style: number;
 }
 
@@ -194,9 +178,6 @@ export class SheetState {
   readonly id = newId();
   name: string;
   visibility = "Visible";
-  tabColor = "";
-  showGridlines = true;
-  standardWidth = 8.43;
   cells = new Grid<Raw>();
   formats = new Grid<string>();
   styles = new Grid<Style>();
@@ -205,16 +186,9 @@ export class SheetState {
   colFormats = new Map<number, string>();
   colWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
-  hiddenCols = new Set<number>();
-  hiddenRows = new Set<number>();
   validations: { area: Area; rec: ValidationRecord | null }[] = [];
   conditionalFormats: ConditionalFormatState[] = [];
   charts: ChartState[] = [];
-  merged: Area[] = [];
-  hyperlinks = new Map<
-    string,
-    { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string }
-  >();
   protection: ProtectionState = { protected: false, options: {}, password: null };
   freeze = { rows: 0, cols: 0 };
   deleted = false;
@@ -304,20 +278,9 @@ export class Model {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
   settings = new Map<string, unknown>();
-  names = new Map<string, { name: string; formula: string; comment: string; visible: boolean }>();
-  properties: Record<string, unknown> = {
-    title: "",
-    author: "",
-    subject: "",
-    comments: "",
-    keywords: "",
-    company: "",
-    category: "",
-    manager: "",
-  };
+  names = new Map<string, { name: string; formula: string; comment: string }>();
   selection: SelectionState | null = null;
   activeSheet: SheetState | null = null;
-  calculationMode = "Automatic";
   engine: HyperFormula | null = null;
   private suspended = false;
   private tableCounter = 0;
@@ -615,12 +578,7 @@ export class Model {
           sheet.colFormats.delete(c);
         }
     }
-    if (what === "All" || what === "Hyperlinks" || what === "RemoveHyperlinks") {
-      for (const key of [...sheet.hyperlinks.keys()]) {
-        const p = parseAddress(key);
-        if (intersect(p, area)) sheet.hyperlinks.delete(key);
-      }
-    }
+    // "Hyperlinks" and "RemoveHyperlinks": the double keeps no hyperlinks, so there is nothing to remove.
   }
 
   // ---------------------------------------------------------------- protection checks
@@ -650,10 +608,6 @@ export class Model {
   }
 
   // ---------------------------------------------------------------- cells: read
-  rawAt(sheet: SheetState, row: number, col: number): Raw | undefined {
-    return sheet.cells.get(row, col);
-  }
-
   valueAt(sheet: SheetState, row: number, col: number): CellValue {
     const raw = sheet.cells.get(row, col);
     if (raw === undefined) {
@@ -974,7 +928,7 @@ export class Model {
     const p = parseAddress(text);
     const sheet = p.sheet ? this.requireSheet(p.sheet) : defaultSheet;
     if (!sheet) throw invalidArgument("reference");
-    return { sheet, area: p };
+    return { sheet, area: { row: p.row, col: p.col, rows: p.rows, cols: p.cols } };
   }
 
   addName(name: string, reference: string, comment: string): void {
@@ -990,7 +944,7 @@ export class Model {
     this.ensureEngine();
     this.resume();
     this.addEngineName(name, formula);
-    this.names.set(name.toLowerCase(), { name, formula, comment, visible: true });
+    this.names.set(name.toLowerCase(), { name, formula, comment });
   }
 
   deleteName(name: string): void {
@@ -1032,10 +986,6 @@ export class Model {
       }
     }
     return out;
-  }
-
-  areaText(area: Area): string {
-    return areaAddress(area);
   }
 }
 

@@ -4,7 +4,7 @@
  * in order), collections with `items`, and ClientResult. The Excel objects themselves are in api.ts.
  * Browser-safe: no Node APIs.
  */
-import { DoubleError, ErrorMessages } from "./errors";
+import { DoubleError, ErrorMessages, invalidOperation, itemNotFound } from "./errors";
 import type { Model, RequestRecord } from "./model";
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -60,7 +60,6 @@ export class RequestContext {
   readonly trackedObjects = {
     add: () => undefined,
     remove: () => undefined,
-    _retrieveAndClearAutoCleanupList: () => undefined,
   };
   readonly debugInfo = {};
   private _workbook: unknown;
@@ -188,7 +187,11 @@ export abstract class ClientObjectBase<T = unknown> {
     readonly _ctx: RequestContext,
     private readonly _resolver: () => T | null,
     readonly _path: string
-  ) {}
+  ) {
+    // A property the double does not implement cannot be set by mistake: in strict code the
+    // assignment throws a TypeError instead of passing silently. (Proxy classes add no fields.)
+    Object.preventExtensions(this);
+  }
 
   get context(): RequestContext {
     return this._ctx;
@@ -245,6 +248,18 @@ export abstract class ClientObjectBase<T = unknown> {
       this._navCache.set(name, c);
     }
     return c as C;
+  }
+
+  /**
+   * A navigation property (range.format, chart.title, workbook.tables...): one proxy per name,
+   * whose target is what `of` gives at sync (by default this object's own target).
+   */
+  _part<C extends ClientObjectBase<any>>(
+    name: string,
+    Ctor: ProxyClass<C>,
+    of: () => unknown = () => this._t()
+  ): C {
+    return this._nav(name, () => new Ctor(this._ctx, of as () => never, `${this._path}.${name}`));
   }
 
   /** Child proxy whose target is derived from this one's. */
@@ -364,6 +379,9 @@ export abstract class ClientObjectBase<T = unknown> {
   }
 }
 
+/** A proxy class: its constructor takes the context, the target's resolver and the path. */
+export type ProxyClass<C> = new (ctx: RequestContext, resolver: () => never, path: string) => C;
+
 export function propertyNotLoaded(name: string, typeName?: string): DoubleError {
   return new DoubleError(
     "PropertyNotLoaded",
@@ -405,7 +423,41 @@ export abstract class CollectionBase<
   I extends ClientObjectBase<any>,
 > extends ClientObjectBase<T> {
   abstract _list(t: T): unknown[];
-  abstract _wrap(item: unknown, path: string): I;
+  /** A proxy for one item, whose target `resolver` gives at sync. */
+  abstract _item(resolver: () => unknown, path: string): I;
+
+  /**
+   * getItem, getItemOrNullObject, getItemAt...: the item `find` picks at sync. None gives
+   * ItemNotFound (at `what`), or a null object when `orNull`; on a null collection, a null item.
+   */
+  _lookup(call: string, find: (t: T) => unknown, what: string, orNull = false): I {
+    const item = this._item(() => {
+      const t = this._t();
+      if (t === null) return null;
+      const found = find(t) ?? null;
+      if (found === null && !orNull) throw itemNotFound(what);
+      return found;
+    }, `${this._path}.${call}`);
+    return orNull ? item._checkNull() : item;
+  }
+
+  /** getItemAt(index): the item at that place in the list, or ItemNotFound. */
+  _itemAt(index: number): I {
+    const what = `${this._typeName.replace(/Collection$/, "")} at ${index}`;
+    return this._lookup(`getItemAt(${index})`, (t) => this._list(t)[index], what);
+  }
+
+  /** add(...): queues `create`; the proxy returned is the item it creates. */
+  _add(args: unknown[], create: (t: T) => unknown, call = "add()"): I {
+    let created: unknown = null;
+    this._q("add", args, (t) => {
+      created = create(t);
+    });
+    return this._item(() => {
+      if (created === null) throw invalidOperation(`${this._typeName}.add`);
+      return created;
+    }, `${this._path}.${call}`);
+  }
 
   get items(): I[] {
     return this._read("items") as I[];
@@ -440,7 +492,7 @@ export abstract class CollectionBase<
       const t = this._t();
       const list = t === null ? [] : this._list(t);
       const items = list.map((raw, i) => {
-        const item = this._wrap(raw, `${this._path}[${i}]`);
+        const item = this._item(() => raw, `${this._path}[${i}]`);
         item._setTarget(raw as never);
         return item;
       });
@@ -493,5 +545,28 @@ export abstract class CollectionBase<
   toJSON(): Record<string, unknown> {
     const items = this._f.items as I[] | undefined;
     return items ? { ...this._f, items: items.map((i) => i.toJSON()) } : { ...this._f };
+  }
+}
+
+/** A collection whose items are found by a key (a name or an id): getItem and getItemOrNullObject. */
+export abstract class KeyedCollectionBase<
+  T,
+  I extends ClientObjectBase<any>,
+> extends CollectionBase<T, I> {
+  /** The item with this key, or null. */
+  abstract _find(t: T, key: string | number): unknown;
+
+  private byKey(key: string | number, orNull: boolean): I {
+    const call = `${orNull ? "getItemOrNullObject" : "getItem"}(${JSON.stringify(key)})`;
+    const what = `${this._typeName.replace(/Collection$/, "")} '${key}'`;
+    return this._lookup(call, (t) => this._find(t, key), what, orNull);
+  }
+
+  getItem(key: string | number): I {
+    return this.byKey(key, false);
+  }
+
+  getItemOrNullObject(key: string | number): I {
+    return this.byKey(key, true);
   }
 }

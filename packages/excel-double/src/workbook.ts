@@ -4,12 +4,11 @@
  * helpers (getValues, getFill, getValidation, ...) read the state directly, outside the API.
  * Browser-safe: no Node APIs.
  */
-import { Area, cellAddress, parseAddress, quoteSheetName } from "./address";
+import { Area, parseAddress } from "./address";
 import { WorkbookProxy, passesValidation } from "./api";
-import { itemNotFound } from "./errors";
 import {
   CellValue,
-  ConditionalFormatState,
+  CfFormat,
   DEFAULT_STYLE,
   FormulaProblem,
   Model,
@@ -40,10 +39,49 @@ export interface ChangeEvent {
 
 type Listener = (e: ChangeEvent) => void;
 
-export class MemoryWorkbook implements Host {
-  readonly model = new Model();
-  requestLimitBytes: number;
-  responseLimitBytes: number;
+/** A conditional format's rule as written through the API (which fields depend on the type). */
+export interface ConditionalFormatRule {
+  /** Custom: the formula, e.g. '=$M5="Discuss"'. */
+  formula?: string | null;
+  /** CellValue: operator ("GreaterThan", "Between", ...) and its operands. */
+  operator?: string;
+  formula1?: string;
+  formula2?: string;
+  /** ContainsText (textComparison): the text compared with. */
+  text?: string;
+  /** TopBottom: "TopItems", "BottomPercent", ... and the rank. */
+  type?: string;
+  rank?: number;
+  /** PresetCriteria: the criterion, e.g. "Blanks". */
+  criterion?: string;
+}
+
+/** The format a conditional format applies: fill colour, font, number format (null: unchanged). */
+export type ConditionalFormatStyle = CfFormat;
+
+/** A conditional format as wb.getConditionalFormats reports it. */
+export interface ConditionalFormatInfo {
+  id: string;
+  /** As Excel names it: "CellValue", "Custom", "ContainsText", "TopBottom", "PresetCriteria", "ColorScale", "DataBar", "IconSet". */
+  type: string;
+  /** The range it applies to, e.g. "Sheet1!B2:B9". */
+  address: string;
+  priority: number;
+  stopIfTrue: boolean;
+  /** The rule, or null until one is set (and for colour scales, data bars and icon sets). */
+  rule: ConditionalFormatRule | null;
+  /** The format applied when the rule holds (null for colour scales, data bars and icon sets). */
+  format: ConditionalFormatStyle | null;
+  /** Everything the type keeps, as written (criteria of a colour scale, ...). */
+  detail: Record<string, unknown>;
+}
+
+export class MemoryWorkbook {
+  private readonly model = new Model();
+  /** What the proxies see of the workbook (proxy.ts): its state, the limits, and where syncs are reported. */
+  private readonly host: Host;
+  readonly requestLimitBytes: number;
+  readonly responseLimitBytes: number;
   /** Number of context.sync() calls (and the implicit final sync of run() when operations were pending). */
   syncCount = 0;
   /** Every request: its size in bytes, response size, number of operations, and whether it failed. */
@@ -55,26 +93,38 @@ export class MemoryWorkbook implements Host {
     this.requestLimitBytes = options.requestLimitBytes ?? REQUEST_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? REQUEST_LIMIT_BYTES;
     for (const name of options.sheets ?? ["Sheet1"]) this.model.addSheet(name);
+    this.host = {
+      model: this.model,
+      requestLimitBytes: this.requestLimitBytes,
+      responseLimitBytes: this.responseLimitBytes,
+      recordSync: (rec) => {
+        this.syncCount++;
+        this.requests.push(rec);
+        if (rec.bytes > this.largestRequestBytes) this.largestRequestBytes = rec.bytes;
+      },
+      changed: () => this.changed("sync"),
+    };
   }
 
   // ------------------------------------------------------------------ Excel.run
   /** Excel.run: runs the batch with a fresh RequestContext, then syncs anything still queued. */
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = this.createContext();
+    const ctx = this.newContext();
     const result = await batch(ctx as unknown as Excel.RequestContext);
     if (ctx._queue.length) await ctx.sync();
     return result;
   }
 
   /** A RequestContext on this workbook (what `new Excel.RequestContext()` gives). */
-  createContext(): RequestContext {
-    return new RequestContext(this, (ctx) => new WorkbookProxy(ctx, () => this.model, "workbook"));
+  createContext(): Excel.RequestContext {
+    return this.newContext() as unknown as Excel.RequestContext;
   }
 
-  recordSync(rec: RequestRecord): void {
-    this.syncCount++;
-    this.requests.push(rec);
-    if (rec.bytes > this.largestRequestBytes) this.largestRequestBytes = rec.bytes;
+  private newContext(): RequestContext {
+    return new RequestContext(
+      this.host,
+      (ctx) => new WorkbookProxy(ctx, () => this.model, "workbook")
+    );
   }
 
   resetCounters(): void {
@@ -90,7 +140,7 @@ export class MemoryWorkbook implements Host {
     return () => this.listeners.delete(listener);
   }
 
-  changed(kind: "sync" | "helper" = "sync"): void {
+  private changed(kind: "sync" | "helper"): void {
     for (const l of [...this.listeners]) l({ kind, syncCount: this.syncCount });
   }
 
@@ -209,7 +259,7 @@ export class MemoryWorkbook implements Host {
     const s = this.sheet(sheet);
     const a = this.area(address);
     const rec = this.model.validationAt(s, a.row, a.col);
-    return rec ? JSON.parse(JSON.stringify(rec)) : null;
+    return rec ? copy(rec) : null;
   }
 
   /** Whether a value typed into the cell would pass its data validation (true when there is none). */
@@ -222,28 +272,19 @@ export class MemoryWorkbook implements Host {
   }
 
   /** Conditional formats on a sheet, highest priority first. */
-  getConditionalFormats(sheet: string): {
-    id: string;
-    type: string;
-    address: string;
-    priority: number;
-    stopIfTrue: boolean;
-    rule: unknown;
-    format: unknown;
-    detail: Record<string, unknown>;
-  }[] {
+  getConditionalFormats(sheet: string): ConditionalFormatInfo[] {
     const s = this.sheet(sheet);
     return [...s.conditionalFormats]
       .sort((a, b) => a.priority - b.priority)
-      .map((cf: ConditionalFormatState) => ({
+      .map((cf) => ({
         id: cf.id,
         type: cf.type,
         address: this.model.addressOf(s, cf.area),
         priority: cf.priority,
         stopIfTrue: cf.stopIfTrue,
-        rule: cf.detail.rule ?? null,
-        format: cf.detail.format ? JSON.parse(JSON.stringify(cf.detail.format)) : null,
-        detail: JSON.parse(JSON.stringify(cf.detail)),
+        rule: copy((cf.detail.rule as ConditionalFormatRule | undefined) ?? null),
+        format: copy(cf.detail.format ?? null),
+        detail: copy(cf.detail),
       }));
   }
 
@@ -265,9 +306,8 @@ export class MemoryWorkbook implements Host {
         width: c.width,
         height: c.height,
       },
-      axes: JSON.parse(JSON.stringify(c.axes)),
+      axes: copy(c.axes),
       series: c.series.map((x) => ({ ...x })),
-      dataLabels: { ...c.dataLabels },
     }));
   }
 
@@ -311,15 +351,11 @@ export class MemoryWorkbook implements Host {
       name: s.name,
       position: this.model.sheets.indexOf(s),
       visibility: s.visibility,
-      tabColor: s.tabColor,
-      showGridlines: s.showGridlines,
     };
   }
 
   getSettings(): Record<string, unknown> {
-    return Object.fromEntries(
-      [...this.model.settings.entries()].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))])
-    );
+    return Object.fromEntries([...this.model.settings.entries()].map(([k, v]) => [k, copy(v)]));
   }
 
   getNames(): { name: string; formula: string; comment: string }[] {
@@ -328,17 +364,6 @@ export class MemoryWorkbook implements Host {
       formula: n.formula,
       comment: n.comment,
     }));
-  }
-
-  getMerged(sheet: string): string[] {
-    const s = this.sheet(sheet);
-    return s.merged.map((a) => this.model.addressOf(s, a));
-  }
-
-  getHyperlink(sheet: string, address: string) {
-    const s = this.sheet(sheet);
-    const a = this.area(address);
-    return s.hyperlinks.get(cellAddress(a.row, a.col)) ?? null;
   }
 
   /** The used range's address ("Sheet1!A1:C3"), or null for an empty sheet. */
@@ -394,18 +419,9 @@ export class MemoryWorkbook implements Host {
     if (Array.isArray(out)) return out.map((row) => row.map((v) => fromEngine(v)));
     return fromEngine(out);
   }
+}
 
-  /** A sheet's address prefix as Excel writes it ("'Bidder 1'!"). */
-  static sheetPrefix(name: string): string {
-    return `${quoteSheetName(name)}!`;
-  }
-
-  /** Throws ItemNotFound if the sheet does not exist; handy in helpers. */
-  hasSheet(name: string): boolean {
-    return this.model.findSheet(name) !== null;
-  }
-
-  requireSheet(name: string): void {
-    if (!this.model.findSheet(name)) throw itemNotFound(name);
-  }
+/** A deep copy of plain data, so what a helper returns cannot change the workbook. */
+function copy<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
 }

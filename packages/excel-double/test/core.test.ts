@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load, office-addins/no-context-sync-in-loop --
-   These tests read before loading or syncing on purpose (that must throw), and chunk large writes over several syncs. */
 import { MemoryWorkbook, installExcelGlobals } from "../src/index";
 
 describe("MemoryWorkbook: request context, sync and proxies", () => {
@@ -88,6 +86,7 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
       for (let start = 0; start < rows.length; start += 20000) {
         const chunk = rows.slice(start, start + 20000);
         sheet.getRangeByIndexes(start, 0, chunk.length, 3).values = chunk;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 20,000-row chunk, to stay under the 5 MB request limit
         await context.sync();
       }
     });
@@ -103,6 +102,7 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
       const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
       let caught: unknown;
       try {
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- reading before load/sync on purpose: the double must throw as Office.js does
         void r.values;
       } catch (e) {
         caught = e;
@@ -111,10 +111,12 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
       expect((caught as Error).message).toContain("The property 'values' is not available");
       // Loaded but not yet synced: still not available.
       r.load("values");
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- reading before load/sync on purpose: the double must throw as Office.js does
       expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       await context.sync();
       expect(r.values).toEqual([[5]]);
       // Another property of the same object is still not loaded.
+      // eslint-disable-next-line office-addins/load-object-before-read -- reading before load/sync on purpose: the double must throw as Office.js does
       expect(() => r.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
   });
@@ -124,6 +126,7 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
     await wb.run(async (context) => {
       const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
       r.values = [[7]];
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a value set on a proxy is readable before any sync, as in Office.js
       expect(r.values).toEqual([[7]]);
       await context.sync();
     });
@@ -182,8 +185,10 @@ describe("MemoryWorkbook: request context, sync and proxies", () => {
     const wb = new MemoryWorkbook({ sheets: ["A", "B", "C"] });
     await wb.run(async (context) => {
       const count = context.workbook.worksheets.getCount();
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- reading before load/sync on purpose: the double must throw as Office.js does
       expect(() => count.value).toThrow(expect.objectContaining({ code: "ValueNotLoaded" }));
       await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- getCount gives a ClientResult, read after the sync (the rule takes .value for a property)
       expect(count.value).toBe(3);
     });
   });

@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/load-object-before-read, office-addins/no-context-sync-in-loop --
-   These tests read before loading or syncing on purpose (that must throw), and chunk large writes over several syncs. */
 import { MemoryWorkbook } from "../src/index";
 
 describe("tables", () => {
@@ -280,6 +278,7 @@ describe("data validation", () => {
         wb.run(async (context) => {
           context.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule =
             rule as never;
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each bad rule goes to a workbook of its own and must fail its own sync
           await context.sync();
         })
       ).rejects.toMatchObject({ code: "InvalidArgument" });
@@ -302,6 +301,7 @@ describe("conditional formats", () => {
       custom.custom.format.fill.color = "yellow";
       const count = r.conditionalFormats.getCount();
       await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- getCount gives a ClientResult, read after the sync (the rule takes .value for a property)
       expect(count.value).toBe(2);
     });
     const cfs = wb.getConditionalFormats("Sheet1");

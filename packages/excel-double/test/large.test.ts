@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/no-context-sync-in-loop --
-   These tests read before loading or syncing on purpose (that must throw), and chunk large writes over several syncs. */
 import { MemoryWorkbook } from "../src/index";
 
 const ROWS = 100000;
@@ -23,6 +21,7 @@ describe("large workbooks", () => {
       for (let start = 0; start < ROWS; start += chunk) {
         const block = data.slice(start, start + chunk);
         sheet.getRangeByIndexes(start, 0, block.length, COLS).values = block;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, to stay under the 5 MB request limit
         await context.sync();
       }
     });
@@ -48,6 +47,7 @@ describe("large workbooks", () => {
       expect([used.rowCount, used.columnCount]).toEqual([ROWS, COLS]);
       for (let start = 0; start < ROWS; start += chunk) {
         const r = sheet.getRangeByIndexes(start, 0, chunk, COLS).load("values");
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, to stay under the 5 MB request limit
         await context.sync();
         loaded.push(...r.values);
       }
@@ -70,6 +70,7 @@ describe("large workbooks", () => {
       const sheet = context.workbook.worksheets.getItem("Register");
       for (let start = 0; start < ROWS; start += 50000) {
         sheet.getRangeByIndexes(start, 0, 50000, 2).values = amounts.slice(start, start + 50000);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, to stay under the 5 MB request limit
         await context.sync();
       }
       context.workbook.worksheets.getItem("Summary").getRange("A1:C1").formulas = [
