@@ -16,7 +16,12 @@ export default [
     languageOptions: {
       parser: tsParser,
       parserOptions: { ecmaFeatures: { jsx: true } },
-      globals: { Office: "readonly", Excel: "readonly", OfficeExtension: "readonly", CustomFunctions: "readonly" },
+      globals: {
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+        CustomFunctions: "readonly",
+      },
     },
     settings: { react: { version: "18" } },
     // TypeScript already checks that every name is defined (and knows the DOM and ES globals).

@@ -4,7 +4,18 @@ module.exports = {
   roots: ["<rootDir>/test", "<rootDir>/packages"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", esModuleInterop: true, isolatedModules: true } }],
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      {
+        tsconfig: {
+          jsx: "react-jsx",
+          module: "commonjs",
+          moduleResolution: "node",
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
+      },
+    ],
   },
   setupFiles: ["<rootDir>/test/setup/customFunctions.ts", "<rootDir>/test/setup/jsdom.ts"],
   testTimeout: 60000,

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -7,7 +6,10 @@ const customFunctionFiles = require("./scripts/custom-function-files");
 
 const urlDev = "https://localhost:3000";
 // The address the add-in is served from in production. Set FUNDING_TOOLKIT_URL when deploying.
-const urlProd = (process.env.FUNDING_TOOLKIT_URL || "https://funding-toolkit.example.org").replace(/\/$/, "");
+const urlProd = (process.env.FUNDING_TOOLKIT_URL || "https://funding-toolkit.example.org").replace(
+  /\/$/,
+  ""
+);
 
 async function httpsOptions() {
   try {
@@ -18,7 +20,9 @@ async function httpsOptions() {
     // webpack-dev-server make a self-signed one so the preview still serves over https, and say
     // why (scripts/start.js then tells the user the browser will warn).
     const reason = String((e && e.message) || e).split("\n")[0];
-    console.warn(`Development certificate not installed (${reason}); using a self-signed certificate.`);
+    console.warn(
+      `Development certificate not installed (${reason}); using a self-signed certificate.`
+    );
     return undefined;
   }
 }

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 const fs = require("fs");
 const path = require("path");
 

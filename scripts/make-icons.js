@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Draws the Funding Toolkit icon at every size the manifest needs and writes assets/icon-N.png.
  * The artwork: a rounded teal tile holding a pie of the funding mix -- shopping, investing,
@@ -54,12 +53,18 @@ function render(size) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, n = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        n = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const c = sample((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size, size);
           if (c) {
-            r += c[0]; g += c[1]; b += c[2]; n++;
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            n++;
           }
         }
       }
@@ -76,7 +81,8 @@ function render(size) {
 }
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

@@ -48,7 +48,11 @@ const UNITS = [
 
 function unitOf(abs: string): string | null {
   const rel = path.relative(ROOT, abs).split(path.sep).join("/");
-  return UNITS.filter((u) => rel === u || rel.startsWith(`${u}/`)).sort((a, b) => b.length - a.length)[0] ?? null;
+  return (
+    UNITS.filter((u) => rel === u || rel.startsWith(`${u}/`)).sort(
+      (a, b) => b.length - a.length
+    )[0] ?? null
+  );
 }
 
 /** Where an import lands: `unit:<folder>`, `pkg:<package>`, or `other:<path>`. */
@@ -68,10 +72,20 @@ const RULES: Record<string, { units: string[]; packages: RegExp; other?: RegExp 
   "src/sheets": { units: ["src/sheets", "src/domain"], packages: /^$/ },
   "src/excel": { units: ["src/excel", "src/sheets", "src/domain"], packages: /^pkg:zod$/ },
   "src/functions": { units: ["src/functions", "src/domain"], packages: /^$/ },
-  "src/taskpane": { units: ["src/taskpane", "src/excel", "src/sheets", "src/domain"], packages: REACT },
+  "src/taskpane": {
+    units: ["src/taskpane", "src/excel", "src/sheets", "src/domain"],
+    packages: REACT,
+  },
   "packages/excel-double": { units: ["packages/excel-double"], packages: /^pkg:hyperformula$/ },
   "dev/preview": {
-    units: ["dev/preview", "src/taskpane", "src/excel", "src/sheets", "src/domain", "packages/excel-double"],
+    units: [
+      "dev/preview",
+      "src/taskpane",
+      "src/excel",
+      "src/sheets",
+      "src/domain",
+      "packages/excel-double",
+    ],
     packages: REACT,
     other: /^assets\/samples\//,
   },
@@ -99,15 +113,29 @@ function longFunctions(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) {
+    if (
+      ts.isFunctionDeclaration(node) ||
+      ts.isArrowFunction(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isMethodDeclaration(node)
+    ) {
       const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
       const lines = source.getLineAndCharacterOfPosition(node.getEnd()).line - first + 1;
       // The reason is in the comment before the function, or before the statement holding it.
-      const holder = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) ? node : node.parent?.parent?.parent ?? node;
+      const holder =
+        ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)
+          ? node
+          : (node.parent?.parent?.parent ?? node);
       const before = text.slice(holder.getFullStart(), holder.getStart());
       if (lines > 120 && !/Longer than 120 lines because/.test(before)) {
-        const name = (node as ts.FunctionDeclaration).name?.getText(source) ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(source) : "(anonymous)");
-        out.push(`${path.relative(ROOT, path.resolve(ROOT, file))}:${first + 1} ${name} (${lines} lines)`);
+        const name =
+          (node as ts.FunctionDeclaration).name?.getText(source) ??
+          (ts.isVariableDeclaration(node.parent)
+            ? node.parent.name.getText(source)
+            : "(anonymous)");
+        out.push(
+          `${path.relative(ROOT, path.resolve(ROOT, file))}:${first + 1} ${name} (${lines} lines)`
+        );
       }
     }
     ts.forEachChild(node, visit);
@@ -126,14 +154,20 @@ describe("architecture", () => {
       return u === null || !(u in RULES);
     });
     // The double's own tests live beside it and may import it (they are its tests).
-    expect(loose.filter((f) => !f.includes(`${path.sep}excel-double${path.sep}test${path.sep}`))).toEqual([]);
+    expect(
+      loose.filter((f) => !f.includes(`${path.sep}excel-double${path.sep}test${path.sep}`))
+    ).toEqual([]);
   });
 
   for (const [unit, rule] of Object.entries(RULES)) {
     test(`${unit} imports only ${rule.units.join(", ")}`, () => {
       const wrong = wrongImports(unit).filter(
         // The double's tests (packages/excel-double/test) may use fast-check and jest helpers.
-        (w) => !(unit === "packages/excel-double" && /^packages\/excel-double\/test\/\S+ imports (fast-check|\.\.\/src)/.test(w))
+        (w) =>
+          !(
+            unit === "packages/excel-double" &&
+            /^packages\/excel-double\/test\/\S+ imports (fast-check|\.\.\/src)/.test(w)
+          )
       );
       expect(wrong).toEqual([]);
     });
@@ -145,25 +179,43 @@ describe("architecture", () => {
         .flatMap((d) => files(path.join(ROOT, d)))
         .filter((f) => re.test(withoutComments(fs.readFileSync(f, "utf8"))))
         .map((f) => path.relative(ROOT, f));
-    expect(offending(["src/domain", "src/sheets"], /\b(Office|Excel|CustomFunctions)\.|\bdocument\.|\bwindow\./)).toEqual([]);
+    expect(
+      offending(
+        ["src/domain", "src/sheets"],
+        /\b(Office|Excel|CustomFunctions)\.|\bdocument\.|\bwindow\./
+      )
+    ).toEqual([]);
     expect(offending(["src/taskpane"], /\bExcel\.run\b|\bcontext\.sync\(/)).toEqual([]);
   });
 
   test("no function in src/ runs over 120 lines unless a comment above it says why", () => {
-    expect(files(path.join(ROOT, "src")).flatMap((f) => longFunctions(f, fs.readFileSync(f, "utf8")))).toEqual([]);
+    expect(
+      files(path.join(ROOT, "src")).flatMap((f) => longFunctions(f, fs.readFileSync(f, "utf8")))
+    ).toEqual([]);
   });
 
   test("the length check finds a long function and accepts one with a reason", () => {
     const body = Array.from({ length: 125 }, (_, i) => `  const x${i} = ${i};`).join("\n");
-    expect(longFunctions("x.ts", `function big() {\n${body}\n}`)).toEqual(["x.ts:1 big (127 lines)"]);
-    expect(longFunctions("x.ts", `// Longer than 120 lines because: a table.\nfunction big() {\n${body}\n}`)).toEqual([]);
+    expect(longFunctions("x.ts", `function big() {\n${body}\n}`)).toEqual([
+      "x.ts:1 big (127 lines)",
+    ]);
+    expect(
+      longFunctions(
+        "x.ts",
+        `// Longer than 120 lines because: a table.\nfunction big() {\n${body}\n}`
+      )
+    ).toEqual([]);
   });
 
   test("the checker catches a wrong-way import", () => {
     const domainFile = path.join(ROOT, "src/domain/kernel/x.ts");
     expect(target(domainFile, "../../excel/settings")).toBe("unit:src/excel");
     expect(target(domainFile, "react")).toBe("pkg:react");
-    expect(target(path.join(ROOT, "src/excel/x.ts"), "../../packages/excel-double/src")).toBe("unit:packages/excel-double");
-    expect(imports(path.join(ROOT, "src/excel/settings.ts"))).toContain("../domain/settings/settings");
+    expect(target(path.join(ROOT, "src/excel/x.ts"), "../../packages/excel-double/src")).toBe(
+      "unit:packages/excel-double"
+    );
+    expect(imports(path.join(ROOT, "src/excel/settings.ts"))).toContain(
+      "../domain/settings/settings"
+    );
   });
 });

@@ -18,7 +18,11 @@ import { queueRemove, queueWrite, storeEntry } from "./store";
  * is there and parseSettings checks it field by field, so a bad saved value is reported by name
  * rather than silently dropped.
  */
-export const SETTINGS_ENTRY = storeEntry("FundingToolkit.settings", z.unknown(), "the framework settings");
+export const SETTINGS_ENTRY = storeEntry(
+  "FundingToolkit.settings",
+  z.unknown(),
+  "the framework settings"
+);
 export const SETTINGS_KEY = SETTINGS_ENTRY.key;
 
 /** Read the workbook's settings (defaults when none were saved). Problems are reported, not thrown. */

@@ -31,7 +31,9 @@ export function absoluteAddress(row: number, col: number): string {
 
 /** A rectangle as an A1 address, "B3" when it is one cell, else "B3:D7" (0-based, inclusive). */
 export function rangeAddress(row1: number, col1: number, row2: number, col2: number): string {
-  return row1 === row2 && col1 === col2 ? cellAddress(row1, col1) : `${cellAddress(row1, col1)}:${cellAddress(row2, col2)}`;
+  return row1 === row2 && col1 === col2
+    ? cellAddress(row1, col1)
+    : `${cellAddress(row1, col1)}:${cellAddress(row2, col2)}`;
 }
 
 /** A rectangle as an absolute A1 address: "$B$3:$D$7". */
@@ -57,7 +59,9 @@ export function parseCell(address: string): { row: number; col: number } | null 
 }
 
 /** "B3:D7" (or one cell "B3") -> its corners, 0-based; null when it is not such an address. */
-export function parseRange(address: string): { row1: number; col1: number; row2: number; col2: number } | null {
+export function parseRange(
+  address: string
+): { row1: number; col1: number; row2: number; col2: number } | null {
   const [a, b, extra] = String(address).split(":");
   if (extra !== undefined) return null;
   const start = parseCell(a);

@@ -1,14 +1,30 @@
 import * as React from "react";
-import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
 import { RegisterView } from "./views/register/RegisterView";
 import { CostRecoveryView } from "./views/cost-recovery/CostRecoveryView";
 import { EvaluationView } from "./views/evaluation/EvaluationView";
 import { SettingsView } from "./views/settings/SettingsView";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    minHeight: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   header: { padding: "8px 12px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  title: { margin: "4px 0 4px", fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: "4px 0 4px",
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   // Excel's task pane is about 350 px wide: let the four tabs wrap rather than overflow.
   tabs: { flexWrap: "wrap" },
   main: { padding: "12px", flexGrow: 1 },

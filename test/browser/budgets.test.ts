@@ -30,10 +30,13 @@ function startScripts(html: string): string[] {
 }
 
 describe("bundle budgets (production build)", () => {
-  beforeAll(() => {
-    ensureBuilt("addin");
-    ensureBuilt("preview");
-  }, 15 * 60 * 1000);
+  beforeAll(
+    () => {
+      ensureBuilt("addin");
+      ensureBuilt("preview");
+    },
+    15 * 60 * 1000
+  );
 
   test("the task pane's JavaScript loaded at start is at most 250 KB gzipped", () => {
     const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");

@@ -6,12 +6,16 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { DIST, ROOT, ensureBuilt } from "../support/build";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const customFunctionFiles: (root?: string) => string[] = require("../../scripts/custom-function-files");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
+const customFunctionFiles: (
+  root?: string
+) => string[] = require("../../scripts/custom-function-files");
+
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
-type Metadata = { functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[] };
+type Metadata = {
+  functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[];
+};
 
 describe("custom functions metadata", () => {
   test("generation over src/functions reports no errors", async () => {
@@ -30,7 +34,7 @@ describe("custom functions metadata", () => {
     const tmp = path.join(ROOT, "test", "build", "__bad_function.tmp.ts");
     fs.writeFileSync(
       tmp,
-      `type Money = number;\n/**\n * Bad.\n * @customfunction BAD\n * @param x value\n */\nexport function bad(x: Money): Money { return x; }\n`,
+      `type Money = number;\n/**\n * Bad.\n * @customfunction BAD\n * @param x value\n */\nexport function bad(x: Money): Money { return x; }\n`
     );
     const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const quietLog = jest.spyOn(console, "log").mockImplementation(() => undefined);
@@ -58,7 +62,7 @@ describe("built dist/functions.js", () => {
         Error: class {
           constructor(
             public code: string,
-            public message?: string,
+            public message?: string
           ) {}
         },
         ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
@@ -78,16 +82,28 @@ describe("built dist/functions.js", () => {
   test("functions.js is one self-contained script (no chunk loading)", () => {
     const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
     expect(code).not.toMatch(/importScripts|__webpack_require__\.e\(|webpackChunk/);
-    const others = fs.readdirSync(DIST).filter((f) => /\.js$/.test(f) && !["functions.js", "taskpane.js"].includes(f));
+    const others = fs
+      .readdirSync(DIST)
+      .filter((f) => /\.js$/.test(f) && !["functions.js", "taskpane.js"].includes(f));
     expect(others).toEqual([]);
   });
 
   test("dist/ holds the add-in alone: no preview, no workbook double, no HyperFormula, no sample data", () => {
     const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]
+        );
     const shipped = files(DIST).map((f) => path.relative(DIST, f));
     expect(shipped.filter((f) => /preview|samples/i.test(f))).toEqual([]);
-    const carrying = shipped.filter((f) => /\.(js|html|json)$/.test(f) && /hyperformula|MemoryWorkbook|installExcelGlobals/i.test(fs.readFileSync(path.join(DIST, f), "utf8")));
+    const carrying = shipped.filter(
+      (f) =>
+        /\.(js|html|json)$/.test(f) &&
+        /hyperformula|MemoryWorkbook|installExcelGlobals/i.test(
+          fs.readFileSync(path.join(DIST, f), "utf8")
+        )
+    );
     expect(carrying).toEqual([]);
   });
 

@@ -41,32 +41,46 @@ export function manifestProblems(xml: string, opts: { devUrl?: string } = {}): s
   const runtimes = byLocal(doc, "Runtime");
   if (runtimes.length !== 1) problems.push(`expected one <Runtime>, found ${runtimes.length}`);
   const runtime = runtimes[0];
-  if (runtime && runtime.getAttribute("lifetime") !== "long") problems.push('Runtime lifetime must be "long"');
+  if (runtime && runtime.getAttribute("lifetime") !== "long")
+    problems.push('Runtime lifetime must be "long"');
   const runtimeId = runtime?.getAttribute("resid");
-  const cf = byLocal(doc, "ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions");
+  const cf = byLocal(doc, "ExtensionPoint").find(
+    (e) => e.getAttribute("xsi:type") === "CustomFunctions"
+  );
   if (!cf) problems.push("no CustomFunctions extension point");
-  const pageId = cf ? byLocal(byLocal(cf, "Page")[0], "SourceLocation")[0]?.getAttribute("resid") : undefined;
+  const pageId = cf
+    ? byLocal(byLocal(cf, "Page")[0], "SourceLocation")[0]?.getAttribute("resid")
+    : undefined;
   const functionFileId = byLocal(doc, "FunctionFile")[0]?.getAttribute("resid");
   if (!(runtimeId && runtimeId === pageId && runtimeId === functionFileId))
-    problems.push(`Runtime (${runtimeId}), CustomFunctions Page (${pageId}) and FunctionFile (${functionFileId}) must share one resid`);
+    problems.push(
+      `Runtime (${runtimeId}), CustomFunctions Page (${pageId}) and FunctionFile (${functionFileId}) must share one resid`
+    );
 
   const nsId = cf ? byLocal(cf, "Namespace")[0]?.getAttribute("resid") : undefined;
   const ns = nsId ? resources.get(nsId) : undefined;
   if (!ns) problems.push("custom functions namespace missing");
   else if (ns.length > 32) problems.push(`namespace "${ns}" is longer than 32 characters`);
 
-  const sets = byLocal(doc, "Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
+  const sets = byLocal(doc, "Set").map(
+    (s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`
+  );
   if (!sets.includes("SharedRuntime 1.1")) problems.push("SharedRuntime 1.1 is not required");
 
   const perm = byLocal(doc, "Permissions")[0]?.textContent?.trim();
-  if (perm !== "ReadWriteDocument") problems.push(`Permissions must be ReadWriteDocument, found ${perm}`);
+  if (perm !== "ReadWriteDocument")
+    problems.push(`Permissions must be ReadWriteDocument, found ${perm}`);
 
   const urls = Array.from(doc.getElementsByTagName("*")).flatMap((el) =>
-    ["DefaultValue"].map((a) => el.getAttribute(a)).filter((v): v is string => !!v && /^[a-z]+:\/\//i.test(v)),
+    ["DefaultValue"]
+      .map((a) => el.getAttribute(a))
+      .filter((v): v is string => !!v && /^[a-z]+:\/\//i.test(v))
   );
   for (const el of byLocal(doc, "AppDomain")) urls.push(el.textContent?.trim() ?? "");
   for (const u of urls) if (!u.startsWith("https://")) problems.push(`URL is not https: ${u}`);
-  if (opts.devUrl) for (const u of urls) if (u.startsWith(opts.devUrl)) problems.push(`development URL left in: ${u}`);
+  if (opts.devUrl)
+    for (const u of urls)
+      if (u.startsWith(opts.devUrl)) problems.push(`development URL left in: ${u}`);
   return problems;
 }
 
@@ -79,9 +93,11 @@ describe("manifest.xml (offline checks)", () => {
 
   test("uses the FUNDING namespace and a ribbon button on the Home tab", () => {
     const doc = parse(xml);
-    expect(byLocal(doc, "String").find((s) => s.getAttribute("id") === "Functions.Namespace")?.getAttribute("DefaultValue")).toBe(
-      "FUNDING",
-    );
+    expect(
+      byLocal(doc, "String")
+        .find((s) => s.getAttribute("id") === "Functions.Namespace")
+        ?.getAttribute("DefaultValue")
+    ).toBe("FUNDING");
     expect(byLocal(doc, "OfficeTab")[0].getAttribute("id")).toBe("TabHome");
     expect(byLocal(doc, "Action")[0].getAttribute("xsi:type")).toBe("ShowTaskpane");
   });
@@ -110,7 +126,7 @@ describe("manifest.xml (offline checks)", () => {
         expect.stringMatching(/must share one resid/),
         expect.stringMatching(/longer than 32/),
         "URL is not https: http://localhost:3000/functions.js",
-      ]),
+      ])
     );
     expect(manifestProblems("<OfficeApp><unclosed></OfficeApp>")[0]).toMatch(/not well-formed/);
   });

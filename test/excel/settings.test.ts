@@ -1,5 +1,11 @@
 import { MemoryWorkbook } from "../../packages/excel-double/src";
-import { SETTINGS_KEY, loadAndApplySettings, loadSettings, resetSettings, saveSettings } from "../../src/excel/settings";
+import {
+  SETTINGS_KEY,
+  loadAndApplySettings,
+  loadSettings,
+  resetSettings,
+  saveSettings,
+} from "../../src/excel/settings";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
 import { applySettings, currentSettings } from "../../src/domain/settings/runtimeSettings";
 
@@ -15,7 +21,9 @@ describe("settings saved in the workbook", () => {
 
   test("saved settings travel with the workbook and reach the custom functions", async () => {
     const wb = new MemoryWorkbook();
-    const saved = await wb.run((context) => saveSettings(context, { ...DEFAULT_SETTINGS, funderShareInvestment: 40 }));
+    const saved = await wb.run((context) =>
+      saveSettings(context, { ...DEFAULT_SETTINGS, funderShareInvestment: 40 })
+    );
     expect(saved.ok).toBe(true);
     expect(currentSettings().funderShareInvestment).toBe(40);
     applySettings(DEFAULT_SETTINGS);
@@ -27,9 +35,14 @@ describe("settings saved in the workbook", () => {
 
   test("invalid settings are refused with the field named and nothing is written", async () => {
     const wb = new MemoryWorkbook();
-    const r = await wb.run((context) => saveSettings(context, { ...DEFAULT_SETTINGS, smallGrantThreshold: -5 }));
+    const r = await wb.run((context) =>
+      saveSettings(context, { ...DEFAULT_SETTINGS, smallGrantThreshold: -5 })
+    );
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors[0]).toMatchObject({ field: "smallGrantThreshold", message: expect.stringMatching(/Small-grant threshold/) });
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      field: "smallGrantThreshold",
+      message: expect.stringMatching(/Small-grant threshold/),
+    });
     expect(wb.syncCount).toBe(0);
     const back = await wb.run((context) => loadSettings(context));
     expect(back).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
@@ -37,10 +50,15 @@ describe("settings saved in the workbook", () => {
 
   test("reset removes the saved settings", async () => {
     const wb = new MemoryWorkbook();
-    await wb.run((context) => saveSettings(context, { ...DEFAULT_SETTINGS, smallGrantThreshold: 10000 }));
+    await wb.run((context) =>
+      saveSettings(context, { ...DEFAULT_SETTINGS, smallGrantThreshold: 10000 })
+    );
     await wb.run((context) => resetSettings(context));
     expect(currentSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await wb.run((context) => loadSettings(context))).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+    expect(await wb.run((context) => loadSettings(context))).toEqual({
+      ok: true,
+      settings: DEFAULT_SETTINGS,
+    });
   });
 
   test("a corrupted saved value is reported and the defaults stay in force", async () => {

@@ -1,21 +1,35 @@
 import { z } from "zod";
 import { MemoryWorkbook } from "../../packages/excel-double/src";
-import { parseStored, queueRead, queueWrite, readStore, storeEntries, storeEntry } from "../../src/excel/store";
+import {
+  parseStored,
+  queueRead,
+  queueWrite,
+  readStore,
+  storeEntries,
+  storeEntry,
+} from "../../src/excel/store";
 import "../../src/excel/settings";
 import "../../src/excel/register";
 import "../../src/excel/evaluation";
 import "../../src/excel/costRecovery";
 
-const NOTE = storeEntry("FundingToolkit.test.note", z.object({ text: z.string(), count: z.number().int() }), "a test note");
+const NOTE = storeEntry(
+  "FundingToolkit.test.note",
+  z.object({ text: z.string(), count: z.number().int() }),
+  "a test note"
+);
 
 describe("the workbook store", () => {
   test("a record written is read back through its schema (one sync each way)", async () => {
     const wb = new MemoryWorkbook();
     await wb.run(async (context) => {
-      queueWrite(context, NOTE, { text: "Say \"hi\"", count: 2 });
+      queueWrite(context, NOTE, { text: 'Say "hi"', count: 2 });
       await context.sync();
     });
-    expect(await wb.run((context) => readStore(context, NOTE))).toEqual({ text: 'Say "hi"', count: 2 });
+    expect(await wb.run((context) => readStore(context, NOTE))).toEqual({
+      text: 'Say "hi"',
+      count: 2,
+    });
     expect(wb.syncCount).toBe(2);
   });
 
@@ -43,7 +57,12 @@ describe("the workbook store", () => {
   test("writing a value the schema refuses throws before anything is queued", async () => {
     const wb = new MemoryWorkbook();
     await expect(
-      wb.run(async (context) => queueWrite(context, NOTE, { text: "x", count: 0.5 } as unknown as { text: string; count: number }))
+      wb.run(async (context) =>
+        queueWrite(context, NOTE, { text: "x", count: 0.5 } as unknown as {
+          text: string;
+          count: number;
+        })
+      )
     ).rejects.toThrow();
     expect(wb.getSettings()).toEqual({});
   });
@@ -53,7 +72,9 @@ describe("the workbook store", () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toEqual(expect.arrayContaining(["FundingToolkit.settings"]));
     for (const k of keys) expect(k.startsWith("FundingToolkit.")).toBe(true);
-    expect(() => storeEntry("FundingToolkit.settings", z.unknown(), "again")).toThrow(/Two store entries/);
+    expect(() => storeEntry("FundingToolkit.settings", z.unknown(), "again")).toThrow(
+      /Two store entries/
+    );
     expect(() => storeEntry("Other.key", z.unknown(), "foreign")).toThrow(/start with/);
   });
 });

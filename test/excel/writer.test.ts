@@ -7,7 +7,10 @@ import { PALETTE } from "../../src/sheets/palette";
 /** Write specs onto new sheets in one Excel.run, with the caller's final sync. */
 async function write(wb: MemoryWorkbook, specs: SheetSpec[], budget?: number) {
   return wb.run(async (context) => {
-    const targets = specs.map((spec) => ({ sheet: context.workbook.worksheets.add(spec.name), spec }));
+    const targets = specs.map((spec) => ({
+      sheet: context.workbook.worksheets.add(spec.name),
+      spec,
+    }));
     const report = await queueSpecs(context, targets, budget);
     await context.sync();
     return report;
@@ -40,7 +43,12 @@ describe("the sheet writer", () => {
   test("per-cell number formats leave null cells in General", async () => {
     const wb = new MemoryWorkbook();
     await write(wb, [
-      { name: "F", blocks: [{ row: 0, col: 0, kind: "value", cells: [[1, 2]], numberFormat: [["0.0%", null]] }] },
+      {
+        name: "F",
+        blocks: [
+          { row: 0, col: 0, kind: "value", cells: [[1, 2]], numberFormat: [["0.0%", null]] },
+        ],
+      },
     ]);
     expect(wb.getNumberFormats("F", "A1:B1")).toEqual([["0.0%", "General"]]);
   });
@@ -70,12 +78,48 @@ describe("the sheet writer", () => {
     await write(wb, [
       {
         name: "V",
-        blocks: [{ row: 0, col: 0, kind: "value", cells: [["Bid", "Score"], ["A", 3], ["B", 1]] }],
-        validations: [{ address: "B2:B3", type: "wholeNumber", min: 0, max: 5, message: "A whole number from 0 to 5" }],
-        conditionalFormats: [{ address: "B2:B3", type: "lessThan", value: 2, fill: PALETTE.badFill, fontColor: PALETTE.badFont }],
+        blocks: [
+          {
+            row: 0,
+            col: 0,
+            kind: "value",
+            cells: [
+              ["Bid", "Score"],
+              ["A", 3],
+              ["B", 1],
+            ],
+          },
+        ],
+        validations: [
+          {
+            address: "B2:B3",
+            type: "wholeNumber",
+            min: 0,
+            max: 5,
+            message: "A whole number from 0 to 5",
+          },
+        ],
+        conditionalFormats: [
+          {
+            address: "B2:B3",
+            type: "lessThan",
+            value: 2,
+            fill: PALETTE.badFill,
+            fontColor: PALETTE.badFont,
+          },
+        ],
         columnWidths: [{ col: 0, width: 120 }],
         freeze: { rows: 1, columns: 0 },
-        charts: [{ type: "ColumnStacked", source: "A1:B3", seriesBy: "Columns", title: "Scores", name: "Scores chart", topLeft: "D2" }],
+        charts: [
+          {
+            type: "ColumnStacked",
+            source: "A1:B3",
+            seriesBy: "Columns",
+            title: "Scores",
+            name: "Scores chart",
+            topLeft: "D2",
+          },
+        ],
       },
     ]);
     expect(wb.isValidInput("V", "B2", 4)).toBe(true);
@@ -88,9 +132,16 @@ describe("the sheet writer", () => {
 
   test("a write larger than the budget goes in several requests, each under it, and nothing is lost", async () => {
     const wb = new MemoryWorkbook();
-    const rows = Array.from({ length: 3000 }, (_, i) => [`Organisation ${i} with a long enough name`, i]);
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      `Organisation ${i} with a long enough name`,
+      i,
+    ]);
     const budget = 40_000;
-    const report = await write(wb, [{ name: "Big", blocks: [{ row: 0, col: 0, kind: "value", cells: rows }] }], budget);
+    const report = await write(
+      wb,
+      [{ name: "Big", blocks: [{ row: 0, col: 0, kind: "value", cells: rows }] }],
+      budget
+    );
     expect(wb.requests.length).toBeGreaterThan(2);
     expect(report.requests).toBe(wb.requests.length - 1);
     // The double measures each request the way Excel does (its JSON payload); each stays under
@@ -123,7 +174,9 @@ describe("request size arithmetic", () => {
   test("sliceRows keeps every row once, in order, each slice under the limit unless one row alone is over", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.oneof(fc.string(), fc.integer()), { minLength: 1, maxLength: 4 }), { maxLength: 60 }),
+        fc.array(fc.array(fc.oneof(fc.string(), fc.integer()), { minLength: 1, maxLength: 4 }), {
+          maxLength: 60,
+        }),
         fc.integer({ min: 10, max: 400 }),
         (rows, limit) => {
           const slices = sliceRows(rows, limit);
@@ -132,7 +185,8 @@ describe("request size arithmetic", () => {
           for (const s of slices) {
             expect(s.start).toBe(start);
             start += s.rows.length;
-            if (s.rows.length > 1) expect(payloadBytes(s.rows)).toBeLessThanOrEqual(limit + s.rows.length);
+            if (s.rows.length > 1)
+              expect(payloadBytes(s.rows)).toBeLessThanOrEqual(limit + s.rows.length);
           }
         }
       )

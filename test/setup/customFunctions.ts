@@ -5,7 +5,7 @@
 class FunctionError {
   constructor(
     public code: string,
-    public message?: string,
+    public message?: string
   ) {}
 }
 

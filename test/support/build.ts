@@ -26,16 +26,35 @@ export const PREVIEW_DIST = process.env.BROWSER_TEST_DIST
 
 export type BuildTarget = "addin" | "preview";
 
-const TARGETS: Record<BuildTarget, { dir: string; sources: string[]; bundles: string[]; args: string[] }> = {
+const TARGETS: Record<
+  BuildTarget,
+  { dir: string; sources: string[]; bundles: string[]; args: string[] }
+> = {
   addin: {
     dir: DIST,
-    sources: ["src", "assets", "webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"],
+    sources: [
+      "src",
+      "assets",
+      "webpack.config.js",
+      "manifest.xml",
+      "package.json",
+      "tsconfig.json",
+    ],
     bundles: ["taskpane.js", "functions.js"],
     args: [],
   },
   preview: {
     dir: path.join(ROOT, "dist-preview"),
-    sources: ["src", "dev", "packages", "assets", "webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"],
+    sources: [
+      "src",
+      "dev",
+      "packages",
+      "assets",
+      "webpack.config.js",
+      "manifest.xml",
+      "package.json",
+      "tsconfig.json",
+    ],
     bundles: ["taskpane.js", "functions.js", "preview.js"],
     args: ["--env", "preview"],
   },
@@ -53,7 +72,8 @@ function newestMtime(p: string): number {
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  for (const entry of fs.readdirSync(p))
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
   return newest;
 }
 
@@ -70,7 +90,10 @@ export function buildIsFresh(target: BuildTarget): boolean {
   if (fs.existsSync(path.join(t.dir, "taskpane.js.map"))) return false;
   // webpack leaves files whose content did not change untouched, so judge by the bundles or by
   // the stamp this helper leaves after its own build.
-  const built = Math.max(mtime(path.join(t.dir, STAMP)), Math.min(...t.bundles.map((f) => mtime(path.join(t.dir, f)))));
+  const built = Math.max(
+    mtime(path.join(t.dir, STAMP)),
+    Math.min(...t.bundles.map((f) => mtime(path.join(t.dir, f))))
+  );
   return built >= Math.max(...t.sources.map((s) => newestMtime(path.join(ROOT, s))));
 }
 
@@ -104,8 +127,10 @@ export function ensureBuilt(target: BuildTarget = "addin"): void {
       break;
     } catch {
       // Another worker is building; a lock older than 10 minutes is left over from a crash.
-      if (Date.now() - mtime(LOCK) > 10 * 60 * 1000) fs.rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error("Timed out waiting for another test worker's webpack build.");
+      if (Date.now() - mtime(LOCK) > 10 * 60 * 1000)
+        fs.rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline)
+        throw new Error("Timed out waiting for another test worker's webpack build.");
       sleep(500);
       if (buildIsFresh(target)) return;
     }

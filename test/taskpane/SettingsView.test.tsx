@@ -23,7 +23,7 @@ const view = () =>
   render(
     <FluentProvider theme={webLightTheme}>
       <SettingsView />
-    </FluentProvider>,
+    </FluentProvider>
   );
 
 test("shows every setting with its label and source, edits and saves to the workbook", async () => {
@@ -63,5 +63,9 @@ test("reset puts the defaults back", async () => {
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
   });
-  await waitFor(() => expect((screen.getByLabelText("Funder share: small grant (%)") as HTMLInputElement).value).toBe("20"));
+  await waitFor(() =>
+    expect((screen.getByLabelText("Funder share: small grant (%)") as HTMLInputElement).value).toBe(
+      "20"
+    )
+  );
 });

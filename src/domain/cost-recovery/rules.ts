@@ -14,7 +14,12 @@
  * investment and 80/20 for grants", 002:355), or a negotiated ratio.
  */
 import { FUNDING_TYPES, funderPercent, type FundingType } from "../classification/classify";
-import { allocateLargestRemainder, driversToWeights, mulDivRound, type Pence } from "../kernel/money";
+import {
+  allocateLargestRemainder,
+  driversToWeights,
+  mulDivRound,
+  type Pence,
+} from "../kernel/money";
 import { isBlank } from "../kernel/parse";
 import { fail, ok, type Result } from "../kernel/result";
 import type { FrameworkSettings } from "../settings/settings";

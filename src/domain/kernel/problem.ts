@@ -17,6 +17,11 @@ export type Problem = {
 
 /** "Amount, row 12: ..." -- a problem as one line for a list or a status message. */
 export function describeProblem(p: Problem): string {
-  const at = p.row !== undefined ? `${p.field}, row ${p.row}` : p.where ? `${p.field} (${p.where})` : p.field;
+  const at =
+    p.row !== undefined
+      ? `${p.field}, row ${p.row}`
+      : p.where
+        ? `${p.field} (${p.where})`
+        : p.field;
   return at ? `${at}: ${p.message}` : p.message;
 }

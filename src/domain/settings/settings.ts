@@ -159,8 +159,7 @@ export const SETTING_SOURCES: Record<keyof FrameworkSettings, string> = {
 };
 
 export type SettingsResult =
-  | { ok: true; settings: FrameworkSettings }
-  | { ok: false; errors: Problem[] };
+  { ok: true; settings: FrameworkSettings } | { ok: false; errors: Problem[] };
 
 /**
  * Validate settings from any source (the Settings panel, a saved workbook). Missing fields take

@@ -16,7 +16,7 @@ export function useExcelAction(defaultFailure = "Excel reported a problem") {
   const running = React.useRef(false);
 
   const run = React.useCallback(
-    async <T,>(
+    async <T>(
       work: (context: Excel.RequestContext) => Promise<T>,
       failure = defaultFailure
     ): Promise<T | undefined> => {

@@ -40,16 +40,22 @@ describe("money in pence", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1e12, max: 1e12 }),
-        fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 30 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 30 })
+          .filter((w) => w.some((x) => x > 0)),
         (total, weights) => {
           const parts = allocateLargestRemainder(total, weights);
           const sum = weights.reduce((a, b) => a + b, 0);
           expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-          parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]) / sum)).toBeLessThan(1 + 1e-6 * Math.abs(total)));
+          parts.forEach((p, i) =>
+            expect(Math.abs(p - (total * weights[i]) / sum)).toBeLessThan(
+              1 + 1e-6 * Math.abs(total)
+            )
+          );
           weights.forEach((w, i) => w === 0 && expect(parts[i]).toBe(0));
-        },
+        }
       ),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 
@@ -68,7 +74,8 @@ describe("money in pence", () => {
     expect(parseMoney("GBP 40")).toBe(4000);
     expect(parseMoney(".5")).toBe(50);
     expect(parseMoney(4000)).toBe(400000);
-    for (const bad of ["", "twelve", "12,00", "£", "1.2.3", "$12", true, null, undefined, {}]) expect(parseMoney(bad)).toBeNull();
+    for (const bad of ["", "twelve", "12,00", "£", "1.2.3", "$12", true, null, undefined, {}])
+      expect(parseMoney(bad)).toBeNull();
   });
 
   test("property: formatting then parsing gives the same pence", () => {
@@ -77,7 +84,7 @@ describe("money in pence", () => {
         expect(parseMoney(formatPounds(p))).toBe(p);
         expect(toPence(toPounds(p))).toBe(p);
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 }
     );
   });
 

@@ -7,7 +7,11 @@ import {
   parseSettings,
   serializeSettings,
 } from "../../../src/domain/settings/settings";
-import { applySettings, currentSettings, onSettingsChange } from "../../../src/domain/settings/runtimeSettings";
+import {
+  applySettings,
+  currentSettings,
+  onSettingsChange,
+} from "../../../src/domain/settings/runtimeSettings";
 
 describe("framework settings schema", () => {
   test("defaults are the values the sources state", () => {
@@ -35,15 +39,51 @@ describe("framework settings schema", () => {
   });
 
   test.each([
-    [{ smallGrantThreshold: -1 }, "smallGrantThreshold", /^Small-grant threshold must be £0 or more/],
-    [{ smallGrantThreshold: 5000.001 }, "smallGrantThreshold", /^Small-grant threshold must be in pounds and pence/],
-    [{ smallGrantThreshold: "5000" }, "smallGrantThreshold", /^Small-grant threshold must be an amount in pounds/],
-    [{ funderShareInvestment: 120 }, "funderShareInvestment", /^Funder share for investment must be 100% or less/],
-    [{ funderShareSmallGrant: -5 }, "funderShareSmallGrant", /^Funder share for small grants must be 0% or more/],
-    [{ smallGrantTermMaxYears: 2.5 }, "smallGrantTermMaxYears", /^Small-grant maximum term must be a whole number of years/],
-    [{ smallGrantTermNormYears: 4 }, "smallGrantTermNormYears", /^Small-grant normal term must not exceed/],
-    [{ monitoringLightBelow: 200000 }, "monitoringLightBelow", /^Light monitoring band must not be above/],
-    [{ tenderingThresholdAsOf: "April 2007" }, "tenderingThresholdAsOf", /^Tendering threshold date must be a date written YYYY-MM-DD/],
+    [
+      { smallGrantThreshold: -1 },
+      "smallGrantThreshold",
+      /^Small-grant threshold must be £0 or more/,
+    ],
+    [
+      { smallGrantThreshold: 5000.001 },
+      "smallGrantThreshold",
+      /^Small-grant threshold must be in pounds and pence/,
+    ],
+    [
+      { smallGrantThreshold: "5000" },
+      "smallGrantThreshold",
+      /^Small-grant threshold must be an amount in pounds/,
+    ],
+    [
+      { funderShareInvestment: 120 },
+      "funderShareInvestment",
+      /^Funder share for investment must be 100% or less/,
+    ],
+    [
+      { funderShareSmallGrant: -5 },
+      "funderShareSmallGrant",
+      /^Funder share for small grants must be 0% or more/,
+    ],
+    [
+      { smallGrantTermMaxYears: 2.5 },
+      "smallGrantTermMaxYears",
+      /^Small-grant maximum term must be a whole number of years/,
+    ],
+    [
+      { smallGrantTermNormYears: 4 },
+      "smallGrantTermNormYears",
+      /^Small-grant normal term must not exceed/,
+    ],
+    [
+      { monitoringLightBelow: 200000 },
+      "monitoringLightBelow",
+      /^Light monitoring band must not be above/,
+    ],
+    [
+      { tenderingThresholdAsOf: "April 2007" },
+      "tenderingThresholdAsOf",
+      /^Tendering threshold date must be a date written YYYY-MM-DD/,
+    ],
   ])("refuses %j naming the field", (input, field, message) => {
     const r = parseSettings({ ...DEFAULT_SETTINGS, ...input });
     expect(r.ok).toBe(false);

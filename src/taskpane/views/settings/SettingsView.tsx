@@ -20,7 +20,11 @@ import { useExcelAction } from "../../hooks/useExcelAction";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "420px" },
-  group: { margin: "8px 0 0", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  group: {
+    margin: "8px 0 0",
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   actions: { display: "flex", gap: "8px", marginTop: "8px" },
 });
 
@@ -76,7 +80,12 @@ export function SettingsView() {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(DEFAULT_SETTINGS));
   const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const { busy, message: status, setMessage: setStatus, run } = useExcelAction("Could not read the workbook");
+  const {
+    busy,
+    message: status,
+    setMessage: setStatus,
+    run,
+  } = useExcelAction("Could not read the workbook");
 
   React.useEffect(() => {
     let live = true;
@@ -105,7 +114,10 @@ export function SettingsView() {
       const byField: Record<string, string> = {};
       for (const e of r.errors) byField[e.field] = e.message;
       setErrors(byField);
-      setStatus({ intent: "error", text: `Not saved: ${r.errors.map((e) => e.message).join("; ")}` });
+      setStatus({
+        intent: "error",
+        text: `Not saved: ${r.errors.map((e) => e.message).join("; ")}`,
+      });
     }
   };
 
@@ -127,7 +139,8 @@ export function SettingsView() {
       }}
     >
       <Text>
-        The thresholds and ratios the add-in uses. They are saved with this workbook, so they travel with the file.
+        The thresholds and ratios the add-in uses. They are saved with this workbook, so they travel
+        with the file.
       </Text>
       {GROUPS.map((g) => (
         <React.Fragment key={g.title}>
