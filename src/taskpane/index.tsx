@@ -2,20 +2,16 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { officeTheme } from "./theme";
-import { loadAndApplySettings } from "../excel/settings";
-import { runInExcel } from "../excel/run";
+import { loadSettingsAtStartup } from "../excel/settings";
 
 /* global document */
 
 const container = document.getElementById("container");
 
 Office.onReady(async () => {
-  // Load the workbook's framework settings at start-up so the custom functions (same runtime)
-  // compute with them even before the task pane is shown.
-  try {
-    await runInExcel((context) => loadAndApplySettings(context));
-  } catch {
-    // Settings stay at their defaults; the Settings panel reports the problem when opened.
-  }
+  // Load the workbook's framework settings at start-up. The custom functions share this runtime
+  // and wait for them (src/functions/settingsGate.ts), even when the task pane is never shown;
+  // if they cannot be read, the defaults are put in force with a note.
+  await loadSettingsAtStartup();
   if (container) createRoot(container).render(<App theme={officeTheme()} />);
 });
