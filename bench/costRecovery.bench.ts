@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
 import { costApportion } from "../src/functions/costRecovery";
 import { buildCostRecoveryWorkbook } from "../src/excel/costRecovery";
 import { MemoryWorkbook } from "../packages/excel-double/src";
+import { befriendingBidder } from "../test/support/costRecoverySetups";
 
 function inputs(pools: number, projects: number, decimals: boolean) {
   const p: number[] = [];
@@ -72,13 +73,7 @@ function setupOf(projects: number): CostRecoverySetup {
       price: j % 3 === 0 ? null : 20_000 + ((j * 104729) % 80_000),
       drivers: [1 + (j % 9), 100 + ((j * 31) % 1700) + 0.25 * (j % 4), null, null],
     })),
-    bidder: {
-      service: "Befriending",
-      directCost: 20_000,
-      overheads: 5_000,
-      units: 250,
-      fundingType: "Investment",
-    },
+    bidder: befriendingBidder(),
   };
 }
 

@@ -7,7 +7,6 @@ import fc from "fast-check";
 import { MemoryWorkbook, REQUEST_LIMIT_BYTES } from "../../packages/excel-double/src";
 import {
   computeCostRecovery,
-  defaultPools,
   type CostRecoverySetup,
   type ProjectSetup,
 } from "../../src/domain/cost-recovery/organisation";
@@ -22,54 +21,9 @@ import {
 import { buildCostRecoveryWorkbook, type BuildOutcome } from "../../src/excel/costRecovery";
 import { FUNDING_TYPES } from "../../src/domain/classification/classify";
 import { toPence } from "../../src/domain/kernel/money";
+import { riversideSample, smallGrantProject } from "../support/costRecoverySetups";
 
 const SHEET = "Cost recovery";
-
-function sample(): CostRecoverySetup {
-  const pools = defaultPools();
-  pools[0].amount = 12_000;
-  pools[1].amount = 30_000.01;
-  pools[2].amount = 5_000;
-  pools[3].amount = 0;
-  return {
-    organisation: "Riverside CVS",
-    singleDriver: false,
-    pools,
-    projects: [
-      {
-        name: "Lunch club",
-        directCost: 40_000,
-        units: 1_200,
-        fundingType: "Commissioned service",
-        price: 36_000,
-        drivers: [3, 1_000, null, null],
-      },
-      {
-        name: "=Advice line",
-        directCost: 25_000.5,
-        units: 300,
-        fundingType: "Small grant",
-        price: 4_000,
-        drivers: [2, 700.5, null, null],
-      },
-      {
-        name: "Youth club",
-        directCost: 10_000,
-        units: null,
-        fundingType: "Investment",
-        price: null,
-        drivers: [1, 300, null, null],
-      },
-    ],
-    bidder: {
-      service: "Befriending",
-      directCost: 20_000,
-      overheads: 5_000,
-      units: 250,
-      fundingType: "Investment",
-    },
-  };
-}
 
 async function build(
   wb: MemoryWorkbook,
@@ -145,7 +99,7 @@ function expectSheetEqualsEngine(
 describe("the generated sheet equals the engine", () => {
   test("sample organisation: results, pool checks, totals and the bidder block", async () => {
     const wb = new MemoryWorkbook();
-    const setup = sample();
+    const setup = riversideSample();
     const outcome = await build(wb, setup);
     const layout = layoutOf(outcome);
     expectSheetEqualsEngine(wb, setup, layout);
@@ -167,14 +121,7 @@ describe("the generated sheet equals the engine", () => {
       singleDriver: false,
       pools,
       projects: [
-        {
-          name: "Grant",
-          directCost: 10_000,
-          units: null,
-          fundingType: "Small grant",
-          price: 4_000,
-          drivers: [1],
-        },
+        smallGrantProject([1]),
         {
           name: "Investment",
           directCost: 12_000,
@@ -210,7 +157,7 @@ describe("the generated sheet equals the engine", () => {
 
   test("after input cells change (direct costs, a driver, a pool, a price, a funding type) the sheet still equals the engine", async () => {
     const wb = new MemoryWorkbook();
-    const setup = sample();
+    const setup = riversideSample();
     const layout = layoutOf(await build(wb, setup));
     const refs = layout.refs;
     wb.setCells(SHEET, refs.projects[0].direct, [[55_555.55]]);
@@ -219,7 +166,7 @@ describe("the generated sheet equals the engine", () => {
     wb.setCells(SHEET, refs.projects[2].price, [[20_000]]);
     wb.setCells(SHEET, refs.projects[1].type, [["Investment"]]);
     wb.setCells(SHEET, refs.bidder.units, [[7]]);
-    const changed = sample();
+    const changed = riversideSample();
     changed.projects[0].directCost = 55_555.55;
     changed.projects[2].drivers[1] = 999.75;
     changed.pools[3].amount = 7_777.77;
@@ -229,13 +176,13 @@ describe("the generated sheet equals the engine", () => {
     expectSheetEqualsEngine(wb, changed, layout);
     // the pool by direct expenditure followed the new direct costs
     expect(computeCostRecovery(changed, DEFAULT_SETTINGS).projects[0].shares[3]).not.toBe(
-      computeCostRecovery(sample(), DEFAULT_SETTINGS).projects[0].shares[3]
+      computeCostRecovery(riversideSample(), DEFAULT_SETTINGS).projects[0].shares[3]
     );
   });
 
   test("a pool whose drivers are all 0 is flagged on the sheet and shares nothing", async () => {
     const wb = new MemoryWorkbook();
-    const setup = sample();
+    const setup = riversideSample();
     setup.projects.forEach((p) => (p.drivers[0] = 0));
     const layout = layoutOf(await build(wb, setup));
     expect(wb.getValues(SHEET, layout.refs.pools[0].status)).toEqual([["Drivers all 0"]]);
@@ -246,7 +193,7 @@ describe("the generated sheet equals the engine", () => {
     const s = parseSettings({ funderShareSmallGrant: 33.33, funderShareInvestment: 65 });
     if (!s.ok) throw new Error("settings");
     const wb = new MemoryWorkbook();
-    const setup = sample();
+    const setup = riversideSample();
     const layout = layoutOf(await build(wb, setup, s.settings));
     expect(wb.getValues(SHEET, layout.refs.settings[2].funderShare)[0][0]).toBeCloseTo(0.3333, 10);
     expectSheetEqualsEngine(wb, setup, layout, s.settings);
@@ -254,7 +201,7 @@ describe("the generated sheet equals the engine", () => {
 
   test("single-driver option: every pool shared by people", async () => {
     const wb = new MemoryWorkbook();
-    const setup = sample();
+    const setup = riversideSample();
     setup.singleDriver = true;
     setup.projects.forEach((p, j) => (p.drivers = [[2.5, 1, 0.5][j]]));
     const layout = layoutOf(await build(wb, setup));
@@ -349,7 +296,7 @@ describe("never overwrites without asking", () => {
     wb.addSheet(SHEET);
     wb.setCells(SHEET, "C20", [["my notes"]]);
     wb.resetCounters();
-    const outcome = await build(wb, sample());
+    const outcome = await build(wb, riversideSample());
     expect(outcome.status).toBe("needs-confirmation");
     if (outcome.status !== "needs-confirmation") return;
     expect(outcome.occupied).toContain("C20");
@@ -367,7 +314,7 @@ describe("never overwrites without asking", () => {
     const wb = new MemoryWorkbook();
     wb.addSheet(SHEET);
     wb.setCells(SHEET, "C20", [["my notes"]]);
-    const setup = sample();
+    const setup = riversideSample();
     const outcome = await build(
       wb,
       setup,
@@ -383,7 +330,7 @@ describe("never overwrites without asking", () => {
     const wb = new MemoryWorkbook();
     wb.addSheet(SHEET);
     wb.setCells(SHEET, "A1", [["keep me"]]);
-    const setup = sample();
+    const setup = riversideSample();
     const outcome = await build(wb, setup, DEFAULT_SETTINGS, { sheetName: SHEET, startCell: "C4" });
     const layout = layoutOf(outcome);
     expect(layout.refs.range.startsWith("C4:")).toBe(true);
@@ -394,12 +341,12 @@ describe("never overwrites without asking", () => {
 
   test("rebuilding over its own earlier build asks first", async () => {
     const wb = new MemoryWorkbook();
-    await build(wb, sample());
-    const again = await build(wb, sample());
+    await build(wb, riversideSample());
+    const again = await build(wb, riversideSample());
     expect(again.status).toBe("needs-confirmation");
     const confirmed = await build(
       wb,
-      sample(),
+      riversideSample(),
       DEFAULT_SETTINGS,
       { sheetName: SHEET, startCell: "A1" },
       true
@@ -409,7 +356,7 @@ describe("never overwrites without asking", () => {
 
   test("bad setup or target: invalid with the field named, nothing written", async () => {
     const wb = new MemoryWorkbook();
-    const setup = sample();
+    const setup = riversideSample();
     setup.projects[0].directCost = -5;
     setup.pools[0].name = " ";
     const o1 = await build(wb, setup, DEFAULT_SETTINGS, {
@@ -430,7 +377,7 @@ describe("never overwrites without asking", () => {
 describe("sheet quality", () => {
   test("no formula evaluates to an error; ordinary Excel functions only", async () => {
     const wb = new MemoryWorkbook();
-    const layout = layoutOf(await build(wb, sample()));
+    const layout = layoutOf(await build(wb, riversideSample()));
     const values = wb.getValues(SHEET, layout.refs.range);
     const formulas = wb.getFormulas(SHEET, layout.refs.range);
     values.forEach((row, r) =>
@@ -449,7 +396,7 @@ describe("sheet quality", () => {
 
   test("inputs unlocked and shaded, formulas locked, sheet protected, validation, highlight and chart", async () => {
     const wb = new MemoryWorkbook();
-    const layout = layoutOf(await build(wb, sample()));
+    const layout = layoutOf(await build(wb, riversideSample()));
     const refs = layout.refs;
     // The office-addins rules cannot follow the loads below (nested paths, loaded in a loop) and
     // flag each read after the sync; every property read here is loaded before the one sync.
@@ -496,7 +443,7 @@ describe("sheet quality", () => {
 
   test("number formats: money in pounds and pence, rates as percentages", async () => {
     const wb = new MemoryWorkbook();
-    const layout = layoutOf(await build(wb, sample()));
+    const layout = layoutOf(await build(wb, riversideSample()));
     const first = parseCell(layout.refs.results.split(":")[0])!;
     const row = `${columnLetters(first.col)}${first.row + 1}:${columnLetters(first.col + layout.refs.resultHeaders.length - 1)}${first.row + 1}`;
     const formats = wb.getNumberFormats(SHEET, row)[0];
@@ -510,7 +457,7 @@ describe("sheet quality", () => {
 describe("few syncs, its own chart, widths only on a new sheet", () => {
   /** 500 projects (the most one sheet takes) x 4 pools. */
   function large(): CostRecoverySetup {
-    const setup = sample();
+    const setup = riversideSample();
     setup.projects = Array.from({ length: 500 }, (_, j) => ({
       name: `Project ${j + 1}`,
       directCost: 10_000 + ((j * 7919) % 90_000) + 0.5 * (j % 2),
@@ -540,7 +487,7 @@ describe("few syncs, its own chart, widths only on a new sheet", () => {
 
   test("a confirmed rebuild replaces its own chart and leaves another chart alone", async () => {
     const wb = new MemoryWorkbook();
-    const first = layoutOf(await build(wb, sample()));
+    const first = layoutOf(await build(wb, riversideSample()));
     await wb.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(SHEET);
       sheet.protection.unprotect();
@@ -548,7 +495,13 @@ describe("few syncs, its own chart, widths only on a new sheet", () => {
       await context.sync();
     });
     const again = layoutOf(
-      await build(wb, sample(), DEFAULT_SETTINGS, { sheetName: SHEET, startCell: "A1" }, true)
+      await build(
+        wb,
+        riversideSample(),
+        DEFAULT_SETTINGS,
+        { sheetName: SHEET, startCell: "A1" },
+        true
+      )
     );
     expect(again.refs.range).toBe(first.refs.range);
     expect(
@@ -561,14 +514,14 @@ describe("few syncs, its own chart, widths only on a new sheet", () => {
 
   test("column widths are set on a new sheet only", async () => {
     const fresh = new MemoryWorkbook();
-    await build(fresh, sample());
+    await build(fresh, riversideSample());
     expect([fresh.getColumnWidth(SHEET, "A"), fresh.getColumnWidth(SHEET, "B")]).toEqual([
       260, 110,
     ]);
     const existing = new MemoryWorkbook();
     existing.addSheet(SHEET);
     const before = [existing.getColumnWidth(SHEET, "A"), existing.getColumnWidth(SHEET, "B")];
-    await build(existing, sample());
+    await build(existing, riversideSample());
     expect([existing.getColumnWidth(SHEET, "A"), existing.getColumnWidth(SHEET, "B")]).toEqual(
       before
     );

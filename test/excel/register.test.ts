@@ -16,6 +16,7 @@ import { columnLetters } from "../../src/sheets/a1";
 import { REQUEST_BUDGET_BYTES, sliceRows } from "../../src/excel/writer";
 import { readStore } from "../../src/excel/store";
 import { CHESHIRE_EAST_REGISTER } from "../support/cheshireEast";
+import { COMMISSIONED_SERVICE_ROW, SMALL_GRANT_ROW } from "../support/registerRows";
 
 type Cell = string | number | boolean | null;
 
@@ -61,6 +62,16 @@ function summaryRow(
   throw new Error(`no row ${label} in ${section}`);
 }
 const pence = (v: Cell) => Math.round((v as number) * 100);
+
+/** Writes a value into a cell of the Register sheet formatted as Text first, so it stays text. */
+async function writeAsText(wb: MemoryWorkbook, address: string, value: string) {
+  await wb.run(async (context) => {
+    const cell = context.workbook.worksheets.getItem("Register").getRange(address);
+    cell.numberFormat = [["@"]];
+    cell.values = [[value]];
+    await context.sync();
+  });
+}
 
 describe("a 360Giving-style table", () => {
   const headers = [
@@ -155,27 +166,9 @@ describe("a 360Giving-style table", () => {
     });
     expect(cols).toEqual([...headers, ...OUTPUT_HEADERS]);
     const out = wb.getValues("Grants", "I2:Q5");
-    expect(out[0].slice(0, 8)).toEqual([
-      "Giving",
-      "Small grant",
-      "VCS",
-      "Accreditation",
-      "80/20",
-      0.2,
-      "Light",
-      "",
-    ]);
+    expect(out[0].slice(0, 8)).toEqual(SMALL_GRANT_ROW);
     expect(out[1][1]).toBe("Qualifying activity"); // no tier column: frontline
-    expect(out[2].slice(0, 8)).toEqual([
-      "Shopping",
-      "Commissioned service",
-      "Departmental",
-      "Procurement",
-      "Full",
-      1,
-      "Standard",
-      "",
-    ]);
+    expect(out[2].slice(0, 8)).toEqual(COMMISSIONED_SERVICE_ROW);
     // 48 months = 4 years, over the small-grant maximum; exactly £5,000
     expect(out[3][7]).toBe("grant-term-over-max, at-threshold");
     expect(out[3][8]).toBe(`${FLAG_NOTES["grant-term-over-max"]} ${FLAG_NOTES["at-threshold"]}`);
@@ -406,12 +399,7 @@ describe("a register with blanks and bad rows (current region)", () => {
 
   test("group names are written as text, even when they look like formulas", async () => {
     // text that looks like a formula, written as text (Text format) as a careful user would
-    await wb.run(async (context) => {
-      const c = context.workbook.worksheets.getItem("Register").getRange("B2");
-      c.numberFormat = [["@"]];
-      c.values = [["=Adults"]];
-      await context.sync();
-    });
+    await writeAsText(wb, "B2", "=Adults");
     const info = await find(wb);
     const r = await done(wb, info);
     expect(r.reconciliation.mismatches).toEqual([]);
@@ -420,12 +408,7 @@ describe("a register with blanks and bad rows (current region)", () => {
   });
 
   test("amounts written as text give a values summary that still reconciles", async () => {
-    await wb.run(async (context) => {
-      const c = context.workbook.worksheets.getItem("Register").getRange("D2");
-      c.numberFormat = [["@"]];
-      c.values = [["£120,000.00"]];
-      await context.sync();
-    });
+    await writeAsText(wb, "D2", "£120,000.00");
     const info = await find(wb);
     const r = await done(wb, info);
     expect(r.usedFormulas).toBe(false);

@@ -61,53 +61,51 @@ lw==
 const selfSignedFingerprint =
   "2F:0C:E0:AF:F5:12:A3:48:F6:3C:73:93:FB:DE:32:A6:C0:EB:09:14:84:58:01:E8:AA:9A:C4:6E:7C:84:00:3C";
 
+/** office-addin-dev-certs' verifyCertificates, throwing this error. */
+const verifyThrows = (message: string) => ({
+  verifyCertificates: () => {
+    throw new Error(message);
+  },
+});
+
 describe("checkDevCertificate: office-addin-dev-certs' own verification, not the files", () => {
-  it("is trusted when verifyCertificates says so", () => {
-    expect(checkDevCertificate(() => ({ verifyCertificates: () => true }))).toEqual({
-      trusted: true,
-    });
-  });
-
-  it("is not trusted when verifyCertificates says no, whatever files exist", () => {
-    // The failed install attempt leaves ca.crt, localhost.crt and localhost.key behind; only the
-    // package's check counts.
-    expect(checkDevCertificate(() => ({ verifyCertificates: () => false }))).toEqual({
-      trusted: false,
-    });
-  });
-
-  it("counts only a real `true` as trusted", () => {
-    expect(checkDevCertificate(() => ({ verifyCertificates: () => "yes" })).trusted).toBe(false);
-  });
-
-  it("reports, rather than throws, when the verification itself throws", () => {
-    const devCerts = {
-      verifyCertificates: () => {
-        throw new Error("Unable to verify certificate status.\n/bin/sh: 1: openssl: not found");
-      },
-    };
-    expect(checkDevCertificate(() => devCerts)).toEqual({
-      trusted: false,
-      error: "Unable to verify certificate status.",
-    });
-  });
-
-  it("reports an unsupported platform as a failed check", () => {
-    const devCerts = {
-      verifyCertificates: () => {
-        throw new Error("Platform not supported: aix");
-      },
-    };
-    expect(checkDevCertificate(() => devCerts)).toEqual({
-      trusted: false,
-      error: "Platform not supported: aix",
-    });
-  });
-
-  it("falls back to isCaCertificateInstalled when verifyCertificates is missing", () => {
-    expect(checkDevCertificate(() => ({ isCaCertificateInstalled: () => true }))).toEqual({
-      trusted: true,
-    });
+  test.each<{ name: string; devCerts: object; check: Check }>([
+    {
+      name: "is trusted when verifyCertificates says so",
+      devCerts: { verifyCertificates: () => true },
+      check: { trusted: true },
+    },
+    {
+      // The failed install attempt leaves ca.crt, localhost.crt and localhost.key behind; only the
+      // package's check counts.
+      name: "is not trusted when verifyCertificates says no, whatever files exist",
+      devCerts: { verifyCertificates: () => false },
+      check: { trusted: false },
+    },
+    {
+      name: "counts only a real `true` as trusted",
+      devCerts: { verifyCertificates: () => "yes" },
+      check: { trusted: false },
+    },
+    {
+      name: "reports, rather than throws, when the verification itself throws",
+      devCerts: verifyThrows(
+        "Unable to verify certificate status.\n/bin/sh: 1: openssl: not found"
+      ),
+      check: { trusted: false, error: "Unable to verify certificate status." },
+    },
+    {
+      name: "reports an unsupported platform as a failed check",
+      devCerts: verifyThrows("Platform not supported: aix"),
+      check: { trusted: false, error: "Platform not supported: aix" },
+    },
+    {
+      name: "falls back to isCaCertificateInstalled when verifyCertificates is missing",
+      devCerts: { isCaCertificateInstalled: () => true },
+      check: { trusted: true },
+    },
+  ])("$name", ({ devCerts, check }) => {
+    expect(checkDevCertificate(() => devCerts)).toEqual(check);
   });
 
   it("says so when office-addin-dev-certs is not installed", () => {
@@ -171,60 +169,95 @@ describe("commandAvailable", () => {
   });
 });
 
+/**
+ * A message and what it must say: each `says` entry is a substring it contains; each `saysNot`
+ * entry a substring it must not contain, or a pattern it must not match.
+ */
+type Expectation = { says: string[]; saysNot?: (string | RegExp)[] };
+
+function expectMessage(lines: string[], { says, saysNot = [] }: Expectation) {
+  const message = text(lines);
+  for (const part of says) expect(message).toContain(part);
+  for (const part of saysNot) {
+    if (typeof part === "string") expect(message).not.toContain(part);
+    else expect(message).not.toMatch(part);
+  }
+}
+
+type BeforeCase = Expectation & {
+  name: string;
+  check: Check;
+  options: Parameters<Certificates["messageBeforeServer"]>[1];
+};
+
 describe("before the server starts", () => {
-  it("says a trusted development certificate was found", () => {
-    const message = text(messageBeforeServer(trusted, { platform: "win32", certDir: windowsDir }));
-    expect(message).toContain("Development certificate: trusted.");
-    expect(message).toContain(windowsDir);
-    expect(message).not.toMatch(/self-signed|warn/);
-  });
-
-  it("on Linux without sudo, says the install will fail and the browser will warn", () => {
-    const message = text(
-      messageBeforeServer(untrusted, { platform: "linux", certDir: linuxDir, sudoAvailable: false })
-    );
-    expect(message).toContain(
-      "Development certificate: no trusted development certificate found on this machine."
-    );
-    expect(message).toContain("'Installing CA\ncertificate ...' line below");
-    expect(message).toContain("sudo, which is not available here, so it will fail");
-    expect(message).toContain("will use a self-signed certificate, and the browser will warn.");
-    expect(message).toContain("What happened is reported once the server is up.");
-  });
-
-  it("on Linux with sudo, says it may ask for a password and what happens if it fails", () => {
-    const message = text(
-      messageBeforeServer(untrusted, { platform: "linux", certDir: linuxDir, sudoAvailable: true })
-    );
-    expect(message).toContain("it may ask for your password");
-    expect(message).toContain("If that fails, the server uses a self-signed certificate instead.");
-  });
-
-  it("on Windows or Mac, says there will be a prompt to confirm", () => {
-    const message = text(messageBeforeServer(untrusted, { platform: "darwin", certDir: linuxDir }));
-    expect(message).toContain("Windows and Mac ask you to confirm trusting it.");
-    expect(message).toContain("uses a self-signed certificate instead.");
-  });
-
-  it("says when the check itself failed", () => {
-    const message = text(
-      messageBeforeServer(
-        { trusted: false, error: "Platform not supported: aix" },
-        { platform: "win32", certDir: windowsDir, sideload: true }
-      )
-    );
-    expect(message).toContain(
-      "Development certificate: could not check whether one is trusted (Platform not supported: aix)."
-    );
-    expect(message).toContain("Going on as if it were not.");
-    expect(message).toContain("Excel needs the trusted certificate to load the add-in");
+  test.each<BeforeCase>([
+    {
+      name: "says a trusted development certificate was found",
+      check: trusted,
+      options: { platform: "win32", certDir: windowsDir },
+      says: ["Development certificate: trusted.", windowsDir],
+      saysNot: [/self-signed|warn/],
+    },
+    {
+      name: "on Linux without sudo, says the install will fail and the browser will warn",
+      check: untrusted,
+      options: { platform: "linux", certDir: linuxDir, sudoAvailable: false },
+      says: [
+        "Development certificate: no trusted development certificate found on this machine.",
+        "'Installing CA\ncertificate ...' line below",
+        "sudo, which is not available here, so it will fail",
+        "will use a self-signed certificate, and the browser will warn.",
+        "What happened is reported once the server is up.",
+      ],
+    },
+    {
+      name: "on Linux with sudo, says it may ask for a password and what happens if it fails",
+      check: untrusted,
+      options: { platform: "linux", certDir: linuxDir, sudoAvailable: true },
+      says: [
+        "it may ask for your password",
+        "If that fails, the server uses a self-signed certificate instead.",
+      ],
+    },
+    {
+      name: "on Windows or Mac, says there will be a prompt to confirm",
+      check: untrusted,
+      options: { platform: "darwin", certDir: linuxDir },
+      says: [
+        "Windows and Mac ask you to confirm trusting it.",
+        "uses a self-signed certificate instead.",
+      ],
+    },
+    {
+      name: "says when the check itself failed",
+      check: { trusted: false, error: "Platform not supported: aix" },
+      options: { platform: "win32", certDir: windowsDir, sideload: true },
+      says: [
+        "Development certificate: could not check whether one is trusted (Platform not supported: aix).",
+        "Going on as if it were not.",
+        "Excel needs the trusted certificate to load the add-in",
+      ],
+    },
+  ])("$name", ({ check, options, ...expectation }) => {
+    expectMessage(messageBeforeServer(check, options), expectation);
   });
 });
 
+/** The server on port 3000, on Windows or Linux, with the user's certificate folder there. */
+const onWindows = { platform: "win32", port: 3000, certDir: windowsDir } as const;
+const onLinux = { platform: "linux", port: 3000, certDir: linuxDir } as const;
+
+type AfterCase = Expectation & {
+  name: string;
+  options: Parameters<Certificates["messageAfterServer"]>[0];
+};
+
 describe("once the server answers", () => {
-  it("Linux, install failed, no sudo (the issue): says so, WILL warn, how to proceed", () => {
-    const message = text(
-      messageAfterServer({
+  test.each<AfterCase>([
+    {
+      name: "Linux, install failed, no sudo (the issue): says so, WILL warn, how to proceed",
+      options: {
         before: untrusted,
         after: untrusted,
         served: "self-signed",
@@ -232,193 +265,133 @@ describe("once the server answers", () => {
         port: 3917,
         certDir: linuxDir,
         sudoAvailable: false,
-      })
-    );
-    expect(message).toContain("Development certificate: not trusted.");
-    expect(message).toContain(
-      "Installing the development CA certificate did not work, so the server is using a\n" +
-        "self-signed certificate made by webpack-dev-server."
-    );
-    expect(message).toContain("(office-addin-dev-certs installs with sudo, which is not available");
-    expect(message).toContain(
-      "Your browser WILL warn that https://localhost:3917/ is not private or secure."
-    );
-    expect(message).toContain("accept the warning for localhost");
-    expect(message).toContain("cannot install into the browsers' trust stores");
-    // Manual steps without sudo (there is none), with the real CA path.
-    expect(message).toContain(
-      `      cp ${linuxDir}/ca.crt /usr/local/share/ca-certificates/office-addin-dev-certs/`
-    );
-    expect(message).toContain("      update-ca-certificates");
-    expect(message).not.toContain("sudo update-ca-certificates");
-    expect(message).toContain(
-      `certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Developer CA for Microsoft Office Add-ins" -i ${linuxDir}/ca.crt`
-    );
-    expect(message).toContain("Excel itself needs a trusted certificate");
-    expect(message).not.toContain("npx office-addin-dev-certs install`, accept its prompt");
-    expect(message).not.toContain("should not warn");
-  });
-
-  it("Linux with sudo: the manual steps use sudo", () => {
-    const message = text(
-      messageAfterServer({
+      },
+      says: [
+        "Development certificate: not trusted.",
+        "Installing the development CA certificate did not work, so the server is using a\n" +
+          "self-signed certificate made by webpack-dev-server.",
+        "(office-addin-dev-certs installs with sudo, which is not available",
+        "Your browser WILL warn that https://localhost:3917/ is not private or secure.",
+        "accept the warning for localhost",
+        "cannot install into the browsers' trust stores",
+        // Manual steps without sudo (there is none), with the real CA path.
+        `      cp ${linuxDir}/ca.crt /usr/local/share/ca-certificates/office-addin-dev-certs/`,
+        "      update-ca-certificates",
+        `certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Developer CA for Microsoft Office Add-ins" -i ${linuxDir}/ca.crt`,
+        "Excel itself needs a trusted certificate",
+      ],
+      saysNot: [
+        "sudo update-ca-certificates",
+        "npx office-addin-dev-certs install`, accept its prompt",
+        "should not warn",
+      ],
+    },
+    {
+      name: "Linux with sudo: the manual steps use sudo",
+      options: {
+        ...onLinux,
         before: untrusted,
         after: untrusted,
         served: "self-signed",
-        platform: "linux",
-        port: 3000,
-        certDir: linuxDir,
         sudoAvailable: true,
-      })
-    );
-    expect(message).toContain("      sudo update-ca-certificates");
-    expect(message).not.toContain("which is not available");
-  });
-
-  it("Windows, install declined: WILL warn, suggests office-addin-dev-certs install", () => {
-    const message = text(
-      messageAfterServer({
-        before: untrusted,
-        after: untrusted,
-        served: "self-signed",
-        platform: "win32",
-        port: 3000,
-        certDir: windowsDir,
-      })
-    );
-    expect(message).toContain("Development certificate: not trusted.");
-    expect(message).toContain("Installing the development CA certificate did not work");
-    expect(message).toContain("Your browser WILL warn that https://localhost:3000/");
-    expect(message).toContain("`npx office-addin-dev-certs install`, accept its prompt");
-    expect(message).toContain("Excel itself needs a trusted certificate");
-    expect(message).not.toContain("certutil");
-  });
-
-  it("trusted all along (Windows): no warning expected, Excel can load the add-in", () => {
-    const message = text(
-      messageAfterServer({
-        before: trusted,
-        after: trusted,
-        served: "development",
-        platform: "win32",
-        port: 3000,
-        certDir: windowsDir,
-      })
-    );
-    expect(message).toContain("Development certificate: trusted.");
-    expect(message).toContain(`  ${windowsDir}\\localhost.crt`);
-    expect(message).toContain(
-      "The browser should not warn on https://localhost:3000/, and Excel can load the add-in from it."
-    );
-    expect(message).not.toMatch(/WILL warn|not trusted/);
-  });
-
-  it("installed during this start (Mac): says the CA was installed just now", () => {
-    const message = text(
-      messageAfterServer({
+      },
+      says: ["      sudo update-ca-certificates"],
+      saysNot: ["which is not available"],
+    },
+    {
+      name: "Windows, install declined: WILL warn, suggests office-addin-dev-certs install",
+      options: { ...onWindows, before: untrusted, after: untrusted, served: "self-signed" },
+      says: [
+        "Development certificate: not trusted.",
+        "Installing the development CA certificate did not work",
+        "Your browser WILL warn that https://localhost:3000/",
+        "`npx office-addin-dev-certs install`, accept its prompt",
+        "Excel itself needs a trusted certificate",
+      ],
+      saysNot: ["certutil"],
+    },
+    {
+      name: "trusted all along (Windows): no warning expected, Excel can load the add-in",
+      options: { ...onWindows, before: trusted, after: trusted, served: "development" },
+      says: [
+        "Development certificate: trusted.",
+        `  ${windowsDir}\\localhost.crt`,
+        "The browser should not warn on https://localhost:3000/, and Excel can load the add-in from it.",
+      ],
+      saysNot: [/WILL warn|not trusted/],
+    },
+    {
+      name: "installed during this start (Mac): says the CA was installed just now",
+      options: {
         before: untrusted,
         after: trusted,
         served: "development",
         platform: "darwin",
         port: 3000,
         certDir: "/Users/ann/.office-addin-dev-certs",
-      })
-    );
-    expect(message).toContain("Development certificate: trusted (its CA was installed just now).");
-    expect(message).toContain("should not warn");
-  });
-
-  it("Linux, CA in the system store: the browser may still warn, how to trust it there", () => {
-    const message = text(
-      messageAfterServer({
-        before: trusted,
-        after: trusted,
-        served: "development",
-        platform: "linux",
-        port: 3000,
-        certDir: linuxDir,
-      })
-    );
-    expect(message).toContain("Development certificate: trusted.");
-    expect(message).toContain("browser may still warn on https://localhost:3000/");
-    expect(message).toContain(`-i ${linuxDir}/ca.crt`);
-    expect(message).toContain("Firefox: Settings > Privacy & Security");
-    expect(message).not.toContain("WILL warn");
-  });
-
-  it("verification throws after start-up: not trusted, WILL warn, and the reason", () => {
-    const message = text(
-      messageAfterServer({
+      },
+      says: [
+        "Development certificate: trusted (its CA was installed just now).",
+        "should not warn",
+      ],
+    },
+    {
+      name: "Linux, CA in the system store: the browser may still warn, how to trust it there",
+      options: { ...onLinux, before: trusted, after: trusted, served: "development" },
+      says: [
+        "Development certificate: trusted.",
+        "browser may still warn on https://localhost:3000/",
+        `-i ${linuxDir}/ca.crt`,
+        "Firefox: Settings > Privacy & Security",
+      ],
+      saysNot: ["WILL warn"],
+    },
+    {
+      name: "verification throws after start-up: not trusted, WILL warn, and the reason",
+      options: {
+        ...onWindows,
         before: { trusted: false, error: "Platform not supported: aix" },
         after: { trusted: false, error: "Platform not supported: aix" },
         served: "self-signed",
-        platform: "win32",
-        port: 3000,
-        certDir: windowsDir,
-      })
-    );
-    expect(message).toContain("Development certificate: not trusted.");
-    expect(message).toContain("(The certificate check said: Platform not supported: aix.)");
-    expect(message).toContain("Your browser WILL warn");
-  });
-
-  it("the development certificate served but its CA not trusted: WILL warn", () => {
-    const message = text(
-      messageAfterServer({
-        before: untrusted,
-        after: untrusted,
-        served: "development",
-        platform: "linux",
-        port: 3000,
-        certDir: linuxDir,
-      })
-    );
-    expect(message).toContain(
-      "The server uses the development certificate, but its CA is not trusted on this machine:"
-    );
-    expect(message).toContain("Your browser WILL warn");
-  });
-
-  it("trusted before but the server fell back anyway: says it could not use it", () => {
-    const message = text(
-      messageAfterServer({
-        before: trusted,
-        after: trusted,
-        served: "self-signed",
-        platform: "win32",
-        port: 3000,
-        certDir: windowsDir,
-      })
-    );
-    expect(message).toContain("The server could not use the development certificate");
-    expect(message).toContain("Your browser WILL warn");
-  });
-
-  it("another certificate served: says it is not the development one", () => {
-    const message = text(
-      messageAfterServer({
-        before: untrusted,
-        after: untrusted,
-        served: "other",
-        platform: "win32",
-        port: 3000,
-        certDir: windowsDir,
-      })
-    );
-    expect(message).toContain("not using the development certificate from office-addin-dev-certs");
-    expect(message).toContain("Your browser WILL warn");
-  });
-
-  it("no handshake seen: relies on the verification alone", () => {
-    const base = { platform: "win32", port: 3000, certDir: windowsDir } as const;
-    const ok = text(
-      messageAfterServer({ ...base, before: trusted, after: trusted, served: "unknown" })
-    );
-    expect(ok).toContain("should not warn");
-    const notOk = text(
-      messageAfterServer({ ...base, before: untrusted, after: untrusted, served: "unknown" })
-    );
-    expect(notOk).toContain("No trusted development certificate was found.");
-    expect(notOk).toContain("Your browser WILL warn");
+      },
+      says: [
+        "Development certificate: not trusted.",
+        "(The certificate check said: Platform not supported: aix.)",
+        "Your browser WILL warn",
+      ],
+    },
+    {
+      name: "the development certificate served but its CA not trusted: WILL warn",
+      options: { ...onLinux, before: untrusted, after: untrusted, served: "development" },
+      says: [
+        "The server uses the development certificate, but its CA is not trusted on this machine:",
+        "Your browser WILL warn",
+      ],
+    },
+    {
+      name: "trusted before but the server fell back anyway: says it could not use it",
+      options: { ...onWindows, before: trusted, after: trusted, served: "self-signed" },
+      says: ["The server could not use the development certificate", "Your browser WILL warn"],
+    },
+    {
+      name: "another certificate served: says it is not the development one",
+      options: { ...onWindows, before: untrusted, after: untrusted, served: "other" },
+      says: [
+        "not using the development certificate from office-addin-dev-certs",
+        "Your browser WILL warn",
+      ],
+    },
+    {
+      name: "no handshake seen, trusted: relies on the verification alone",
+      options: { ...onWindows, before: trusted, after: trusted, served: "unknown" },
+      says: ["should not warn"],
+    },
+    {
+      name: "no handshake seen, not trusted: relies on the verification alone",
+      options: { ...onWindows, before: untrusted, after: untrusted, served: "unknown" },
+      says: ["No trusted development certificate was found.", "Your browser WILL warn"],
+    },
+  ])("$name", ({ options, ...expectation }) => {
+    expectMessage(messageAfterServer(options), expectation);
   });
 });

@@ -1,48 +1,41 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen, fireEvent, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
+import { screen, fireEvent, waitFor, within } from "@testing-library/react";
 import { CostRecoveryView } from "../../src/taskpane/views/cost-recovery/CostRecoveryView";
+import { renderInFluent, typeIn, useDoubleWorkbook } from "../support/taskpane";
 // In jsdom, Fluent's focus manager (tabster's modalizer) can leave a reopened dialog marked
 // aria-hidden, so dialogs are looked up with hidden: true; the real dialogs are checked for
 // accessibility in Chromium by test/browser.
 
 // ResizeObserver, which jsdom lacks, comes from test/setup/jsdom.ts.
 
+const workbook = useDoubleWorkbook();
+
 function mount() {
-  const wb = new MemoryWorkbook();
-  installExcelGlobals(wb);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <CostRecoveryView />
-    </FluentProvider>
-  );
-  return wb;
+  renderInFluent(<CostRecoveryView />);
+  return workbook();
 }
-const type = (label: string | RegExp, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 function fill() {
-  type("Organisation", "Riverside CVS");
-  type("Pool 1 annual cost (£)", "£12,000");
-  type("Pool 2 annual cost (£)", "9000");
-  type("Pool 3 annual cost (£)", "3000");
-  type("Project 1 name", "Lunch club");
-  type("Project 1 direct costs (£)", "£20,000");
-  type("Project 1 units of output", "400");
-  type("Project 1 price offered or award (£)", "25000");
-  type(/Project 1 headcount for Premises/, "3");
-  type(/Project 1 staff time \(hours\) for Central/, "600");
+  typeIn("Organisation", "Riverside CVS");
+  typeIn("Pool 1 annual cost (£)", "£12,000");
+  typeIn("Pool 2 annual cost (£)", "9000");
+  typeIn("Pool 3 annual cost (£)", "3000");
+  typeIn("Project 1 name", "Lunch club");
+  typeIn("Project 1 direct costs (£)", "£20,000");
+  typeIn("Project 1 units of output", "400");
+  typeIn("Project 1 price offered or award (£)", "25000");
+  typeIn(/Project 1 headcount for Premises/, "3");
+  typeIn(/Project 1 staff time \(hours\) for Central/, "600");
   fireEvent.click(screen.getByRole("button", { name: "Add project" }));
-  type("Project 2 name", "Advice");
-  type("Project 2 direct costs (£)", "10000");
+  typeIn("Project 2 name", "Advice");
+  typeIn("Project 2 direct costs (£)", "10000");
   fireEvent.change(screen.getByLabelText("Project 2 funding type"), {
     target: { value: "Small grant" },
   });
-  type("Project 2 price offered or award (£)", "2000");
-  type(/Project 2 headcount for Premises/, "1");
-  type(/Project 2 staff time \(hours\) for Central/, "300");
+  typeIn("Project 2 price offered or award (£)", "2000");
+  typeIn(/Project 2 headcount for Premises/, "1");
+  typeIn(/Project 2 staff time \(hours\) for Central/, "300");
 }
 
 describe("CostRecoveryView", () => {
@@ -102,8 +95,8 @@ describe("CostRecoveryView", () => {
 
   test("bad amounts are named beside their field and nothing is written", async () => {
     const wb = mount();
-    type("Project 1 name", "Lunch club");
-    type("Project 1 direct costs (£)", "lots");
+    typeIn("Project 1 name", "Lunch club");
+    typeIn("Project 1 direct costs (£)", "lots");
     fireEvent.click(screen.getByRole("button", { name: "Build cost recovery sheet" }));
     expect(
       (await screen.findAllByText(/Project 1 direct costs must be an amount in pounds/)).length
@@ -114,10 +107,10 @@ describe("CostRecoveryView", () => {
   test("Price a service: live unit price and parts, then written to the sheet", async () => {
     const wb = mount();
     fill();
-    type("Service name", "Befriending");
-    type("Service direct costs (£)", "20000");
-    type("Share of overheads (£)", "5000");
-    type("Expected units of output", "250");
+    typeIn("Service name", "Befriending");
+    typeIn("Service direct costs (£)", "20000");
+    typeIn("Share of overheads (£)", "5000");
+    typeIn("Expected units of output", "250");
     fireEvent.change(screen.getByLabelText("Service funding type"), {
       target: { value: "Investment" },
     });

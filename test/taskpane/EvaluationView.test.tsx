@@ -1,42 +1,36 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen, fireEvent, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { screen, fireEvent, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
-import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
 import { EvaluationView } from "../../src/taskpane/views/evaluation/EvaluationView";
+import { renderInFluent, typeIn, useDoubleWorkbook } from "../support/taskpane";
 // In jsdom, Fluent's focus manager (tabster's modalizer) can leave a reopened dialog marked
 // aria-hidden, so dialogs are looked up with hidden: true; the real dialogs are checked for
 // accessibility in Chromium by test/browser.
 
 // ResizeObserver, which jsdom lacks, comes from test/setup/jsdom.ts.
 
+const workbook = useDoubleWorkbook();
+
 function setup() {
-  const wb = new MemoryWorkbook();
-  installExcelGlobals(wb);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <main>
-        <EvaluationView />
-      </main>
-    </FluentProvider>
+  renderInFluent(
+    <main>
+      <EvaluationView />
+    </main>
   );
-  return wb;
+  return workbook();
 }
 
-const type = (label: string | RegExp, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
-
 function fillGoodSetup() {
-  type("Tender name", "Community transport");
-  type("Bidder 1 name", "=1+1");
-  type("Bidder 1 price (£)", "£70,000");
+  typeIn("Tender name", "Community transport");
+  typeIn("Bidder 1 name", "=1+1");
+  typeIn("Bidder 1 price (£)", "£70,000");
   fireEvent.click(screen.getByRole("button", { name: "Add bidder" }));
-  type("Bidder 2 name", "Beta CIC");
-  type("Bidder 2 price (£)", "40000");
-  type("Panel member 1", "Ann");
+  typeIn("Bidder 2 name", "Beta CIC");
+  typeIn("Bidder 2 price (£)", "40000");
+  typeIn("Panel member 1", "Ann");
   fireEvent.click(screen.getByRole("button", { name: "Add panel member" }));
-  type("Panel member 2", "Bob");
+  typeIn("Panel member 2", "Bob");
 }
 
 describe("EvaluationView", () => {
@@ -49,7 +43,7 @@ describe("EvaluationView", () => {
     expect(within(list).getByText("Bidder 1 has no name; every bidder needs a name")).toBeTruthy();
     expect(screen.getByText(/Nothing was written/)).toBeTruthy();
     expect(wb.sheetNames()).toEqual(before);
-    type("Criterion 1 weight (%)", "50");
+    typeIn("Criterion 1 weight (%)", "50");
     expect(
       await screen.findByText("Weights add up to 90%; they must add up to exactly 100%")
     ).toBeTruthy();
@@ -57,8 +51,8 @@ describe("EvaluationView", () => {
 
   it("warns (without blocking) when social value weighs under 10%", async () => {
     setup();
-    type("Criterion 1 weight (%)", "65");
-    type("Criterion 3 weight (%)", "5");
+    typeIn("Criterion 1 weight (%)", "65");
+    typeIn("Criterion 3 weight (%)", "5");
     expect(screen.getByText(/Warning: Social value weighs 5%, under the 10%/)).toBeTruthy();
   });
 
@@ -114,12 +108,12 @@ describe("EvaluationView", () => {
   it("saves the setup in the workbook and loads it back", async () => {
     setup();
     fillGoodSetup();
-    type("Save this setup as", "Transport 2025");
+    typeIn("Save this setup as", "Transport 2025");
     fireEvent.click(screen.getByRole("button", { name: "Save setup" }));
     expect(
       await screen.findByText('Saved the setup "Transport 2025" in this workbook.')
     ).toBeTruthy();
-    type("Tender name", "Something else");
+    typeIn("Tender name", "Something else");
     fireEvent.change(screen.getByLabelText("Saved setup"), { target: { value: "Transport 2025" } });
     fireEvent.click(screen.getByRole("button", { name: "Load setup" }));
     expect((screen.getByLabelText("Tender name") as HTMLInputElement).value).toBe(

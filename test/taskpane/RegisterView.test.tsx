@@ -1,27 +1,24 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
-import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
+import type { MemoryWorkbook } from "../../packages/excel-double/src";
 import { RegisterView } from "../../src/taskpane/views/register/RegisterView";
 import { CHESHIRE_EAST_REGISTER } from "../support/cheshireEast";
+import { renderInFluent, useDoubleWorkbook } from "../support/taskpane";
 
 // The Cheshire East register without Congleton's £0 contract row: nine rows of spend.
 const rows = CHESHIRE_EAST_REGISTER.filter((r) => r[4] !== 0);
 
+const workbook = useDoubleWorkbook();
+
 function setup(extra?: (wb: MemoryWorkbook) => void) {
-  const wb = new MemoryWorkbook();
+  const wb = workbook();
   wb.addSheet("Register");
   wb.setCells("Register", "A1:E10", rows);
   extra?.(wb);
   wb.select("Register", "B2");
-  installExcelGlobals(wb);
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <RegisterView />
-    </FluentProvider>
-  );
+  const view = renderInFluent(<RegisterView />);
   return { wb, view };
 }
 
@@ -122,15 +119,10 @@ test("rows that cannot be classified are listed and the user can jump to them", 
 });
 
 test("no register at the selection is said plainly", async () => {
-  const wb = new MemoryWorkbook();
+  const wb = workbook();
   wb.addSheet("Empty");
   wb.select("Empty", "C3");
-  installExcelGlobals(wb);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <RegisterView />
-    </FluentProvider>
-  );
+  renderInFluent(<RegisterView />);
   fireEvent.click(screen.getByRole("button", { name: "Use selected data" }));
   expect((await screen.findByRole("alert", undefined, { timeout: 10000 })).textContent).toMatch(
     /No register found here/

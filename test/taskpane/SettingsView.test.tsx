@@ -1,30 +1,14 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { SettingsView } from "../../src/taskpane/views/settings/SettingsView";
 import { loadSettings } from "../../src/excel/settings";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
-import { applySettings } from "../../src/domain/settings/runtimeSettings";
+import { renderInFluent, useDoubleWorkbook } from "../support/taskpane";
 
-let wb: MemoryWorkbook;
-let restore: () => void;
-beforeEach(() => {
-  wb = new MemoryWorkbook();
-  restore = installExcelGlobals(wb);
-});
-afterEach(() => {
-  restore();
-  applySettings(DEFAULT_SETTINGS);
-});
+const workbook = useDoubleWorkbook();
 
-const view = () =>
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SettingsView />
-    </FluentProvider>
-  );
+const view = () => renderInFluent(<SettingsView />);
 
 test("shows every setting with its label and source, edits and saves to the workbook", async () => {
   view();
@@ -36,7 +20,7 @@ test("shows every setting with its label and source, edits and saves to the work
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
   });
   await screen.findByText("Settings saved in this workbook.");
-  const saved = await wb.run((context) => loadSettings(context));
+  const saved = await workbook().run((context) => loadSettings(context));
   expect(saved.ok && saved.settings.smallGrantThreshold).toBe(7500);
 });
 
@@ -48,7 +32,7 @@ test("a bad value is refused with a message naming the field, and nothing is sav
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
   });
   await screen.findByText(/Not saved: Funder share for investment must be 100% or less/);
-  const saved = await wb.run((context) => loadSettings(context));
+  const saved = await workbook().run((context) => loadSettings(context));
   expect(saved).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
 });
 

@@ -5,54 +5,17 @@
 import { computeBidder } from "../../../src/domain/cost-recovery/bidder";
 import {
   computeCostRecovery,
-  defaultPools,
   driverWeight,
   spendWeight,
   weightOf,
-  type CostRecoverySetup,
 } from "../../../src/domain/cost-recovery/organisation";
 import { validateCostRecoverySetup } from "../../../src/domain/cost-recovery/validation";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
-
-function setup(): CostRecoverySetup {
-  const pools = defaultPools();
-  pools[0].amount = 12_000;
-  pools[2].amount = 1_000;
-  return {
-    organisation: "Riverside CVS",
-    singleDriver: false,
-    pools,
-    projects: [
-      {
-        name: "Grant",
-        directCost: 10_000,
-        units: null,
-        fundingType: "Small grant",
-        price: 4_000,
-        drivers: [3, 0, null, null],
-      },
-      {
-        name: "Bid",
-        directCost: 30_000,
-        units: 100,
-        fundingType: "Commissioned service",
-        price: 36_000,
-        drivers: [1, 0, null, null],
-      },
-    ],
-    bidder: {
-      service: "Befriending",
-      directCost: 20_000,
-      overheads: 5_000,
-      units: 250,
-      fundingType: "Investment",
-    },
-  };
-}
+import { riversideGrantAndBid } from "../../support/costRecoverySetups";
 
 describe("computeCostRecovery", () => {
   test("pools shared by headcount 3:1 and by direct expenditure 1:3, each adding back", () => {
-    const r = computeCostRecovery(setup(), DEFAULT_SETTINGS);
+    const r = computeCostRecovery(riversideGrantAndBid(), DEFAULT_SETTINGS);
     expect(r.projects.map((p) => p.shares)).toEqual([
       [900_000, 0, 25_000, 0],
       [300_000, 0, 75_000, 0],
@@ -67,7 +30,7 @@ describe("computeCostRecovery", () => {
   });
 
   test("funder share, match needed, recovery and shortfall at the funding type's ratio", () => {
-    const [grant, bid] = computeCostRecovery(setup(), DEFAULT_SETTINGS).projects;
+    const [grant, bid] = computeCostRecovery(riversideGrantAndBid(), DEFAULT_SETTINGS).projects;
     // small grant 80/20: full cost £19,250, the funder pays a fifth
     expect([grant.fullCost, grant.funder, grant.vcs]).toEqual([1_925_000, 385_000, 1_540_000]);
     expect(grant.matchNeeded).toBe(1_600_000);
@@ -87,13 +50,13 @@ describe("computeCostRecovery", () => {
       driverWeight(-1),
       spendWeight(10_000.5),
     ]).toEqual([250, 0, 0, 10_001]);
-    const s = setup();
+    const s = riversideGrantAndBid();
     expect(weightOf(s, 2, 1)).toBe(30_000);
     expect(weightOf({ ...s, singleDriver: true }, 2, 1)).toBe(100);
   });
 
   test("a pool whose drivers are all 0 shares nothing and says so", () => {
-    const s = setup();
+    const s = riversideGrantAndBid();
     s.pools[1].amount = 500;
     expect(computeCostRecovery(s, DEFAULT_SETTINGS).pools[1]).toEqual(
       expect.objectContaining({ status: "Drivers all 0", sharedOut: 0, difference: 50_000 })
@@ -102,7 +65,7 @@ describe("computeCostRecovery", () => {
 });
 
 test("Price a service: unit price and the parts at 50/50", () => {
-  expect(computeBidder(setup().bidder, DEFAULT_SETTINGS)).toEqual({
+  expect(computeBidder(riversideGrantAndBid().bidder, DEFAULT_SETTINGS)).toEqual({
     fullCost: 2_500_000,
     unitPrice: 10_000,
     funder: 1_250_000,
@@ -113,11 +76,11 @@ test("Price a service: unit price and the parts at 50/50", () => {
 
 describe("validateCostRecoverySetup", () => {
   test("a good setup has no problems", () => {
-    expect(validateCostRecoverySetup(setup())).toEqual([]);
+    expect(validateCostRecoverySetup(riversideGrantAndBid())).toEqual([]);
   });
 
   test("every problem names its field", () => {
-    const s = setup();
+    const s = riversideGrantAndBid();
     s.pools[0].name = " ";
     s.projects[0].directCost = -5;
     s.projects[1].drivers[1] = Number.NaN;
@@ -135,13 +98,13 @@ describe("validateCostRecoverySetup", () => {
   });
 
   test("no pools or projects, or too many", () => {
-    const s = { ...setup(), pools: [], projects: [] };
+    const s = { ...riversideGrantAndBid(), pools: [], projects: [] };
     expect(validateCostRecoverySetup(s).map((p) => p.message)).toEqual([
       "Add at least one overhead pool",
       "Add at least one project",
     ]);
-    const many = setup();
-    many.projects = Array.from({ length: 501 }, () => setup().projects[0]);
+    const many = riversideGrantAndBid();
+    many.projects = Array.from({ length: 501 }, () => riversideGrantAndBid().projects[0]);
     expect(validateCostRecoverySetup(many)).toContainEqual({
       field: "Projects",
       message: "At most 500 projects on one sheet",

@@ -5,6 +5,7 @@ import {
   methodologyText,
   percentToBp,
   modelToDraft,
+  type EvaluationDraft,
 } from "../../../src/domain/evaluation/setup";
 import {
   completeDraft,
@@ -12,12 +13,18 @@ import {
   EvaluationDraftSchema,
   SavedSetupsSchema,
 } from "../../../src/domain/evaluation/records";
-import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
+import { DEFAULT_SETTINGS, type FrameworkSettings } from "../../../src/domain/settings/settings";
 import { draft, model } from "../../support/evaluationModel";
+
+/** validateEvaluationSetup on the sample draft with these changes, at the default settings unless given. */
+const validate = (
+  over: Partial<EvaluationDraft> = {},
+  settings: FrameworkSettings = DEFAULT_SETTINGS
+) => validateEvaluationSetup(draft(over), settings);
 
 describe("validateEvaluationSetup", () => {
   it("accepts a good setup with weights in basis points and prices in pence", () => {
-    const v = validateEvaluationSetup(draft(), DEFAULT_SETTINGS);
+    const v = validate();
     expect(v.errors).toEqual([]);
     expect(v.warnings).toEqual([]);
     expect(v.model?.criteria.map((c) => c.weightBp)).toEqual([3000, 3000, 3000, 1000]);
@@ -60,10 +67,10 @@ describe("validateEvaluationSetup", () => {
             group: i === 0 ? "socialValue" : "quality",
             weight: b / 100,
           }));
-          const v = validateEvaluationSetup(draft({ criteria, bidders: [{ name: "X" }] }), {
-            ...DEFAULT_SETTINGS,
-            socialValueMinWeightPercent: 0,
-          });
+          const v = validate(
+            { criteria, bidders: [{ name: "X" }] },
+            { ...DEFAULT_SETTINGS, socialValueMinWeightPercent: 0 }
+          );
           expect(v.errors).toEqual([]);
           expect(v.model?.criteria.reduce((s, c) => s + c.weightBp, 0)).toBe(10000);
         }
@@ -79,18 +86,15 @@ describe("validateEvaluationSetup", () => {
     expect(percentToBp("lots", "Weight").ok).toBe(false);
   });
   it("names must be unique and not blank; at least one bidder and one evaluator", () => {
-    const v = validateEvaluationSetup(
-      draft({
-        criteria: [
-          { name: "Delivery", group: "quality", weight: 50 },
-          { name: " delivery ", group: "quality", weight: 40 },
-          { name: "", group: "socialValue", weight: 10 },
-        ],
-        bidders: [],
-        evaluators: [],
-      }),
-      DEFAULT_SETTINGS
-    );
+    const v = validate({
+      criteria: [
+        { name: "Delivery", group: "quality", weight: 50 },
+        { name: " delivery ", group: "quality", weight: 40 },
+        { name: "", group: "socialValue", weight: 10 },
+      ],
+      bidders: [],
+      evaluators: [],
+    });
     const msgs = v.errors.map((e) => e.message);
     expect(msgs).toContain(
       'Criterion name "delivery" is used twice (rows 1 and 2); names must be unique'
@@ -98,20 +102,14 @@ describe("validateEvaluationSetup", () => {
     expect(msgs).toContain("Criterion 3 has no name; every criterion needs a name");
     expect(msgs).toContain("Add at least one bidder");
     expect(msgs).toContain("Add at least one panel member");
-    const dupEval = validateEvaluationSetup(
-      draft({ evaluators: ["Ann", "ANN"] }),
-      DEFAULT_SETTINGS
-    );
+    const dupEval = validate({ evaluators: ["Ann", "ANN"] });
     expect(dupEval.errors.map((e) => e.field)).toContain("evaluators.1");
-    const dupBid = validateEvaluationSetup(
-      draft({
-        bidders: [
-          { name: "X", price: 1 },
-          { name: "x", price: 2 },
-        ],
-      }),
-      DEFAULT_SETTINGS
-    );
+    const dupBid = validate({
+      bidders: [
+        { name: "X", price: 1 },
+        { name: "x", price: 2 },
+      ],
+    });
     expect(dupBid.errors.map((e) => e.field)).toContain("bidders.1.name");
   });
   it("social value under the settings' percentage is a warning, not a block", () => {
@@ -120,38 +118,35 @@ describe("validateEvaluationSetup", () => {
       { name: "Price", group: "price", weight: 30 },
       { name: "Social value", group: "socialValue", weight: 5 },
     ];
-    const v = validateEvaluationSetup(draft({ criteria: crit }), DEFAULT_SETTINGS);
+    const v = validate({ criteria: crit });
     expect(v.errors).toEqual([]);
     expect(v.model).not.toBeNull();
     expect(v.warnings).toHaveLength(1);
     expect(v.warnings[0].message).toContain("Social value weighs 5%, under the 10%");
-    const v2 = validateEvaluationSetup(draft({ criteria: crit }), {
-      ...DEFAULT_SETTINGS,
-      socialValueMinWeightPercent: 5,
-    });
+    const v2 = validate(
+      { criteria: crit },
+      { ...DEFAULT_SETTINGS, socialValueMinWeightPercent: 5 }
+    );
     expect(v2.warnings).toEqual([]);
   });
   it("refuses bad prices, groups, minimums, scales, descriptors, methods, limits and thresholds, naming each field", () => {
-    const v = validateEvaluationSetup(
-      draft({
-        tenderName: " ",
-        criteria: [
-          { name: "Delivery", group: "quality", weight: 60, minimum: 7 },
-          { name: "Price", group: "price", weight: 30, minimum: 1 },
-          { name: "Fit", group: "fit", weight: 10 },
-        ],
-        bidders: [
-          { name: "A", price: 0 },
-          { name: "B", price: "" },
-          { name: "C", price: "cheap" },
-        ],
-        descriptors: ["a", "", "c", "d", "e", "f"],
-        priceMethod: "median",
-        spreadLimit: -1,
-        qualityThreshold: 120,
-      }),
-      DEFAULT_SETTINGS
-    );
+    const v = validate({
+      tenderName: " ",
+      criteria: [
+        { name: "Delivery", group: "quality", weight: 60, minimum: 7 },
+        { name: "Price", group: "price", weight: 30, minimum: 1 },
+        { name: "Fit", group: "fit", weight: 10 },
+      ],
+      bidders: [
+        { name: "A", price: 0 },
+        { name: "B", price: "" },
+        { name: "C", price: "cheap" },
+      ],
+      descriptors: ["a", "", "c", "d", "e", "f"],
+      priceMethod: "median",
+      spreadLimit: -1,
+      qualityThreshold: 120,
+    });
     const fields = v.errors.map((e) => e.field);
     expect(fields).toEqual(
       expect.arrayContaining([
@@ -170,40 +165,31 @@ describe("validateEvaluationSetup", () => {
     );
     expect(v.errors.find((e) => e.field === "bidders.0.price")?.message).toContain("more than £0");
     expect(v.errors.find((e) => e.field === "criteria.0.minimum")?.message).toContain("5 or less");
-    const scale = validateEvaluationSetup(draft({ scaleMax: 7 }), DEFAULT_SETTINGS);
+    const scale = validate({ scaleMax: 7 });
     expect(scale.errors.map((e) => e.message)).toContain(
       "Scoring scale must be 0-4, 0-5 or 0-10; got 0-7"
     );
-    const wrongCount = validateEvaluationSetup(draft({ scaleMax: 10 }), DEFAULT_SETTINGS);
+    const wrongCount = validate({ scaleMax: 10 });
     expect(wrongCount.errors.map((e) => e.field)).toContain("descriptors");
-    const ten = validateEvaluationSetup(
-      draft({ scaleMax: 10, descriptors: defaultDescriptors(10) }),
-      DEFAULT_SETTINGS
-    );
+    const ten = validate({ scaleMax: 10, descriptors: defaultDescriptors(10) });
     expect(ten.errors).toEqual([]);
-    const twoPrices = validateEvaluationSetup(
-      draft({
-        criteria: [
-          { name: "Q", group: "quality", weight: 60 },
-          { name: "P1", group: "price", weight: 20 },
-          { name: "P2", group: "price", weight: 20 },
-        ],
-      }),
-      DEFAULT_SETTINGS
-    );
+    const twoPrices = validate({
+      criteria: [
+        { name: "Q", group: "quality", weight: 60 },
+        { name: "P1", group: "price", weight: 20 },
+        { name: "P2", group: "price", weight: 20 },
+      ],
+    });
     expect(twoPrices.errors.map((e) => e.message).join()).toContain("use one price criterion");
   });
   it("without a price criterion prices may be blank", () => {
-    const v = validateEvaluationSetup(
-      draft({
-        criteria: [
-          { name: "Q", group: "quality", weight: 80 },
-          { name: "SV", group: "socialValue", weight: 20 },
-        ],
-        bidders: [{ name: "A" }, { name: "B", price: "" }],
-      }),
-      DEFAULT_SETTINGS
-    );
+    const v = validate({
+      criteria: [
+        { name: "Q", group: "quality", weight: 80 },
+        { name: "SV", group: "socialValue", weight: 20 },
+      ],
+      bidders: [{ name: "A" }, { name: "B", price: "" }],
+    });
     expect(v.errors).toEqual([]);
   });
   it("the published methodology states the method in words", () => {

@@ -4,10 +4,6 @@
  * validation, the recovery highlight and the chart. test/excel/costRecovery.test.ts checks the
  * same sheet evaluated on the workbook double against the engine.
  */
-import {
-  defaultPools,
-  type CostRecoverySetup,
-} from "../../../src/domain/cost-recovery/organisation";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
 import { parseRange, rangeContains } from "../../../src/sheets/a1";
 import { PALETTE } from "../../../src/sheets/palette";
@@ -25,57 +21,13 @@ import { projectsSection } from "../../../src/sheets/cost-recovery/projectsBlock
 import { resultsSection } from "../../../src/sheets/cost-recovery/resultsBlock";
 import { settingsSection } from "../../../src/sheets/cost-recovery/settingsBlock";
 import { workingsSection } from "../../../src/sheets/cost-recovery/workingsBlock";
-
-function sample(): CostRecoverySetup {
-  const pools = defaultPools();
-  pools[0].amount = 12_000;
-  pools[1].amount = 30_000.01;
-  pools[2].amount = 5_000;
-  return {
-    organisation: "Riverside CVS",
-    singleDriver: false,
-    pools,
-    projects: [
-      {
-        name: "Lunch club",
-        directCost: 40_000,
-        units: 1_200,
-        fundingType: "Commissioned service",
-        price: 36_000,
-        drivers: [3, 1_000, null, null],
-      },
-      {
-        name: "=Advice line",
-        directCost: 25_000.5,
-        units: 300,
-        fundingType: "Small grant",
-        price: 4_000,
-        drivers: [2, 700.5, null, null],
-      },
-      {
-        name: "Youth club",
-        directCost: 10_000,
-        units: null,
-        fundingType: "Investment",
-        price: null,
-        drivers: [1, 300, null, null],
-      },
-    ],
-    bidder: {
-      service: "Befriending",
-      directCost: 20_000,
-      overheads: 5_000,
-      units: 250,
-      fundingType: "Investment",
-    },
-  };
-}
+import { riversideSample } from "../../support/costRecoverySetups";
 
 const cellsOf = (blocks: Block[]) => specCells({ name: "x", blocks });
 
 describe("geometry", () => {
   test("the sample at A1: where each section starts, and the whole rectangle", () => {
-    const g = costRecoveryGeometry(sample());
+    const g = costRecoveryGeometry(riversideSample());
     expect([g.settingsTop, g.firstTypeRow, g.poolsTop, g.firstPoolRow]).toEqual([3, 5, 10, 12]);
     expect([g.projectsTop, g.firstProjectRow, g.resultsTop, g.firstResultRow, g.totalsRow]).toEqual(
       [17, 19, 23, 25, 28]
@@ -84,11 +36,11 @@ describe("geometry", () => {
       30, 47, 49, 62, 64,
     ]);
     expect([g.rows, g.columns, g.bottom, g.right]).toEqual([67, 30, 66, 29]);
-    expect(buildCostRecoverySheet(sample(), DEFAULT_SETTINGS).refs.range).toBe("A1:AD67");
+    expect(buildCostRecoverySheet(riversideSample(), DEFAULT_SETTINGS).refs.range).toBe("A1:AD67");
   });
 
   test("a start cell moves everything; each pool's five working columns follow one another", () => {
-    const g = costRecoveryGeometry(sample(), { row: 3, col: 2 });
+    const g = costRecoveryGeometry(riversideSample(), { row: 3, col: 2 });
     expect([g.titleRow, g.left, g.firstPoolRow, g.projectColumns.firstDriver]).toEqual([
       3, 2, 15, 7,
     ]);
@@ -96,13 +48,13 @@ describe("geometry", () => {
       12, 13, 14, 15, 16,
     ]);
     expect(g.workingColumns.overheads).toBe(poolWorkingColumn(g, 3, "share") + 1);
-    expect(buildCostRecoverySheet(sample(), DEFAULT_SETTINGS, { row: 3, col: 2 }).refs.range).toBe(
-      "C4:AF70"
-    );
+    expect(
+      buildCostRecoverySheet(riversideSample(), DEFAULT_SETTINGS, { row: 3, col: 2 }).refs.range
+    ).toBe("C4:AF70");
   });
 
   test("the single driver: one people column that every pool reads", () => {
-    const setup = { ...sample(), singleDriver: true };
+    const setup = { ...riversideSample(), singleDriver: true };
     const g = costRecoveryGeometry(setup);
     expect(g.driverColumnCount).toBe(1);
     expect([0, 1, 2, 3].map((k) => driverColumn(g, k))).toEqual([5, 5, 5, 5]);
@@ -110,7 +62,7 @@ describe("geometry", () => {
 });
 
 describe("section builders", () => {
-  const setup = sample();
+  const setup = riversideSample();
   const g = costRecoveryGeometry(setup);
 
   test("settings: the funder share from the settings, the VCS share and basis points by formula", () => {
@@ -209,7 +161,10 @@ describe("section builders", () => {
 
 describe("the whole spec", () => {
   test("blocks never overlap and stay inside the extent; the sheet is protected with its chart named by place", () => {
-    const { spec, refs } = buildCostRecoverySheet(sample(), DEFAULT_SETTINGS, { row: 3, col: 2 });
+    const { spec, refs } = buildCostRecoverySheet(riversideSample(), DEFAULT_SETTINGS, {
+      row: 3,
+      col: 2,
+    });
     const count = spec.blocks.reduce((n, b) => n + b.cells.length * b.cells[0].length, 0);
     const cells = specCells(spec);
     expect(cells.size).toBe(count);

@@ -1,20 +1,9 @@
 /** @jest-environment jsdom */
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { MemoryWorkbook, installExcelGlobals } from "../../../packages/excel-double/src";
 import { useExcelAction } from "../../../src/taskpane/hooks/useExcelAction";
-import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
-import { applySettings } from "../../../src/domain/settings/runtimeSettings";
+import { useDoubleWorkbook } from "../../support/taskpane";
 
-let wb: MemoryWorkbook;
-let restore: () => void;
-beforeEach(() => {
-  wb = new MemoryWorkbook();
-  restore = installExcelGlobals(wb);
-});
-afterEach(() => {
-  restore();
-  applySettings(DEFAULT_SETTINGS);
-});
+const workbook = useDoubleWorkbook();
 
 describe("useExcelAction", () => {
   test("busy while the work runs; a second run asked for meanwhile is ignored", async () => {
@@ -43,7 +32,7 @@ describe("useExcelAction", () => {
     });
     expect(result.current.busy).toBe(false);
     expect(runs).toBe(1);
-    expect(wb.sheetNames()).toContain("Run 1");
+    expect(workbook().sheetNames()).toContain("Run 1");
   });
 
   test("when Excel throws, the message says what stopped and why, and the view can run again", async () => {

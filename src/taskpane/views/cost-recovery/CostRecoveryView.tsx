@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { PoolsSection } from "./PoolsSection";
 import { PriceAService } from "./PriceAService";
 import { ProjectsSection } from "./ProjectsSection";
@@ -82,11 +82,15 @@ export function CostRecoveryView() {
         onWrite={() => void actions.writeBidder(state.bidder, state.bidderErrors)}
       />
 
-      <ConfirmReplaceDialog
-        confirm={actions.confirm}
-        onReplace={() => build(true)}
+      <ConfirmDialog
+        open={actions.confirm !== null}
+        title="Replace existing content?"
+        confirmLabel="Replace"
+        onConfirm={() => build(true)}
         onCancel={actions.cancelConfirm}
-      />
+      >
+        {actions.confirm?.message}
+      </ConfirmDialog>
     </form>
   );
 }

@@ -13,10 +13,10 @@ import {
   writeAssessmentSummaries,
   type ChecksOutcome,
 } from "../../../excel/evaluation";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useExcelAction } from "../../hooks/useExcelAction";
 import { useSettings } from "../../hooks/useSettings";
 import { ChecksPanel } from "./ChecksPanel";
-import { ReplaceDialog, type Confirm } from "./ReplaceDialog";
 import { SavedSetups } from "./SavedSetups";
 import { SetupForm } from "./SetupForm";
 import { SetupProblems } from "./SetupProblems";
@@ -30,6 +30,9 @@ const useStyles = makeStyles({
   },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
 });
+
+/** Sheets that exist already and would be replaced, and by what. */
+type Confirm = { what: "generate" | "summaries"; existing: string[] };
 
 const NOTHING_WRITTEN = "Nothing was written: correct the problems listed below first.";
 
@@ -127,11 +130,15 @@ export function EvaluationView() {
         onLoad={setDraft}
       />
 
-      <ReplaceDialog
-        confirm={confirm}
-        onReplace={(what) => (what === "summaries" ? summaries(true) : generate(true))}
+      <ConfirmDialog
+        open={confirm !== null}
+        title="Replace existing sheets?"
+        confirmLabel="Replace the sheets"
+        onConfirm={() => (confirm?.what === "summaries" ? summaries(true) : generate(true))}
         onCancel={() => setConfirm(null)}
-      />
+      >
+        {`These sheets exist already and would be replaced, losing what is on them: ${confirm?.existing.join(", ") ?? ""}.`}
+      </ConfirmDialog>
     </div>
   );
 }

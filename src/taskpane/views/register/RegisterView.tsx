@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles } from "@fluentui/react-components";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ClassifyProgress } from "./ClassifyProgress";
-import { OverwriteDialog } from "./OverwriteDialog";
 import { RegisterColumns } from "./RegisterColumns";
 import { ResultSummary } from "./ResultSummary";
 import { useRegisterWorkflow } from "./useRegisterWorkflow";
@@ -61,11 +61,17 @@ export function RegisterView() {
           onJump={w.jump}
         />
       )}
-      <OverwriteDialog
-        message={w.confirm?.message ?? null}
+      <ConfirmDialog
+        open={w.confirm !== null}
+        title="Overwrite cells beside the register?"
+        confirmLabel="Overwrite"
+        onConfirm={() => w.classify(true)}
         onCancel={w.cancelConfirm}
-        onOverwrite={() => w.classify(true)}
-      />
+        modalType="alert"
+        cancelFirst
+      >
+        {w.confirm?.message}
+      </ConfirmDialog>
     </div>
   );
 }
