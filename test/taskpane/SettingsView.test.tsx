@@ -4,6 +4,11 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { SettingsView } from "../../src/taskpane/views/settings/SettingsView";
 import { loadSettings } from "../../src/excel/settings";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
+import {
+  applyDefaultSettings,
+  applySettings,
+  resetRuntimeSettings,
+} from "../../src/domain/settings/runtimeSettings";
 import { renderInFluent, useDoubleWorkbook } from "../support/taskpane";
 
 const workbook = useDoubleWorkbook();
@@ -52,4 +57,18 @@ test("reset puts the defaults back", async () => {
       "20"
     )
   );
+});
+
+test("when the functions fell back to the defaults at start-up, the panel says so; when they did not, it says nothing", async () => {
+  resetRuntimeSettings();
+  applySettings(DEFAULT_SETTINGS);
+  const first = view();
+  await screen.findByLabelText("Small-grant threshold (£ per year)");
+  expect(screen.queryByText(/used the default settings/)).toBeNull();
+  first.unmount();
+  applyDefaultSettings(
+    "The workbook's settings had not loaded after 3 seconds, so the FUNDING functions used the default settings."
+  );
+  view();
+  expect(await screen.findByText(/FUNDING functions used the default settings/)).toBeTruthy();
 });

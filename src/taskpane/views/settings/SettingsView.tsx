@@ -17,6 +17,7 @@ import {
 } from "../../../domain/settings/settings";
 import { loadSettings, resetSettings, saveSettings } from "../../../excel/settings";
 import { useExcelAction } from "../../hooks/useExcelAction";
+import { settingsStatus } from "../../../domain/settings/runtimeSettings";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "420px" },
@@ -129,6 +130,9 @@ export function SettingsView() {
     setStatus({ intent: "success", text: "Settings reset to the defaults from the sources." });
   };
 
+  // When the functions could not read the workbook's settings at start-up, say so here.
+  const startup = settingsStatus();
+
   return (
     <form
       className={styles.form}
@@ -142,6 +146,11 @@ export function SettingsView() {
         The thresholds and ratios the add-in uses. They are saved with this workbook, so they travel
         with the file.
       </Text>
+      {startup.kind === "defaults" && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{startup.note}</MessageBarBody>
+        </MessageBar>
+      )}
       {GROUPS.map((g) => (
         <React.Fragment key={g.title}>
           <h2 className={styles.group}>{g.title}</h2>
