@@ -4,6 +4,8 @@
  * Everything here is exact in pence. A single rounded share is rounded half up (away from zero)
  * to the penny (mulDivRound); several shares of one amount are rounded by the largest remainder,
  * earlier items first on ties (allocateLargestRemainder), so they always add back to the whole.
+ * Cost drivers of any size are shared exactly (driverWeights: BigInt when they need it), and
+ * FULLCOST and APPORTION share a pool through the one routine, sharePool.
  *
  * Method (the seeds give none; DOMAIN.md s.3 follows the ACEVO / New Philanthropy Capital full
  * cost recovery toolkit): direct costs in full, plus each overhead pool shared out by a cost
@@ -14,9 +16,14 @@
  * investment and 80/20 for grants", 002:355), or a negotiated ratio.
  */
 import { FUNDING_TYPES, funderPercent, type FundingType } from "../classification/classify";
+import { decimalReading, toCommonScale, type Decimal } from "../kernel/exactFraction";
 import {
   allocateLargestRemainder,
+  divRoundHalfUp,
   driversToWeights,
+  formatPounds,
+  largestRemainders,
+  MAX_PENCE,
   mulDivRound,
   type Pence,
 } from "../kernel/money";
@@ -175,6 +182,11 @@ export function match(awardPence: Pence, basis: Basis): Result<Match> {
     );
   }
   const fullCost = mulDivRound(awardPence, basis.funderDen, basis.funderNum);
+  if (!Number.isSafeInteger(fullCost))
+    return tooLarge(
+      "award",
+      `award ${formatPounds(awardPence)} at ${basis.label} works back to a full cost`
+    );
   return ok({ fullCost, matchNeeded: fullCost - awardPence });
 }
 
@@ -191,17 +203,79 @@ export function driverValue(value: unknown): number | null {
   return null;
 }
 
+/** Amounts reach the rules as whole pence (parseAmount); anything else is refused, not thrown. */
+function wholePenceProblem(directPence: Pence, pools: readonly Pence[]) {
+  if (!Number.isSafeInteger(directPence))
+    return fail("directCost", `directCost must be a whole number of pence; got ${directPence}`);
+  const k = pools.findIndex((p) => !Number.isSafeInteger(p));
+  return k < 0
+    ? null
+    : fail("pools", `pools ${k + 1} must be a whole number of pence; got ${pools[k]}`);
+}
+
+/** An amount beyond MAX_PENCE cannot be returned to the penny. */
+function tooLarge(field: string, what: string) {
+  return fail(
+    field,
+    `${what} beyond ${formatPounds(MAX_PENCE)}, the largest amount handled exactly to the penny`
+  );
+}
+
 /**
- * One project's full cost: direct cost plus, for each pool k, pool_k x projectDriver_k /
- * totalDriver_k, each pool's share rounded half up to the penny (one project alone cannot use the
- * largest remainder; APPORTION does, across all projects, and may differ by a penny per pool).
+ * Whole-number weights in exactly the proportions of the drivers, as decimalReading reads them
+ * (kernel/exactFraction.ts: below 10^15 the 15 significant digits Excel shows, so a typed 37.5 is
+ * 37.5 and =1/3 is 0.333333333333333; from 10^15 up the number itself). Any finite driver is
+ * accepted: 1e300 next to 1/3 or a subnormal simply gives BigInt weights. Whole-number drivers
+ * are their own weights. Null when a driver is NaN or infinite.
+ */
+export function driverWeights(drivers: readonly number[]): readonly number[] | bigint[] | null {
+  let whole = true;
+  for (let i = 0; i < drivers.length && whole; i++) whole = Number.isSafeInteger(drivers[i]);
+  if (whole) return drivers;
+  const readings: Decimal[] = [];
+  for (const d of drivers) {
+    const r = decimalReading(d);
+    if (!r) return null;
+    readings.push(r);
+  }
+  const weights = toCommonScale(readings);
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  return weights.every((w) => w <= limit && w >= -limit) ? weights.map(Number) : weights;
+}
+
+/**
+ * THE way a pool is shared, for APPORTION and FULLCOST alike: by the largest remainder over
+ * whole-number weights (earlier items first on ties), so the parts add back to the pool exactly.
+ * Weights >= 0 with a positive sum (from driverWeights).
+ */
+export function sharePool(pool: Pence, weights: readonly number[] | readonly bigint[]): Pence[] {
+  if (weights.length > 0 && typeof weights[0] === "number")
+    return allocateSafe(pool, weights as readonly number[]);
+  return allocateLargestRemainder(pool, weights);
+}
+
+/** Whether driver a reads above driver b (their decimal readings compared exactly). */
+function readsAbove(a: number, b: number): boolean {
+  const w = Number.isFinite(a) && Number.isFinite(b) ? driverWeights([a, b]) : null;
+  return w ? w[0] > w[1] : a > b;
+}
+
+export type FullCost = { fullCost: Pence; overheads: Pence; shares: Pence[] };
+
+/**
+ * One project's full cost: direct cost plus, for each pool k, the project's share of pool_k when
+ * the pool is shared (sharePool, as APPORTION shares it) between the project, with
+ * projectDriver_k, and the rest of the organisation, with totalDriver_k - projectDriver_k. Shared
+ * between two that way, the project's share is pool_k x projectDriver_k / totalDriver_k rounded
+ * half up to the penny. Over the whole table of projects APPORTION's shares may differ from that
+ * by a penny; fullCostInTable gives APPORTION's own.
  */
 export function fullCost(
   directPence: Pence,
   pools: readonly Pence[],
   projectDrivers: readonly number[],
   totalDrivers: readonly number[]
-): Result<{ fullCost: Pence; overheads: Pence; shares: Pence[] }> {
+): Result<FullCost> {
   if (projectDrivers.length !== pools.length) {
     return fail(
       "projectDrivers",
@@ -214,6 +288,8 @@ export function fullCost(
       `totalDrivers has ${totalDrivers.length} cells but pools has ${pools.length}; they must be the same size`
     );
   }
+  const notPence = wholePenceProblem(directPence, pools);
+  if (notPence) return notPence;
   const shares: Pence[] = [];
   for (let k = 0; k < pools.length; k++) {
     const pd = projectDrivers[k];
@@ -229,7 +305,7 @@ export function fullCost(
         "projectDrivers",
         `projectDrivers for pool ${k + 1} is ${pd}; a driver must be 0 or more`
       );
-    if (pd > td) {
+    if (readsAbove(pd, td)) {
       return fail(
         "projectDrivers",
         `projectDrivers for pool ${k + 1} is ${pd}, above its total ${td}; a project's driver cannot exceed the total`
@@ -239,16 +315,49 @@ export function fullCost(
       shares.push(0);
       continue;
     }
-    const w = driversToWeights([pd, td]);
-    if (!w || w[1] === 0)
+    const w = driverWeights([pd, td]);
+    if (!w)
       return fail(
         "projectDrivers",
-        `projectDrivers for pool ${k + 1} is not a number Excel can hold exactly`
+        `projectDrivers for pool ${k + 1} is ${pd} and its total ${td}; both must be numbers`
       );
-    shares.push(mulDivRound(pools[k], w[0], w[1]));
+    const [project, total] = [BigInt(w[0]), BigInt(w[1])];
+    shares.push(sharePool(pools[k], [project, total - project])[0]);
   }
+  return withDirect(directPence, shares);
+}
+
+function withDirect(directPence: Pence, shares: Pence[]): Result<FullCost> {
   const overheads = shares.reduce((s, x) => s + x, 0);
-  return ok({ fullCost: directPence + overheads, overheads, shares });
+  const total = directPence + overheads;
+  if (!Number.isSafeInteger(overheads) || !Number.isSafeInteger(total))
+    return tooLarge("pools", "directCost and pools add up to a full cost");
+  return ok({ fullCost: total, overheads, shares });
+}
+
+/**
+ * Project `project`'s full cost (0-based column of `drivers`): its direct cost plus exactly the
+ * overheads APPORTION gives it over the whole table, pool by pool; so for every project this is
+ * the direct cost plus apportion(pools, drivers).perProject[project], by construction.
+ */
+export function fullCostInTable(
+  directPence: Pence,
+  pools: readonly Pence[],
+  drivers: readonly (readonly number[])[],
+  project: number
+): Result<FullCost> {
+  const a = apportion(pools, drivers);
+  if (!a.ok) return a;
+  const n = drivers.length ? drivers[0].length : 0;
+  if (!Number.isInteger(project) || project < 0 || project >= n)
+    return fail(
+      "project",
+      `project ${project + 1} is not a column of drivers; expected a number from 1 to ${n}`
+    );
+  return withDirect(
+    directPence,
+    a.value.perPool.map((parts) => parts[project])
+  );
 }
 
 export type Apportionment = {
@@ -261,7 +370,9 @@ export type Apportionment = {
 /**
  * Share each pool out over the projects in proportion to that pool's row of drivers, by the
  * largest remainder (earlier projects first on ties), so every pool adds back exactly
- * (DOMAIN.md s.3 step 5). drivers[k][j] is project j's value of pool k's cost driver.
+ * (DOMAIN.md s.3 step 5). drivers[k][j] is project j's value of pool k's cost driver. Any finite
+ * drivers are shared exactly (driverWeights). Linear in the size of the table: the pence left
+ * over are placed without sorting the remainders (largestRemainders).
  */
 export function apportion(
   pools: readonly Pence[],
@@ -273,6 +384,8 @@ export function apportion(
       `drivers has ${drivers.length} rows but pools has ${pools.length}; drivers needs one row per pool`
     );
   }
+  const notPence = wholePenceProblem(0, pools);
+  if (notPence) return notPence;
   const n = drivers.length ? drivers[0].length : 0;
   const perPool: Pence[][] = [];
   const perProject: Pence[] = new Array(n).fill(0);
@@ -280,6 +393,7 @@ export function apportion(
     const row = drivers[k];
     if (row.length !== n)
       return fail("drivers", `drivers row ${k + 1} has ${row.length} cells but row 1 has ${n}`);
+    let anyAbove0 = false;
     for (let j = 0; j < n; j++) {
       if (!Number.isFinite(row[j]))
         return fail("drivers", `drivers row ${k + 1}, project ${j + 1} is not a number`);
@@ -288,6 +402,7 @@ export function apportion(
           "drivers",
           `drivers row ${k + 1}, project ${j + 1} is ${row[j]}; a driver must be 0 or more`
         );
+      if (row[j] > 0) anyAbove0 = true;
     }
     if (pools[k] < 0)
       return fail("pools", `pools ${k + 1} is ${pools[k] / 100}; a pool must be £0 or more`);
@@ -295,50 +410,68 @@ export function apportion(
       perPool.push(new Array(n).fill(0));
       continue;
     }
-    // whole-number drivers are already weights; decimals are scaled to whole numbers exactly
-    const weights = row.every((d) => Number.isSafeInteger(d)) ? row : driversToWeights(row);
-    if (!weights)
-      return fail(
-        "drivers",
-        `drivers row ${k + 1} has a value too large or too precise to share exactly`
-      );
-    if (weights.every((w) => w === 0)) {
+    if (!anyAbove0) {
       return fail(
         "drivers",
         `drivers row ${k + 1} is all 0 but pool ${k + 1} is not £0; give at least one project a driver above 0`
       );
     }
-    const parts = allocateSafe(pools[k], weights);
+    const parts = sharePool(pools[k], driverWeights(row) as readonly number[] | bigint[]);
     perPool.push(parts);
     for (let j = 0; j < n; j++) perProject[j] += parts[j];
   }
+  for (let j = 0; j < n; j++)
+    if (!Number.isSafeInteger(perProject[j]))
+      return tooLarge("pools", `pools give project ${j + 1} overheads`);
   return ok({ perPool, perProject });
 }
 
 /**
- * allocateLargestRemainder with a fast path in ordinary numbers when every product pool x weight
- * (and the remainders) are exact safe integers; the same parts, earlier items first on ties.
+ * allocateLargestRemainder with a fast path in ordinary numbers when every product it forms is an
+ * exact safe integer; the same parts, earlier items first on ties. With total = whole x sum +
+ * part (part < sum), a share is whole x w + floor(part x w / sum), so the products stay below
+ * sum x (largest weight + 1) even for a large pool.
  */
 export function allocateSafe(total: Pence, weights: readonly number[]): Pence[] {
   let sum = 0;
-  for (const w of weights) sum += w;
-  if (total < 0 || !(sum > 0) || total * sum >= Number.MAX_SAFE_INTEGER)
-    return allocateLargestRemainder(total, weights);
+  let largest = 0;
+  for (const w of weights) {
+    sum += w;
+    if (w > largest) largest = w;
+  }
+  const limit = Number.MAX_SAFE_INTEGER;
+  const exact = total * sum < limit || (total + sum < limit && sum * (largest + 1) < limit);
+  if (total < 0 || !(sum > 0) || !exact) return allocateLargestRemainder(total, weights);
   const n = weights.length;
   const parts = new Array<number>(n);
   const rems = new Float64Array(n);
+  let whole = Math.floor(total / sum);
+  let part = total - whole * sum;
+  if (part < 0) {
+    whole -= 1; // the division rounded up to a whole number
+    part += sum;
+  }
   let left = total;
   for (let i = 0; i < n; i++) {
-    const a = total * weights[i]; // exact: below total x sum < 2^53
-    const q = Math.floor(a / sum); // exact for a < 2^53
-    parts[i] = q;
-    rems[i] = a - q * sum;
-    left -= q;
+    const a = part * weights[i]; // exact: below sum x (largest + 1), or total x sum
+    let q = Math.floor(a / sum);
+    let r = a - q * sum;
+    if (r < 0) {
+      q -= 1;
+      r += sum;
+    }
+    const share = whole * weights[i] + q;
+    parts[i] = share || 0; // never -0 (a driver typed as -0)
+    rems[i] = r;
+    left -= share;
   }
-  if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => rems[j] - rems[i] || i - j);
-    for (let t = 0; t < left; t++) parts[order[t]] += 1;
-  }
+  const chosen = largestRemainders(
+    n,
+    left,
+    (i) => rems[i] / sum,
+    (i, j) => rems[j] - rems[i] || i - j
+  );
+  for (const i of chosen) parts[i] += 1;
   return parts;
 }
 
@@ -365,13 +498,20 @@ export function overheadRate(overheadsPence: Pence, directPence: Pence): number 
 
 /**
  * Unit cost = full cost / units of output, rounded half up to the penny (DOMAIN.md s.3 step 4).
- * Units may be decimal (hours); they are used exactly.
+ * Units may be decimal (hours); they are read as drivers are (decimalReading) and used exactly.
  */
 export function unitCost(fullCostPence: Pence, units: number): Result<Pence> {
   if (!Number.isFinite(units) || units <= 0)
     return fail("units", `units of output must be above 0; got ${units}`);
-  const f = decimalFraction(units);
-  if (!f || f.num === 0)
-    return fail("units", `units of output must be a number Excel can hold exactly; got ${units}`);
-  return ok(mulDivRound(fullCostPence, f.den, f.num));
+  if (!Number.isSafeInteger(fullCostPence))
+    return fail("fullCost", `fullCost must be a whole number of pence; got ${fullCostPence}`);
+  const r = decimalReading(units) as Decimal;
+  // full cost / (c x 10^e) = full cost x 10^-e / c
+  const scale = 10n ** BigInt(Math.abs(r.exponent));
+  const num = BigInt(fullCostPence) * (r.exponent < 0 ? scale : 1n);
+  const den = r.coefficient * (r.exponent > 0 ? scale : 1n);
+  const pence = Number(divRoundHalfUp(num, den));
+  if (!Number.isSafeInteger(pence))
+    return tooLarge("units", `units of output ${units} give a unit cost`);
+  return ok(pence);
 }

@@ -1,8 +1,11 @@
 /**
  * Scoring arithmetic for bid evaluation panels (DOMAIN.md section 4; UK practice, not in the
  * seeds): the weighted score of a bid, points for price, and the spread of a panel's scores.
- * Pure functions: every bad input comes back as a Problem naming the field, never a throw.
+ * Pure functions: every bad input comes back as a Problem naming the field, never a throw. Every
+ * result stays within its natural bounds and is finite: the lowest price scores exactly maxPoints,
+ * a mean lies within the lowest and highest score, and each function is linear in its input.
  */
+import { exactMean } from "../kernel/exactFraction";
 import { isBlank, parseNumber } from "../kernel/parse";
 import { parseMoney } from "../kernel/money";
 import { fail, ok, type Result } from "../kernel/result";
@@ -87,6 +90,11 @@ export function weightedScore(
       return fail(label, `${label} must be a score from 0 to ${max.value}; got ${v}`);
     total += (v / max.value) * w[i];
   }
+  if (!Number.isFinite(total))
+    return fail(
+      "weights",
+      "weights are too large: the weighted score is beyond the largest number Excel can hold"
+    );
   return ok(total);
 }
 
@@ -109,13 +117,48 @@ function priceValue(value: unknown, field: string): Result<number | null> {
 }
 
 /**
+ * The lowest price in allPrices, blanks ignored: null when every cell is blank, or the first bad
+ * cell as a problem (not an amount, or £0 or less). Read once for a whole column of bids.
+ */
+export function lowestPrice(allPrices: readonly unknown[]): Result<number | null> {
+  let lowest: number | null = null;
+  for (let i = 0; i < allPrices.length; i++) {
+    const field = `allPrices (cell ${i + 1})`;
+    const q = priceValue(allPrices[i], field);
+    if (!q.ok) return q;
+    if (q.value === null) continue;
+    if (q.value <= 0)
+      return fail(
+        "allPrices",
+        `${field} must be more than £0; got ${q.value} (a zero or negative price is an error, not a score)`
+      );
+    if (lowest === null || q.value < lowest) lowest = q.value;
+  }
+  return ok(lowest);
+}
+
+/**
  * Points for price (DOMAIN.md s.4). `lowest`: maxPoints x lowest / price. `deviation`:
  * maxPoints x max(0, 1 - (price - lowest) / lowest). The lowest price is taken over allPrices and
  * price; blanks in allPrices are ignored. A price of 0 or less anywhere is an error, not a score.
+ * For a column of bids, priceScores reads allPrices once (priceScore reads it on every call).
  */
 export function priceScore(
   price: unknown,
   allPrices: readonly unknown[],
+  maxPoints: unknown,
+  method: unknown = "lowest"
+): Result<number> {
+  return priceScoreAmong(price, lowestPrice(allPrices), maxPoints, method);
+}
+
+/**
+ * priceScore against the lowest of allPrices already read by lowestPrice: the same checks in the
+ * same order (method, maxPoints, price, then allPrices), so the same result and the same problem.
+ */
+export function priceScoreAmong(
+  price: unknown,
+  lowestOfAll: Result<number | null>,
   maxPoints: unknown,
   method: unknown = "lowest"
 ): Result<number> {
@@ -136,31 +179,44 @@ export function priceScore(
       "price",
       `price must be more than £0; got ${p.value} (a zero or negative price is an error, not a score)`
     );
-  let lowest = p.value;
-  for (let i = 0; i < allPrices.length; i++) {
-    const field = `allPrices (cell ${i + 1})`;
-    const q = priceValue(allPrices[i], field);
-    if (!q.ok) return q;
-    if (q.value === null) continue;
-    if (q.value <= 0)
-      return fail(
-        "allPrices",
-        `${field} must be more than £0; got ${q.value} (a zero or negative price is an error, not a score)`
-      );
-    if (q.value < lowest) lowest = q.value;
-  }
+  if (!lowestOfAll.ok) return lowestOfAll;
+  const others = lowestOfAll.value;
+  const lowest = others !== null && others < p.value ? others : p.value;
   return ok(pricePoints(p.value, lowest, mp.value as number, m.value));
 }
 
-/** The formula itself, for prices already checked (> 0, lowest <= price). Same order of operations as the workbook. */
+/**
+ * priceScore for every price in `prices` against the same allPrices, in linear time: allPrices
+ * is read once. maxPoints and method apply to every price.
+ */
+export function priceScores(
+  prices: readonly unknown[],
+  allPrices: readonly unknown[],
+  maxPoints: unknown,
+  method: unknown = "lowest"
+): Result<number>[] {
+  const lowest = lowestPrice(allPrices);
+  return prices.map((p) => priceScoreAmong(p, lowest, maxPoints, method));
+}
+
+/**
+ * The formula itself, for prices already checked (> 0, lowest <= price), in the workbook's order
+ * of operations (maxPoints x lowest / price). Always within 0..maxPoints and finite: the lowest
+ * price scores exactly maxPoints (the formula in doubles can give 40.00000000000001 of 40), and
+ * when maxPoints x lowest is beyond the largest double it is computed as maxPoints x (lowest /
+ * price) instead.
+ */
 export function pricePoints(
   price: number,
   lowest: number,
   maxPoints: number,
   method: PriceMethod
 ): number {
+  if (price <= lowest) return maxPoints;
   if (method === "deviation") return maxPoints * Math.max(0, 1 - (price - lowest) / lowest);
-  return (maxPoints * lowest) / price;
+  const product = maxPoints * lowest;
+  const points = Number.isFinite(product) ? product / price : maxPoints * (lowest / price);
+  return Math.min(maxPoints, points);
 }
 
 /** "lowest" (default when blank) or "deviation", in any case. */
@@ -184,7 +240,7 @@ export type Consensus = {
 /**
  * The spread of the panel's scores for one bid and criterion (DOMAIN.md s.4, moderation): mean,
  * lowest, highest, and discuss when highest - lowest is greater than spreadLimit. Blank cells are
- * ignored; no scores at all is "na".
+ * ignored; no scores at all is "na". The mean is the exact mean rounded once (exactMean).
  */
 export function consensus(
   row: readonly unknown[],
@@ -197,8 +253,7 @@ export function consensus(
     expected: "a number of points, 0 or more",
   });
   if (!limit.ok) return limit;
-  let sum = 0;
-  let count = 0;
+  const values: number[] = [];
   let lowest = Infinity;
   let highest = -Infinity;
   for (let i = 0; i < row.length; i++) {
@@ -208,27 +263,33 @@ export function consensus(
     });
     if (!r.ok) return r;
     const v = r.value as number;
-    sum += v;
-    count++;
+    values.push(v);
     if (v < lowest) lowest = v;
     if (v > highest) highest = v;
   }
-  if (count === 0) return fail(field, `${field}: no scores entered yet`, "na");
+  if (values.length === 0) return fail(field, `${field}: no scores entered yet`, "na");
+  // exactly rounded, so within lowest..highest (0.1, 0.1, 0.1 -> 0.1) and finite (9E+307 twice)
+  const mean = Math.min(highest, Math.max(lowest, exactMean(values)));
   return ok({
-    mean: sum / count,
+    mean,
     lowest,
     highest,
     discuss: highest - lowest > (limit.value as number),
-    count,
+    count: values.length,
   });
 }
 
 /**
  * Competition ranks, highest first: equal values share a rank and the next rank skips
- * (1, 2, 2, 4), as Excel's RANK.EQ. null entries are not ranked.
+ * (1, 2, 2, 4), as Excel's RANK.EQ. null entries are not ranked. One sort: O(n log n).
  */
 export function rankDescending(values: readonly (number | null)[]): (number | null)[] {
-  return values.map((v) =>
-    v === null ? null : 1 + values.filter((o) => o !== null && o > v).length
-  );
+  // rank = 1 + how many values are greater (NaN is greater than nothing and below nothing)
+  const ranked = values.filter((v): v is number => v !== null && !Number.isNaN(v));
+  ranked.sort((a, b) => b - a);
+  const rankOf = new Map<number, number>();
+  ranked.forEach((v, i) => {
+    if (!rankOf.has(v)) rankOf.set(v, i + 1);
+  });
+  return values.map((v) => (v === null ? null : (rankOf.get(v) ?? 1)));
 }

@@ -39,11 +39,12 @@ export function roundHalfAwayFromZero(x: number): number {
  */
 export function mulDivRound(a: number, num: number, den: number): number {
   if (den === 0) throw new RangeError("mulDivRound: denominator is zero");
-  const A = BigInt(a);
-  const N = BigInt(num);
-  const D = BigInt(den);
-  let p = A * N;
-  let d = D;
+  return Number(divRoundHalfUp(BigInt(a) * BigInt(num), BigInt(den)));
+}
+
+/** p / d rounded half up (away from zero) to a whole number, exactly; d must not be 0. */
+export function divRoundHalfUp(p: bigint, d: bigint): bigint {
+  if (d === 0n) throw new RangeError("divRoundHalfUp: denominator is zero");
   if (d < 0n) {
     d = -d;
     p = -p;
@@ -51,45 +52,139 @@ export function mulDivRound(a: number, num: number, den: number): number {
   const neg = p < 0n;
   const abs = neg ? -p : p;
   const q = (abs * 2n + d) / (d * 2n); // floor((abs + d/2) / d): half up on magnitude
-  return Number(neg ? -q : q);
+  return neg ? -q : q;
 }
 
 /**
  * Share `total` pence out in proportion to integer `weights`, by the largest-remainder method:
  * each part is floor(total * w / sum), then the pence left over go one each to the largest
  * remainders, earlier items first on ties. The parts always add back to `total` exactly.
- * Weights must be integers >= 0 with a positive sum (callers scale decimal drivers first).
+ * Weights must be integers >= 0 (numbers or BigInt, any size) with a positive sum (callers scale
+ * decimal drivers first: see driverWeights in cost-recovery/rules.ts). Exact in BigInt, and
+ * linear in the number of weights (largestRemainders).
  */
-export function allocateLargestRemainder(total: Pence, weights: readonly number[]): Pence[] {
-  const sum = weights.reduce((s, w) => s + BigInt(w), 0n);
+export function allocateLargestRemainder(
+  total: Pence,
+  weights: readonly (number | bigint)[]
+): Pence[] {
+  const n = weights.length;
+  const big: bigint[] = new Array<bigint>(n);
+  let sum = 0n;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    big[i] = typeof w === "bigint" ? w : BigInt(w);
+    sum += big[i];
+  }
   if (sum <= 0n) throw new RangeError("allocateLargestRemainder: weights must have a positive sum");
   const T = BigInt(Math.abs(total));
   const sign = total < 0 ? -1 : 1;
-  const parts: bigint[] = [];
-  const rems: bigint[] = [];
-  let allocated = 0n;
-  for (const w of weights) {
-    const prod = T * BigInt(w);
-    parts.push(prod / sum);
-    rems.push(prod % sum);
-    allocated += prod / sum;
+  const parts: bigint[] = new Array<bigint>(n);
+  const rems: bigint[] = new Array<bigint>(n);
+  let left = T;
+  for (let i = 0; i < n; i++) {
+    const prod = T * big[i];
+    const q = prod / sum;
+    parts[i] = q;
+    rems[i] = prod - q * sum;
+    left -= q;
   }
-  let left = T - allocated;
-  const order = weights
-    .map((_, i) => i)
-    .sort((i, j) => (rems[j] === rems[i] ? i - j : rems[j] > rems[i] ? 1 : -1));
-  for (const i of order) {
-    if (left <= 0n) break;
-    parts[i] += 1n;
-    left -= 1n;
+  if (left > 0n) {
+    // Remainders as fractions of the sum, in doubles: both scaled down by the same power of two,
+    // which keeps their order (ties kept or made, never reversed).
+    const shift = BigInt(Math.max(0, sum.toString(2).length - 64));
+    const whole = Number(sum >> shift);
+    const chosen = largestRemainders(
+      n,
+      Number(left),
+      (i) => Number(rems[i] >> shift) / whole,
+      (i, j) => (rems[i] === rems[j] ? i - j : rems[j] > rems[i] ? 1 : -1)
+    );
+    for (const i of chosen) parts[i] += 1n;
   }
   return parts.map((p) => (p === 0n ? 0 : sign * Number(p)));
 }
 
 /**
- * Turn decimal drivers (staff hours 37.5, floor area 12.25 m2) into integer weights with the same
- * proportions, by scaling to a common number of decimal places. Returns null when a driver is not
- * finite or the scaled value would not be a safe integer.
+ * The `count` items with the largest remainders, earlier items first on ties, in linear expected
+ * time (no sort): items go into n buckets by `fraction` (the remainder as a fraction of the
+ * divisor, in [0, 1], never decreasing as the exact remainder grows), whole buckets are taken from
+ * the top, and in the bucket the cut falls in the items to take are selected exactly by `compare`
+ * (remainder descending, then index ascending: a total order). count must be below the number of
+ * non-zero remainders. The items come back in no particular order.
+ */
+export function largestRemainders(
+  n: number,
+  count: number,
+  fraction: (i: number) => number,
+  compare: (i: number, j: number) => number
+): number[] {
+  const chosen: number[] = [];
+  if (count <= 0 || n === 0) return chosen;
+  const bucket = new Int32Array(n);
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(n - 1, Math.max(0, Math.floor(fraction(i) * n)));
+    bucket[i] = b;
+    start[b + 1]++;
+  }
+  for (let b = 0; b < n; b++) start[b + 1] += start[b];
+  const next = start.slice(0, n);
+  const order = new Int32Array(n); // items grouped by bucket, in index order within each
+  for (let i = 0; i < n; i++) order[next[bucket[i]]++] = i;
+  let need = count;
+  for (let b = n - 1; b >= 0 && need > 0; b--) {
+    const from = start[b];
+    const size = start[b + 1] - from;
+    if (size <= need) {
+      for (let t = from; t < from + size; t++) chosen.push(order[t]);
+      need -= size;
+    } else {
+      const group = Array.from(order.subarray(from, from + size));
+      selectFirst(group, need, compare);
+      for (let t = 0; t < need; t++) chosen.push(group[t]);
+      need = 0;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Reorder `items` so that its first k are the k first in `compare`'s order (a total order):
+ * quickselect, linear in expected time. Pivots come from a fixed pseudo-random sequence, so the
+ * work done is the same on every run.
+ */
+function selectFirst(items: number[], k: number, compare: (i: number, j: number) => number) {
+  let lo = 0;
+  let hi = items.length - 1;
+  let seed = 0x9e3779b9;
+  while (lo < hi) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    const pivot = items[lo + (seed % (hi - lo + 1))];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (compare(items[i], pivot) < 0) i++;
+      while (compare(items[j], pivot) > 0) j--;
+      if (i <= j) {
+        const t = items[i];
+        items[i] = items[j];
+        items[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // now items[lo..j] come no later than the pivot and items[i..hi] no earlier
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * Turn decimals (a ratio 33.5/66.5, a funder share 0.2) into integer weights with the same
+ * proportions, by scaling to a common number of decimal places (at most 12). Returns null when a
+ * value is not finite or the scaled value would not be a safe integer. Cost drivers do not come
+ * here: they are shared exactly whatever their size (driverWeights, cost-recovery/rules.ts).
  */
 export function driversToWeights(drivers: readonly number[]): number[] | null {
   let places = 0;

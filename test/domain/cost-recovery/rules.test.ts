@@ -5,6 +5,7 @@ import {
   apportion,
   BASIS_EXPECTED,
   fullCost,
+  fullCostInTable,
   match,
   overheadRate,
   parseBasis,
@@ -240,6 +241,70 @@ describe("apportion", () => {
   });
 });
 
+describe("exact sharing of any driver Excel can hold (issue 10)", () => {
+  test("=1/3 and =20/37.5 next to a driver above 9,007 are shared, no longer refused as too precise", () => {
+    expect(apportion([1_000_000], [[1 / 3, 9008, 20 / 37.5]])).toEqual({
+      ok: true,
+      value: { perPool: [[37, 999_904, 59]], perProject: [37, 999_904, 59] },
+    });
+    expect(fullCost(0, [1_000_000], [1 / 3], [9008 + 1 / 3])).toMatchObject({
+      ok: true,
+      value: { fullCost: 37 },
+    });
+  });
+  test("1e300 next to the smallest subnormal, and subnormals alone", () => {
+    expect(apportion([100], [[1e300, 5e-324]])).toMatchObject({
+      ok: true,
+      value: { perProject: [100, 0] },
+    });
+    expect(apportion([101], [[5e-324, 5e-324]])).toMatchObject({
+      ok: true,
+      value: { perProject: [51, 50] },
+    });
+  });
+  test("a driver counts as the decimal Excel shows: 0.3 and 0.1 share 2p as 1.5p and 0.5p, the tie to the earlier", () => {
+    // read as binary fractions, 0.1 would win the tie by the noise of the double 0.3
+    expect(apportion([2], [[0.3, 0.1]])).toMatchObject({ ok: true, value: { perProject: [2, 0] } });
+    expect(apportion([1], [[0.3, 0.1 + 0.2]])).toMatchObject({
+      ok: true,
+      value: { perProject: [1, 0] },
+    });
+  });
+  test("=0.1+0.2 as the project's driver is not above a total of 0.3: the project carries the whole pool", () => {
+    expect(fullCost(0, [100], [0.1 + 0.2], [0.3])).toEqual({
+      ok: true,
+      value: { fullCost: 100, overheads: 100, shares: [100] },
+    });
+  });
+  test("FULLCOST over the table gives APPORTION's shares; of one project alone, half up, which may differ by a penny", () => {
+    const pools = [10_000, 20_000];
+    const drivers = [
+      [1, 1, 1],
+      [1, 2, 3],
+    ];
+    expect(fullCostInTable(500, pools, drivers, 0)).toEqual({
+      ok: true,
+      value: { fullCost: 500 + 6667, overheads: 6667, shares: [3334, 3333] },
+    });
+    expect(fullCostInTable(0, pools, drivers, 2)).toMatchObject({ value: { fullCost: 13333 } });
+    // one project alone against the totals: £100 x 1/3 = 3,333.33p rounds to 3,333
+    expect(fullCost(0, pools, [1, 1], [3, 6])).toMatchObject({ value: { shares: [3333, 3333] } });
+    const bad = problem(fullCostInTable(0, pools, drivers, 3));
+    expect(bad.field).toBe("project");
+    expect(bad.message).toContain("from 1 to 3");
+    expect(problem(fullCostInTable(0, [100], [[-1]], 0)).field).toBe("drivers");
+  });
+  test("amounts beyond £90 trillion (the largest exact to the penny) are a problem, not an inexact number", () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(problem(apportion([max, max], [[1], [1]])).message).toContain(
+      "beyond £90,071,992,547,409.91"
+    );
+    expect(problem(fullCost(max, [max], [1], [1])).field).toBe("pools");
+    expect(problem(match(9e15, basis(0.0001))).field).toBe("award");
+    expect(problem(unitCost(100, 5e-324)).field).toBe("units");
+  });
+});
+
 describe("priceGap, overhead rate, unit cost", () => {
   test("no shortfall when the price covers the full cost", () => {
     expect(priceGap(5_000_000, 4_000_000)).toEqual({
@@ -259,6 +324,8 @@ describe("priceGap, overhead rate, unit cost", () => {
     expect(unitCost(100, 3)).toEqual({ ok: true, value: 33 });
     expect(unitCost(100, 2.5)).toEqual({ ok: true, value: 40 });
     expect(unitCost(1, 2)).toEqual({ ok: true, value: 1 }); // half a penny rounds up
+    expect(unitCost(100, 1 / 3)).toEqual({ ok: true, value: 300 });
+    expect(unitCost(100, 1e300)).toEqual({ ok: true, value: 0 });
     expect(problem(unitCost(100, 0)).field).toBe("units");
   });
 });

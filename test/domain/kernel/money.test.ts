@@ -3,6 +3,7 @@ import {
   allocateLargestRemainder,
   driversToWeights,
   formatPounds,
+  largestRemainders,
   mulDivRound,
   parseMoney,
   toPence,
@@ -34,6 +35,75 @@ describe("money in pence", () => {
     expect(allocateLargestRemainder(-100, [1, 1, 1])).toEqual([-34, -33, -33]);
     expect(allocateLargestRemainder(1, [0, 5, 5])).toEqual([0, 1, 0]);
     expect(() => allocateLargestRemainder(100, [0, 0])).toThrow(RangeError);
+  });
+
+  test("BigInt weights of any size share the same way", () => {
+    expect(allocateLargestRemainder(100, [1n, 1n, 1n])).toEqual([34, 33, 33]);
+    const huge = 10n ** 400n;
+    expect(allocateLargestRemainder(100, [huge, huge, huge])).toEqual([34, 33, 33]);
+    expect(allocateLargestRemainder(1, [huge, 1n])).toEqual([1, 0]);
+    expect(allocateLargestRemainder(2, [3n * huge, huge])).toEqual([2, 0]); // 1.5 and 0.5: earlier first
+  });
+
+  test("property: the pence left over go to the largest remainders, earlier first on ties (against a full sort)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc
+          .array(
+            fc.oneof(
+              fc.integer({ min: 0, max: 3 }),
+              fc.bigInt({ min: 0n, max: 10n ** 30n }),
+              fc.constant(10n ** 20n)
+            ),
+            { minLength: 1, maxLength: 40 }
+          )
+          .filter((w) => w.some((x) => BigInt(x) > 0n)),
+        (total, weights) => {
+          const w = weights.map((x) => BigInt(x));
+          const sum = w.reduce((a, b) => a + b, 0n);
+          const T = BigInt(total);
+          const floors = w.map((x) => (T * x) / sum);
+          const rems = w.map((x) => (T * x) % sum);
+          const left = Number(T - floors.reduce((a, b) => a + b, 0n));
+          const order = w
+            .map((_, i) => i)
+            .sort((i, j) => (rems[i] === rems[j] ? i - j : rems[j] > rems[i] ? 1 : -1));
+          const expected = floors.map(Number);
+          order.slice(0, left).forEach((i) => (expected[i] += 1));
+          expect(allocateLargestRemainder(total, weights)).toEqual(expected);
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
+
+  test("largestRemainders is linear: it counts about 3n comparisons where a sort takes n log2 n = 17n", () => {
+    const n = 100_000;
+    for (const rems of [
+      Array.from({ length: n }, () => Math.floor(Math.random() * 1e9)), // spread out
+      new Array<number>(n).fill(7), // all tied: earlier first
+      Array.from({ length: n }, (_, i) => (i % 2 ? 5 : 6)), // two values, one bucket
+      Array.from({ length: n }, (_, i) => n - i), // descending, all in one bucket
+    ]) {
+      let comparisons = 0;
+      const count = n / 2;
+      const chosen = largestRemainders(
+        n,
+        count,
+        (i) => rems[i] / 1e9,
+        (i, j) => {
+          comparisons++;
+          return rems[j] - rems[i] || i - j;
+        }
+      );
+      expect(chosen).toHaveLength(count);
+      const expected = Array.from({ length: n }, (_, i) => i)
+        .sort((i, j) => rems[j] - rems[i] || i - j)
+        .slice(0, count);
+      expect([...chosen].sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+      expect(comparisons).toBeLessThan(6 * n);
+    }
   });
 
   test("property: allocation always adds back exactly and each part is within a penny of its exact share", () => {
