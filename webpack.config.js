@@ -3,6 +3,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const customFunctionFiles = require("./scripts/custom-function-files");
+const { AllowErrorsPlugin } = require("./scripts/functions-metadata");
 
 const urlDev = "https://localhost:3000";
 // The address the add-in is served from in production. Set FUNDING_TOOLKIT_URL when deploying.
@@ -75,6 +76,9 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: customFunctionFiles(),
       }),
+      // Sets allowErrorForDataTypeAny in functions.json, which the generator cannot emit, so that
+      // Excel passes error cells in and only their rows show the error (scripts/functions-metadata.js).
+      new AllowErrorsPlugin({ asset: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -2,23 +2,87 @@
  * Argument conventions shared by every FUNDING function (set by FUNDING.CLASSIFY):
  * - any argument may be one cell or a range; ranges of the same height are taken row by row and
  *   the result spills one row per input row; a single cell applies to every row;
+ * - trailing rows in which every column argument is empty (blank, or 0 as Excel on the desktop
+ *   passes an empty cell) are not returned, so a whole column (D:D, 1,048,576 rows) returns as many
+ *   rows as it has data;
  * - a row that cannot be computed returns #VALUE! (or #N/A) in each of its cells, with a message
- *   naming the argument; the other rows still compute;
- * - nothing throws and nothing returns NaN or Infinity.
+ *   naming the argument; the other rows still compute. That includes an error value in a cell
+ *   (#N/A, #DIV/0! ...): Excel passes it in because functions.json sets allowErrorForDataTypeAny
+ *   (scripts/functions-metadata.js), and it becomes that row's error, naming the argument and row;
+ * - nothing throws (FULLCOST, a single value, throws its error) and nothing returns NaN or Infinity.
  */
+import { mayBeEmptyCell } from "../domain/kernel/parse";
 import type { Result, ValueProblem } from "../domain/kernel/result";
 
-/** A cell as Excel hands it to a custom function. */
-export type Cell = string | number | boolean | null | undefined;
+/**
+ * An error value in a cell, as Excel passes it in when the metadata allows errors. Microsoft's
+ * "Handle and return errors from your custom function"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors, "Errors as custom
+ * function inputs") lists the error codes a function can receive as CustomFunctions.Error codes
+ * (#NAME? and #REF! "supported as a custom function input error"); with data types enabled
+ * (allowCustomDataForDataTypeAny, which the generated metadata sets) "a custom function can accept
+ * a data types error object" (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts),
+ * an Excel.ErrorCellValue. Both shapes are recognised.
+ */
+export type ErrorValue = { code: string; message?: string } | { type: "Error"; basicValue: string };
 
-/** Any argument as a grid: omitted (null) -> null, a scalar -> [[v]], a range -> itself. */
+/** A cell as Excel hands it to a custom function: a value, blank, or an error value. */
+export type Cell = string | number | boolean | null | undefined | ErrorValue;
+
+/** The error code ("#N/A", "#DIV/0!" ...) of an error value in a cell, or null for anything else. */
+export function errorCodeOf(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const v = value as { code?: unknown; type?: unknown; basicValue?: unknown };
+  if (typeof v.code === "string" && v.code.charAt(0) === "#") return v.code;
+  if (v.type === "Error" && typeof v.basicValue === "string") return v.basicValue;
+  return null;
+}
+
+/**
+ * The problem with a cell that is not a plain value: an error value in the sheet, or a data type
+ * (a linked entity, an image). `at` says where it is in its argument ("row 3", "cell 4"; "" for a
+ * single cell) and `stops` what it stops: one result row, or everything (a cell every row uses).
+ * Plain values (text, numbers, TRUE/FALSE, blank) give null. #N/A stays #N/A (something not there
+ * yet); any other error gives #VALUE!, whose message names the error, the argument and the row.
+ */
+export function cellProblem(
+  field: string,
+  value: unknown,
+  at: string,
+  stops: "row" | "all" = at.startsWith("row") ? "row" : "all"
+): ValueProblem | null {
+  if (typeof value !== "object" || value === null) return null;
+  const where = at ? `${field} ${at}` : field;
+  const code = errorCodeOf(value);
+  const consequence =
+    stops === "row"
+      ? "so this row cannot be computed until that cell has a value"
+      : "so nothing can be computed until that cell has a value";
+  if (code !== null) {
+    return {
+      kind: code === "#N/A" ? "na" : "value",
+      field,
+      message: `${where} is ${code} in the sheet, ${consequence}`,
+    };
+  }
+  return {
+    kind: "value",
+    field,
+    message: `${where} is a data type (such as a linked entity or an image), not a value; give a number or text`,
+  };
+}
+
+/**
+ * Any argument as a grid: omitted (null) -> null, a scalar -> [[v]], a list -> one row per value,
+ * a range -> itself. Excel passes a range as an array of row arrays, so its first row tells: a
+ * range is not copied or walked (a whole column is a million rows).
+ */
 export function asGrid(arg: unknown): Cell[][] | null {
   if (arg === null || arg === undefined) return null;
-  if (Array.isArray(arg)) {
-    if (arg.length === 0) return null;
-    return (arg as unknown[]).map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
-  }
-  return [[arg as Cell]];
+  if (!Array.isArray(arg)) return [[arg as Cell]];
+  if (arg.length === 0) return null;
+  if (Array.isArray(arg[0])) return arg as Cell[][];
+  return (arg as unknown[]).map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
 }
 
 /** All cells of a grid, row by row (for arguments that are lists: pools, weights). */
@@ -27,6 +91,36 @@ export function flatten(arg: unknown): Cell[] {
   return g ? g.flat() : [];
 }
 
+/** How many of the cells to keep: up to the last one that is not empty (mayBeEmptyCell). */
+export function usedLength(cells: readonly Cell[]): number {
+  let end = cells.length;
+  while (end > 0 && mayBeEmptyCell(cells[end - 1])) end--;
+  return end;
+}
+
+/** The problem with the first error value or data type among cells, naming the cell, or null. */
+export function listProblem(cells: readonly Cell[], field: string): ValueProblem | null {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (typeof v === "object" && v !== null)
+      return cellProblem(field, v, cells.length > 1 ? `cell ${i + 1}` : "", "all");
+  }
+  return null;
+}
+
+/**
+ * The rows of a grid to compute: up to the last row with a cell that is not empty (mayBeEmptyCell),
+ * at least 1 (see usedRows).
+ */
+export function usedGridRows(grid: readonly (readonly Cell[])[]): number {
+  for (let r = grid.length - 1; r > 0; r--) {
+    const row = grid[r];
+    for (let j = 0; j < row.length; j++) if (!mayBeEmptyCell(row[j])) return r + 1;
+  }
+  return Math.min(1, grid.length);
+}
+
+/** The cells of one row of a column argument, as read by readRow (reused from row to row). */
 export type RowArgs = Record<string, Cell>;
 
 /** Excel error for one problem (CustomFunctions.Error exists in the custom-functions runtime). */
@@ -44,6 +138,10 @@ export function errorRow(problem: ValueProblem, width: number): CustomFunctions.
   return Array.from({ length: width }, () => e);
 }
 
+function shapeProblem(field: string, message: string): { ok: false; problem: ValueProblem } {
+  return { ok: false, problem: { kind: "value", field, message } };
+}
+
 /**
  * Take several column arguments row by row. Each argument must be a single cell or one column;
  * columns must have the same height (single cells apply to every row). Returns the row count or a
@@ -59,36 +157,25 @@ export function rowsOf(
     const g = asGrid(arg);
     grids[name] = g;
     if (!g) continue;
-    if (g.length > 1 && g.some((r) => r.length !== 1)) {
-      return {
-        ok: false,
-        problem: {
-          kind: "value",
-          field: name,
-          message: `${name} must be one cell or one column; got ${g.length} rows x ${g[0].length} columns`,
-        },
-      };
+    // Excel passes a range as a rectangle, so its first row gives its width.
+    if (g.length > 1 && g[0].length !== 1) {
+      return shapeProblem(
+        name,
+        `${name} must be one cell or one column; got ${g.length} rows x ${g[0].length} columns`
+      );
     }
     if (g.length === 1 && g[0].length > 1) {
-      return {
-        ok: false,
-        problem: {
-          kind: "value",
-          field: name,
-          message: `${name} must be one cell or one column; got a row of ${g[0].length} cells`,
-        },
-      };
+      return shapeProblem(
+        name,
+        `${name} must be one cell or one column; got a row of ${g[0].length} cells`
+      );
     }
     if (g.length > 1) {
       if (rows > 1 && g.length !== rows) {
-        return {
-          ok: false,
-          problem: {
-            kind: "value",
-            field: name,
-            message: `${name} has ${g.length} rows but ${setBy} has ${rows}; ranges must be the same height`,
-          },
-        };
+        return shapeProblem(
+          name,
+          `${name} has ${g.length} rows but ${setBy} has ${rows}; ranges must be the same height`
+        );
       }
       rows = g.length;
       setBy = name;
@@ -97,53 +184,152 @@ export function rowsOf(
   return { ok: true, value: { rows, grids } };
 }
 
-/** The value of a grid argument for row r (a single cell applies to every row). */
-export function cellFor(grid: Cell[][] | null, r: number): Cell {
-  if (!grid) return null;
-  return grid.length === 1 ? grid[0][0] : grid[r][0];
+/**
+ * The rows to compute: up to the last row in which some column argument (an argument of more than
+ * one row) is not empty. A trailing row in which every column argument is blank, "" or 0 -- which
+ * is how Excel passes the empty cells below the data of a whole-column reference -- is not
+ * returned. Single cells apply to every row and do not make rows of their own. 0 when every row of
+ * every column argument is empty (see noData).
+ */
+export function usedRows(grids: readonly (Cell[][] | null)[], rows: number): number {
+  const columns = grids.filter((g): g is Cell[][] => g !== null && g.length > 1);
+  if (columns.length === 0) return rows;
+  for (let r = rows - 1; r >= 0; r--) {
+    for (let k = 0; k < columns.length; k++) {
+      if (!mayBeEmptyCell(columns[k][r][0])) return r + 1;
+    }
+  }
+  return 0;
+}
+
+/** The problem for column arguments with no data at all (every row empty), naming them. */
+export function noData(columns: Columns): ValueProblem {
+  const names = columns.names.filter((_, k) => (columns.grids[k]?.length ?? 0) > 1);
+  return {
+    kind: "value",
+    field: names.join(", "),
+    message: `${names.join(", ")}: no data yet (every row is blank or 0)`,
+  };
+}
+
+/** Column arguments ready to be read row by row (see columnsOf and readRow). */
+export type Columns = {
+  /** Rows to compute, trailing empty rows left out (usedRows); 0 when there is no data (noData). */
+  rows: number;
+  names: readonly string[];
+  grids: readonly (Cell[][] | null)[];
+  /** For each single-cell argument that is an error value or a data type: its problem, else null. */
+  shared: readonly (ValueProblem | null)[];
+};
+
+/** Check the shapes of column arguments (rowsOf) and leave out trailing empty rows (usedRows). */
+export function columnsOf(args: Record<string, unknown>): Result<Columns> {
+  const shape = rowsOf(args);
+  if (!shape.ok) return shape;
+  const names = Object.keys(args);
+  const grids = names.map((n) => shape.value.grids[n]);
+  const shared = grids.map((g, k) =>
+    g !== null && g.length === 1 ? cellProblem(names[k], g[0][0], "") : null
+  );
+  return {
+    ok: true,
+    value: { rows: usedRows(grids, shape.value.rows), names, grids, shared },
+  };
 }
 
 /**
- * Map row by row: compute(row) gives the cells of a result row or a problem. A problem becomes a
- * row of errors of the same width; an unexpected exception becomes #VALUE! in that row only, and
- * any non-finite number is refused rather than returned.
+ * Read row r of the columns into `into` (one cell per argument, in order), and return the problem
+ * with the first argument, in argument order, that holds an error value or a data type for this
+ * row, or null. No object is made per row: `into` is reused.
+ */
+export function readRow(columns: Columns, r: number, into: Cell[]): ValueProblem | null {
+  const { grids, names, shared } = columns;
+  let problem: ValueProblem | null = null;
+  for (let k = 0; k < grids.length; k++) {
+    const g = grids[k];
+    let v: Cell = null;
+    if (g !== null) {
+      if (g.length === 1) {
+        v = g[0][0];
+        if (problem === null) problem = shared[k];
+      } else {
+        v = g[r][0];
+        if (problem === null && typeof v === "object" && v !== null)
+          problem = cellProblem(names[k], v, `row ${r + 1}`);
+      }
+    }
+    into[k] = v;
+  }
+  return problem;
+}
+
+type Out = (string | number | boolean | CustomFunctions.Error)[];
+
+/**
+ * One result row from compute: a problem becomes a row of errors of the same width; an unexpected
+ * exception becomes #VALUE! in that row only, and any non-finite number is refused rather than
+ * returned.
+ */
+export function resultRow<T>(
+  compute: (input: T, index: number) => Result<(string | number | boolean)[]>,
+  input: T,
+  r: number,
+  width: number
+): Out {
+  let res: Result<(string | number | boolean)[]>;
+  try {
+    res = compute(input, r);
+  } catch (e) {
+    res = {
+      ok: false,
+      problem: {
+        kind: "value",
+        field: "",
+        message: `Could not compute this row: ${(e as Error)?.message ?? String(e)}`,
+      },
+    };
+  }
+  if (!res.ok) return errorRow(res.problem, width);
+  const cells = res.value;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (typeof v === "number" && !Number.isFinite(v))
+      return errorRow(
+        { kind: "value", field: "", message: "The result is not a finite number" },
+        width
+      );
+  }
+  return cells;
+}
+
+/**
+ * Map row by row: compute(row) gives the cells of a result row or a problem (see resultRow). A row
+ * with an error value or a data type in one of its arguments is that row's error, naming the
+ * argument and the row, and compute is not called for it. The row object passed to compute is
+ * reused from row to row: copy what you keep.
  */
 export function mapRows(
   args: Record<string, unknown>,
   width: number,
   compute: (row: RowArgs, index: number) => Result<(string | number | boolean)[]>
-): (string | number | boolean | CustomFunctions.Error)[][] {
-  const shape = rowsOf(args);
+): Out[] {
+  const shape = columnsOf(args);
   if (!shape.ok) return [errorRow(shape.problem, width)];
-  const { rows, grids } = shape.value;
-  const names = Object.keys(args);
-  const out: (string | number | boolean | CustomFunctions.Error)[][] = new Array(rows);
+  const columns = shape.value;
+  if (columns.rows === 0) return [errorRow(noData(columns), width)];
+  const { rows, names } = columns;
+  const cells: Cell[] = new Array(names.length);
+  const row: RowArgs = {};
+  for (const n of names) row[n] = null;
+  const out: Out[] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const row: RowArgs = {};
-    for (const n of names) row[n] = cellFor(grids[n], r);
-    let res: Result<(string | number | boolean)[]>;
-    try {
-      res = compute(row, r);
-    } catch (e) {
-      res = {
-        ok: false,
-        problem: {
-          kind: "value",
-          field: "",
-          message: `Could not compute this row: ${(e as Error)?.message ?? String(e)}`,
-        },
-      };
+    const problem = readRow(columns, r, cells);
+    if (problem !== null) {
+      out[r] = errorRow(problem, width);
+      continue;
     }
-    if (!res.ok) {
-      out[r] = errorRow(res.problem, width);
-    } else if (res.value.some((v) => typeof v === "number" && !Number.isFinite(v))) {
-      out[r] = errorRow(
-        { kind: "value", field: "", message: "The result is not a finite number" },
-        width
-      );
-    } else {
-      out[r] = res.value;
-    }
+    for (let k = 0; k < names.length; k++) row[names[k]] = cells[k];
+    out[r] = resultRow(compute, row, r, width);
   }
   return out;
 }

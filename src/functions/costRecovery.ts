@@ -13,10 +13,20 @@ import {
   split,
 } from "../domain/cost-recovery/rules";
 import { toPounds, type Pence } from "../domain/kernel/money";
-import { isBlank, parseAmount } from "../domain/kernel/parse";
+import { isBlank, mayBeEmptyCell, parseAmount } from "../domain/kernel/parse";
 import { fail, ok, type Result } from "../domain/kernel/result";
 import { currentSettings } from "../domain/settings/runtimeSettings";
-import { errorRow, flatten, mapRows, toExcelError, type Cell } from "./args";
+import {
+  asGrid,
+  cellProblem,
+  errorRow,
+  flatten,
+  listProblem,
+  mapRows,
+  toExcelError,
+  usedLength,
+  type Cell,
+} from "./args";
 
 /**
  * Split a full cost between the VCS organisation and the funder. One row per input row:
@@ -61,9 +71,8 @@ export function costMatch(award: any[][], basis: any[][]): any[][] {
 }
 
 /** Money cells of a list argument; blank cells are £0. */
-function moneyList(arg: unknown, field: string): Result<Pence[]> {
+function moneyList(cells: readonly Cell[], field: string): Result<Pence[]> {
   const out: Pence[] = [];
-  const cells = flatten(arg);
   for (let i = 0; i < cells.length; i++) {
     if (isBlank(cells[i])) {
       out.push(0);
@@ -92,6 +101,18 @@ function driverList(cells: readonly Cell[], field: string): Result<number[]> {
 }
 
 /**
+ * Lists that go together position by position (pools and their drivers), without the trailing
+ * positions at which every list is empty (blank, or 0 as Excel on the desktop passes an empty
+ * cell): a pool of £0 with drivers of 0 adds nothing, and a whole-column reference ends in a
+ * million of them. Lists of different lengths keep their own lengths up to the last position that
+ * is not empty, so a real difference in size is still reported.
+ */
+function trimTogether(lists: Cell[][]): Cell[][] {
+  const end = Math.max(...lists.map(usedLength));
+  return lists.map((l) => (l.length > end ? l.slice(0, end) : l));
+}
+
+/**
  * One project's full cost: direct cost plus, for each overhead pool, pool x project driver /
  * total driver, each share rounded half up to the penny.
  * @customfunction FULLCOST FULLCOST
@@ -107,24 +128,66 @@ export function costFullCost(
   projectDrivers: any[][],
   totalDrivers: any[][]
 ): number {
-  const d = flatten(directCost);
+  // A scalar parameter: an empty cell is null (or 0), a cell a value; a range is refused.
+  const d = Array.isArray(directCost) ? flatten(directCost) : [directCost as Cell];
   if (d.length !== 1)
     throw toExcelError({
       kind: "value",
       field: "directCost",
       message: `directCost must be one cell; got ${d.length} cells`,
     });
+  const [poolCells, projectCells, totalCells] = trimTogether([
+    flatten(pools),
+    flatten(projectDrivers),
+    flatten(totalDrivers),
+  ]);
+  const inSheet =
+    cellProblem("directCost", d[0], "") ??
+    listProblem(poolCells, "pools") ??
+    listProblem(projectCells, "projectDrivers") ??
+    listProblem(totalCells, "totalDrivers");
+  if (inSheet) throw toExcelError(inSheet);
   const direct = parseAmount(d[0], "directCost");
   if (!direct.ok) throw toExcelError(direct.problem);
-  const p = moneyList(pools, "pools");
+  const p = moneyList(poolCells, "pools");
   if (!p.ok) throw toExcelError(p.problem);
-  const pd = driverList(flatten(projectDrivers), "projectDrivers");
+  const pd = driverList(projectCells, "projectDrivers");
   if (!pd.ok) throw toExcelError(pd.problem);
-  const td = driverList(flatten(totalDrivers), "totalDrivers");
+  const td = driverList(totalCells, "totalDrivers");
   if (!td.ok) throw toExcelError(td.problem);
   const r = fullCost(direct.value, p.value, pd.value, td.value);
   if (!r.ok) throw toExcelError(r.problem);
   return toPounds(r.value.fullCost);
+}
+
+/**
+ * The pools and driver rows of APPORTION without their trailing empty rows (a pool that is empty
+ * and a driver row that is all empty; see trimTogether), or the problem with the first error value
+ * or data type in them.
+ */
+function apportionCells(
+  poolArg: unknown,
+  grid: Cell[][]
+): Result<{ pools: Cell[]; drivers: Cell[][] }> {
+  const poolCells = flatten(poolArg);
+  let end = Math.max(poolCells.length, grid.length);
+  while (
+    end > 1 &&
+    (end > poolCells.length || mayBeEmptyCell(poolCells[end - 1])) &&
+    (end > grid.length || grid[end - 1].every(mayBeEmptyCell))
+  )
+    end--;
+  const pools = poolCells.length > end ? poolCells.slice(0, end) : poolCells;
+  const drivers = grid.length > end ? grid.slice(0, end) : grid;
+  const poolProblem = listProblem(pools, "pools");
+  if (poolProblem) return { ok: false, problem: poolProblem };
+  for (let k = 0; k < drivers.length; k++) {
+    for (let j = 0; j < drivers[k].length; j++) {
+      const problem = cellProblem("drivers", drivers[k][j], `row ${k + 1}, column ${j + 1}`, "all");
+      if (problem) return { ok: false, problem };
+    }
+  }
+  return ok({ pools, drivers });
 }
 
 /**
@@ -136,13 +199,15 @@ export function costFullCost(
  * @returns One row: the overheads each project carries, in £.
  */
 export function costApportion(pools: any[][], drivers: any[][]): any[][] {
-  const grid = (Array.isArray(drivers) ? drivers : [[drivers]]) as Cell[][];
+  const grid = asGrid(drivers) ?? [[null]];
   const width = Math.max(1, grid[0]?.length ?? 1);
-  const p = moneyList(pools, "pools");
+  const cells = apportionCells(pools, grid);
+  if (!cells.ok) return [errorRow(cells.problem, width)];
+  const p = moneyList(cells.value.pools, "pools");
   if (!p.ok) return [errorRow(p.problem, width)];
   const rows: number[][] = [];
-  for (let k = 0; k < grid.length; k++) {
-    const r = driverList(grid[k], `drivers row ${k + 1}, project`);
+  for (let k = 0; k < cells.value.drivers.length; k++) {
+    const r = driverList(cells.value.drivers[k], `drivers row ${k + 1}, project`);
     if (!r.ok) return [errorRow({ ...r.problem, field: "drivers" }, width)];
     rows.push(r.value);
   }

@@ -12,10 +12,102 @@ const customFunctionFiles: (
 ) => string[] = require("../../scripts/custom-function-files");
 
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+const {
+  ERRORS_FLAG,
+  allowErrorsIn,
+  allowErrorsInJson,
+}: {
+  ERRORS_FLAG: string;
+  allowErrorsIn: (m: Metadata) => { metadata: Metadata; problems: string[] };
+  allowErrorsInJson: (json: string) => { json: string; problems: string[] };
+} = require("../../scripts/functions-metadata");
 
-type Metadata = {
-  functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[];
+type Parameter = {
+  name: string;
+  optional?: boolean;
+  type?: string;
+  dimensionality?: string;
+  [key: string]: unknown;
 };
+type Metadata = {
+  functions: { id: string; name: string; parameters: Parameter[]; [key: string]: unknown }[];
+  [key: string]: unknown;
+};
+
+/**
+ * Every parameter of every FUNDING function, as name:dimensionality. Each one is typed any, so
+ * with allowErrorForDataTypeAny Excel passes it error cells and the function makes them that row's
+ * error (src/functions/args.ts): this is the list of parameters meant to receive errors.
+ */
+const RECEIVES_ERRORS: Record<string, string[]> = {
+  CLASSIFY: [
+    "annualValue:matrix",
+    "outputsSpecified:matrix",
+    "recipientTier:matrix",
+    "currentLabel:matrix",
+    "competitivelySelected:matrix",
+    "accredited:matrix",
+    "termYears:matrix",
+  ],
+  SPLIT: ["fullCost:matrix", "basis:matrix"],
+  MATCH: ["award:matrix", "basis:matrix"],
+  FULLCOST: ["directCost:scalar", "pools:matrix", "projectDrivers:matrix", "totalDrivers:matrix"],
+  APPORTION: ["pools:matrix", "drivers:matrix"],
+  PRICEGAP: ["price:matrix", "fullCost:matrix"],
+  WEIGHTEDSCORE: ["scores:matrix", "weights:matrix", "maxScore:scalar"],
+  PRICESCORE: ["price:matrix", "allPrices:matrix", "maxPoints:scalar", "method:scalar"],
+  CONSENSUS: ["scores:matrix", "spreadLimit:scalar"],
+};
+
+describe("allowErrorForDataTypeAny (scripts/functions-metadata.js, run by the build)", () => {
+  const generated: Metadata = {
+    allowCustomDataForDataTypeAny: true,
+    functions: [
+      {
+        id: "F",
+        name: "F",
+        parameters: [
+          { name: "a", type: "any", dimensionality: "matrix" },
+          { name: "b", type: "any" },
+        ],
+        result: { dimensionality: "matrix" },
+      },
+    ],
+  };
+
+  test("sets the flag once, at the top level beside allowCustomDataForDataTypeAny, and changes nothing else", () => {
+    const { metadata, problems } = allowErrorsIn(generated);
+    expect(problems).toEqual([]);
+    expect(Object.keys(metadata)).toEqual([
+      "allowCustomDataForDataTypeAny",
+      ERRORS_FLAG,
+      "functions",
+    ]);
+    expect(metadata[ERRORS_FLAG]).toBe(true);
+    expect(metadata.functions).toEqual(generated.functions);
+    expect(generated).not.toHaveProperty(ERRORS_FLAG);
+    // Run twice, the same.
+    expect(allowErrorsIn(metadata).metadata).toEqual(metadata);
+  });
+
+  test("reports a parameter not typed any: Excel would not pass it an error value", () => {
+    const typed: Metadata = {
+      functions: [{ id: "G", name: "G", parameters: [{ name: "n", type: "number" }] }],
+    };
+    const { metadata, problems } = allowErrorsIn(typed);
+    expect(metadata[ERRORS_FLAG]).toBe(true);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/G: parameter n is typed number/);
+  });
+
+  test("keeps the generator's layout (four spaces)", () => {
+    const { json } = allowErrorsInJson(JSON.stringify(generated, null, 4));
+    expect(json).toBe(JSON.stringify(allowErrorsIn(generated).metadata, null, 4));
+    expect(json).toMatch(
+      /^\{\n {4}"allowCustomDataForDataTypeAny": true,\n {4}"allowErrorForDataTypeAny": true,/
+    );
+  });
+});
 
 describe("custom functions metadata", () => {
   test("generation over src/functions reports no errors", async () => {
@@ -77,6 +169,31 @@ describe("built dist/functions.js", () => {
     expect(ids.length).toBeGreaterThan(0);
     expect([...associated.keys()].sort()).toEqual(ids);
     for (const fn of associated.values()) expect(typeof fn).toBe("function");
+  });
+
+  test("functions.json lets error values in: the flag at the top level only, every parameter typed any", () => {
+    const meta = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as Metadata;
+    expect(meta[ERRORS_FLAG]).toBe(true);
+    const receiving: Record<string, string[]> = {};
+    for (const f of meta.functions) {
+      expect(f).not.toHaveProperty(ERRORS_FLAG);
+      for (const p of f.parameters) {
+        expect(p).not.toHaveProperty(ERRORS_FLAG);
+        // "All parameters with the type any or any[][] can accept errors as input values".
+        if ((p.type ?? "any") === "any")
+          (receiving[f.id] ??= []).push(`${p.name}:${p.dimensionality ?? "scalar"}`);
+      }
+    }
+    expect(receiving).toEqual(RECEIVES_ERRORS);
+  });
+
+  test("functions.json is what the JSDoc generates, with the flag set (the build is in step)", async () => {
+    const built = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+    const result = await generateCustomFunctionsMetadata(customFunctionFiles(ROOT), true);
+    expect(result.errors).toEqual([]);
+    const { metadata, problems } = allowErrorsIn(JSON.parse(result.metadataJson));
+    expect(problems).toEqual([]);
+    expect(built).toEqual(metadata);
   });
 
   test("functions.js is one self-contained script (no chunk loading)", () => {

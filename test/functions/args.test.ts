@@ -1,5 +1,17 @@
 import fc from "fast-check";
-import { asGrid, flatten, mapRows, rowsOf } from "../../src/functions/args";
+import {
+  asGrid,
+  columnsOf,
+  flatten,
+  listProblem,
+  mapRows,
+  readRow,
+  rowsOf,
+  usedGridRows,
+  usedLength,
+  usedRows,
+  type Cell,
+} from "../../src/functions/args";
 import { parseAmount, parseNumber, parseYesNo } from "../../src/domain/kernel/parse";
 import { fail, ok } from "../../src/domain/kernel/result";
 
@@ -68,6 +80,65 @@ describe("argument conventions", () => {
   test("na problems become #N/A", () => {
     const out = mapRows({ a: 1 }, 1, () => fail("score", "not scored yet", "na"));
     expect((out[0][0] as CustomFunctions.Error).code).toBe("#N/A");
+  });
+});
+
+describe("trailing empty rows and error cells", () => {
+  const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+
+  test('usedRows: up to the last row where some column argument is not blank, "" or 0; 0 when none', () => {
+    const col = (...v: Cell[]) => v.map((x) => [x]);
+    expect(usedRows([col(1, 2, null, "", 0), col(null, null, null, null, null)], 5)).toBe(2);
+    expect(usedRows([col(1, null, 3), [["single"]], null], 3)).toBe(3);
+    expect(usedRows([col(null, 0, "  ")], 3)).toBe(0);
+    // Only single cells: one row, whatever they hold.
+    expect(usedRows([[[null]], [[0]]], 1)).toBe(1);
+    // An error value is not empty.
+    expect(usedRows([col(1, null, na)], 3)).toBe(3);
+  });
+
+  test("usedLength and usedGridRows leave out trailing empty cells and rows", () => {
+    expect(usedLength([1, 0, 2, 0, "", null])).toBe(3);
+    expect(usedLength([0, null])).toBe(0);
+    expect(
+      usedGridRows([
+        [1, 2],
+        [0, ""],
+        [3, null],
+        [null, 0],
+      ])
+    ).toBe(3);
+    expect(usedGridRows([[null], [0]])).toBe(1);
+  });
+
+  test("mapRows does not return trailing empty rows; it keeps empty rows within the data", () => {
+    const seen: number[] = [];
+    const out = mapRows({ a: [[1], [null], [3], [0], [""]], b: 10 }, 1, (row, i) => {
+      seen.push(i);
+      return ok([row.a === null ? -1 : (row.a as number)]);
+    });
+    expect(out).toEqual([[1], [-1], [3]]);
+    expect(seen).toEqual([0, 1, 2]);
+  });
+
+  test("columnsOf and readRow: the first error value in argument order, naming argument and row", () => {
+    const shape = columnsOf({ a: [[1], [na]], b: [[na], [2]], c: 5 });
+    if (!shape.ok) throw new Error(shape.problem.message);
+    const cells: Cell[] = [];
+    expect(readRow(shape.value, 0, cells)?.message).toMatch(/^b row 1 is #N\/A in the sheet/);
+    expect(cells).toEqual([1, na, 5]);
+    expect(readRow(shape.value, 1, cells)?.message).toMatch(/^a row 2 is #N\/A/);
+    const shared = columnsOf({ a: [[1], [2]], s: na });
+    if (!shared.ok) throw new Error(shared.problem.message);
+    expect(readRow(shared.value, 1, cells)?.message).toMatch(
+      /^s is #N\/A in the sheet, so nothing/
+    );
+  });
+
+  test("listProblem names the cell of a list", () => {
+    expect(listProblem([1, 2, na], "pools")?.message).toMatch(/^pools cell 3 is #N\/A/);
+    expect(listProblem([na], "pools")?.message).toMatch(/^pools is #N\/A/);
+    expect(listProblem([1, "", 0], "pools")).toBeNull();
   });
 });
 

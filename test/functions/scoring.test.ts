@@ -279,10 +279,19 @@ describe("=FUNDING.PRICESCORE", () => {
     const out = priceScoreFn(prices, prices, 40, "deviation");
     expect(out.map((r) => r[0])).toEqual([0, 10, 40].map((x) => expect.closeTo(x, 9)));
   });
-  it("a zero price anywhere is #VALUE!; a blank price is #N/A; a price row of several cells is refused", () => {
-    const out = priceScoreFn([[70], [40]], [[100], [0]], 40, null);
+  it("a negative price anywhere is #VALUE!; a blank or 0 price is #N/A, and ignored among allPrices; a price row of several cells is refused", () => {
+    // Excel on the desktop passes an empty cell as 0: a 0 among allPrices is read as blank
+    // (ignored), and a bid's own price of 0 as not entered (#N/A), never as a price.
+    const out = priceScoreFn([[70], [40]], [[100], [-1]], 40, null);
     expect(isErr(out[0][0], "#VALUE!") && isErr(out[1][0], "#VALUE!")).toBe(true);
+    expect(msg(out[0][0])).toContain("allPrices (cell 2) must be more than £0");
+    expect(priceScoreFn([[70], [40]], [[100], [0], [70], [40]], 40, null).map((r) => r[0])).toEqual(
+      [expect.closeTo((40 * 40) / 70, 9), 40]
+    );
     expect(isErr(priceScoreFn([[""]], [[100]], 40, null)[0][0], "#N/A")).toBe(true);
+    const zero = priceScoreFn([[0]], [[100]], 40, null)[0][0];
+    expect(isErr(zero, "#N/A")).toBe(true);
+    expect(msg(zero)).toContain("price is 0 or blank");
     const row = priceScoreFn([[70, 40]], [[100]], 40, null);
     expect(isErr(row[0][0], "#VALUE!")).toBe(true);
     expect(msg(row[0][0])).toContain("price must be one cell or one column");
@@ -315,5 +324,46 @@ describe("=FUNDING.CONSENSUS", () => {
     applySettings({ ...DEFAULT_SETTINGS, moderationSpreadLimit: 2 });
     expect(consensusFn([[3, 5]])[0][3]).toBe(false);
     expect(isErr(consensusFn([[3, 5]], -1)[0][0], "#VALUE!")).toBe(true);
+  });
+});
+
+describe("=FUNDING.PRICESCORE reads allPrices once for every bid", () => {
+  const priceCell = fc.oneof(
+    fc.integer({ min: 1, max: 10_000_000 }).map((p) => p / 100),
+    fc.integer({ min: 1, max: 10_000_000 }).map((p) => `£${(p / 100).toFixed(2)}`),
+    fc.constantFrom<unknown>("", null, 0, -5, "lots")
+  );
+  test("property: each bid's points are the engine's priceScore over the whole list (0 read as blank)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(priceCell, { minLength: 1, maxLength: 8 }),
+        fc.array(priceCell, { minLength: 0, maxLength: 12 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.constantFrom<unknown>("lowest", "deviation", null, 0, "median"),
+        (prices, pool, max, method) => {
+          // A last bid with a price, so that every row is returned.
+          prices.push(50);
+          const out = priceScoreFn(
+            prices.map((p) => [p]),
+            pool.length ? pool.map((p) => [p]) : [[null]],
+            max,
+            method
+          );
+          expect(out).toHaveLength(prices.length);
+          const blank0 = (v: unknown) => (v === 0 ? null : v);
+          prices.forEach((p, i) => {
+            const r = priceScore(blank0(p), pool.map(blank0), max, blank0(method) ?? "lowest");
+            const got = out[i][0];
+            if (r.ok) expect(got).toBe(r.value);
+            else {
+              expect(isErr(got, r.problem.kind === "na" ? "#N/A" : "#VALUE!")).toBe(true);
+              if (p !== 0) expect(msg(got)).toBe(r.problem.message);
+            }
+          });
+        }
+      ),
+      // No shrinking: a counterexample is shown as found (shrinking these lists can take minutes).
+      { numRuns: 1000, endOnFailure: true }
+    );
   });
 });

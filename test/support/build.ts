@@ -34,6 +34,7 @@ const TARGETS: Record<
     dir: DIST,
     sources: [
       "src",
+      "scripts",
       "assets",
       "webpack.config.js",
       "manifest.xml",

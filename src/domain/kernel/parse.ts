@@ -5,11 +5,32 @@
 import { parseMoney, type Pence } from "./money";
 import { fail, ok, type Result } from "./result";
 
-/** Empty cell: Excel passes null for an omitted argument and "" for an empty cell. */
+/**
+ * Blank: null or undefined (an omitted argument, or an empty cell as Excel on the web passes it to
+ * a custom function), "" or only spaces (an empty cell as Office.js reads it, or a formula giving
+ * ""). A 0 is not blank here: see emptyCellMayBe0 for the custom functions.
+ */
 export function isBlank(value: unknown): boolean {
   return (
     value === null || value === undefined || (typeof value === "string" && value.trim() === "")
   );
+}
+
+/**
+ * The blank rule of the FUNDING custom functions. Excel on the desktop passes an empty cell to a
+ * custom function as 0 (office-js issues #4702, #5262 and #1951), Excel on the web as null or "",
+ * so a function cannot tell a typed 0 from an empty cell. Where a blank means something other
+ * than 0 -- an optional answer not known, a default to use, a score not entered -- a 0 is read as
+ * blank, the reading that raises no false flag. (The register workflow reads cells through
+ * Office.js, where an empty cell is "", so it keeps using isBlank and parseYesNo.)
+ */
+export function mayBeEmptyCell(value: unknown): boolean {
+  return value === 0 || isBlank(value);
+}
+
+/** A value with 0 read as blank (null), for arguments where a blank is not the same as 0. */
+export function zeroAsBlank<T>(value: T): T | null {
+  return value === 0 ? null : value;
 }
 
 const YES = new Set(["yes", "y", "true", "1"]);
@@ -36,6 +57,16 @@ export function parseYesNo(value: unknown, field: string): Result<boolean | null
     field,
     `${field} must be yes or no (TRUE/FALSE, 1/0, yes/no, y/n); got "${String(value)}"`
   );
+}
+
+/**
+ * An optional yes/no as a custom function receives it: like parseYesNo, except that 0 is blank
+ * (not known), because an empty cell can arrive as 0 (mayBeEmptyCell). Reading it as "no" would
+ * raise flags such as not-tendered or unaccredited for a question nobody answered; type FALSE or
+ * no for "no".
+ */
+export function parseOptionalYesNo(value: unknown, field: string): Result<boolean | null> {
+  return parseYesNo(zeroAsBlank(value), field);
 }
 
 /** Money in pounds as a number or text ("£12,000.50"); required. Returns pence. */
