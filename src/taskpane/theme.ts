@@ -1,5 +1,6 @@
 /** Pick the Fluent theme that matches Office's: dark when Office's body background is dark. */
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { hostBackgroundColour } from "../excel/host";
 
 export function isDarkColour(hex: string | undefined): boolean {
   if (!hex) return false;
@@ -13,12 +14,5 @@ export function isDarkColour(hex: string | undefined): boolean {
 }
 
 export function officeTheme(): Theme {
-  let bg: string | undefined;
-  try {
-    bg =
-      typeof Office !== "undefined" ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
-  } catch {
-    bg = undefined;
-  }
-  return isDarkColour(bg) ? webDarkTheme : webLightTheme;
+  return isDarkColour(hostBackgroundColour()) ? webDarkTheme : webLightTheme;
 }
