@@ -5,7 +5,7 @@ import { applySettings } from "../../src/domain/settings/runtimeSettings";
 import { DEFAULT_SETTINGS, parseSettings } from "../../src/domain/settings/settings";
 import { parseMoney } from "../../src/domain/kernel/money";
 import { isBlank } from "../../src/domain/kernel/parse";
-import { COMMISSIONED_SERVICE_ROW, SMALL_GRANT_ROW } from "../support/registerRows";
+import { COMMISSIONED_SERVICE_ROW, SMALL_GRANT_ROW, classifyRows } from "../support/registerRows";
 
 type Out = ReturnType<typeof classifyFunding>;
 const isErr = (v: unknown): v is { code: string; message: string } =>
@@ -232,16 +232,7 @@ describe("FUNDING.CLASSIFY row by row is the engine's classify()", () => {
         }),
         (rows) => {
           rows.push([5000, "yes", "frontline", "SLA", "no", "yes", 4]);
-          const cols = [0, 1, 2, 3, 4, 5, 6].map((k) => rows.map((r) => [r[k]]));
-          const out = classifyFunding(
-            cols[0],
-            cols[1],
-            cols[2],
-            cols[3],
-            cols[4],
-            cols[5],
-            cols[6]
-          );
+          const out = classifyRows(rows);
           expect(out).toHaveLength(rows.length);
           rows.forEach((cells, i) => expect(shown(out[i])).toEqual(engineRow(cells)));
         }

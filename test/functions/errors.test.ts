@@ -18,7 +18,7 @@ import {
 import { consensusFn, priceScoreFn, weightedScoreFn } from "../../src/functions/scoring";
 import { cellProblem, errorCodeOf, mapRows } from "../../src/functions/args";
 import { ok } from "../../src/domain/kernel/result";
-import { SMALL_GRANT_ROW } from "../support/registerRows";
+import { SMALL_GRANT_ROW, classifyRows } from "../support/registerRows";
 
 type Err = { code: string; message: string };
 const isErr = (v: unknown): v is Err => v instanceof CustomFunctions.Error;
@@ -225,16 +225,7 @@ describe("property: error cells spoil their own rows only", () => {
         (rows) => {
           // A last row without errors or blanks, so that every row is returned.
           rows.push([5000, "yes", "frontline", "SLA", "no", "yes", 4]);
-          const cols = [0, 1, 2, 3, 4, 5, 6].map((k) => rows.map((r) => [r[k]]));
-          const all = classifyFunding(
-            cols[0],
-            cols[1],
-            cols[2],
-            cols[3],
-            cols[4],
-            cols[5],
-            cols[6]
-          );
+          const all = classifyRows(rows);
           expect(all).toHaveLength(rows.length);
           rows.forEach((r, i) => {
             const hasError = r.some((v) => errorCodeOf(v) !== null);

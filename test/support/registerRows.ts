@@ -1,3 +1,5 @@
+import { classifyFunding } from "../../src/functions/classify";
+
 /**
  * What a register row classifies as at the default settings, as toRow, FUNDING.CLASSIFY and the
  * register's result columns give it: mode, funding type, budget, route, cost recovery, funder
@@ -27,3 +29,20 @@ export const COMMISSIONED_SERVICE_ROW = [
   "Standard",
   "",
 ] as const;
+
+/**
+ * =FUNDING.CLASSIFY over whole rows of its seven arguments, as a sheet passes them: one column
+ * range per argument, rows in order.
+ */
+export function classifyRows(rows: unknown[][]): ReturnType<typeof classifyFunding> {
+  const column = (k: number) => rows.map((r) => [r[k]]);
+  return classifyFunding(
+    column(0),
+    column(1),
+    column(2),
+    column(3),
+    column(4),
+    column(5),
+    column(6)
+  );
+}
