@@ -31,7 +31,6 @@ import {
   Style,
   TableState,
   ValidationRecord,
-  parseInput,
 } from "./model";
 import { formatValue } from "./numfmt";
 import {
@@ -236,6 +235,10 @@ export class ApplicationProxy extends ClientObjectBase<Model> {
     this._q("calculate", [calculationType], (m) => {
       oneOf(calculationType, ["Recalculate", "Full", "FullRebuild"], "Application.calculate");
       m.resume();
+      // A full calculation calls custom functions again (they are not volatile, so "Recalculate"
+      // leaves them): Excel.Application.calculate, CalculationType "Full" recalculates "all
+      // formulas" (https://learn.microsoft.com/javascript/api/excel/excel.calculationtype).
+      if (calculationType !== "Recalculate") m.recalculateCustomFunctions();
     });
   }
 }
@@ -1841,14 +1844,16 @@ function addTableColumn(
   );
   const ref = { id: t.nextColumnId++, name: unique };
   t.columns.splice(at, 0, ref);
+  const dateFormats: { row: number; col: number; format: string }[] = [];
   m.writeRaw(t.sheet, { row: t.area.row, col, rows: height, cols: 1 }, (r) => {
     if (r === 0 && t.showHeaders) return unique;
     const v = grid ? grid[r][0] : null;
     // The same conversions as the values setter.
     return v === null || v === undefined || v === ""
       ? null
-      : parseInput(v, m.numberFormatAt(t.sheet, t.area.row + r, col) === "@", where);
+      : m.parseTyped(t.sheet, t.area.row + r, col, v, where, dateFormats);
   });
+  m.applyDateFormats(t.sheet, dateFormats);
   return { table: t, id: ref.id };
 }
 

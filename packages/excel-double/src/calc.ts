@@ -135,10 +135,15 @@ function registerExtras(): void {
   );
 }
 
-export function createEngine(): HyperFormula {
+/**
+ * A new engine. `context` reaches the function plugins: the workbook's custom functions
+ * (customFunctions.ts).
+ */
+export function createEngine(context?: unknown): HyperFormula {
   registerExtras();
   const hf = HyperFormula.buildEmpty({
     licenseKey: "gpl-v3",
+    context,
     useArrayArithmetic: true,
     maxRows: 1048576,
     maxColumns: 16384,

@@ -15,3 +15,9 @@ export { installExcelGlobals } from "./globals";
 export { DoubleError } from "./errors";
 export { REQUEST_LIMIT_BYTES } from "./proxy";
 export type { CellValue, FormulaProblem, RequestRecord } from "./model";
+export type {
+  CustomFunctionImplementation,
+  CustomFunctionMetadata,
+  CustomFunctionsMetadata,
+  CustomFunctionsOptions,
+} from "./customFunctions";

@@ -18,6 +18,7 @@ import {
   quoteSheetName,
 } from "./address";
 import { createEngine, excelErrorString } from "./calc";
+import { CustomFunctionRegistry } from "./customFunctions";
 import {
   DoubleError,
   ErrorMessages,
@@ -27,6 +28,14 @@ import {
 } from "./errors";
 import { Grid } from "./grid";
 import { formatValue } from "./numfmt";
+import {
+  fromEngineFormula,
+  MAX_FORMULA_STRING,
+  parseTypedDate,
+  toEngineFormula,
+  tooLongString,
+  type DateLocale,
+} from "./typed";
 
 /** A formula stored in a cell (its text as written, starting with "="). */
 export class Formula {
@@ -227,8 +236,24 @@ export interface FormulaProblem {
 
 const NUMERIC = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?$/;
 
-/** Parse one input cell as the Excel values/formulas setters do. undefined = leave the cell unchanged. */
-export function parseInput(v: unknown, textFormat: boolean, where: string): Raw | null | undefined {
+/** How typed text is read: the locale of dates, and where a date's number format goes. */
+export interface TypedInput {
+  locale?: DateLocale;
+  /** Called with the number format Excel gives a cell when text in it was read as a date or time. */
+  onDateFormat?: (format: string) => void;
+}
+
+/**
+ * Parse one input cell as the Excel values/formulas setters do (as if typed: see typed.ts).
+ * undefined = leave the cell unchanged. Throws InvalidArgument for a formula Excel refuses (a
+ * string constant over 255 characters).
+ */
+export function parseInput(
+  v: unknown,
+  textFormat: boolean,
+  where: string,
+  typed: TypedInput = {}
+): Raw | null | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw invalidArgument(where);
@@ -241,7 +266,7 @@ export function parseInput(v: unknown, textFormat: boolean, where: string): Raw 
   if (textFormat) return v;
   if (v.startsWith("'")) return v.slice(1);
   const first = v[0];
-  if (first === "=" && v.length > 1) return new Formula(v);
+  if (first === "=" && v.length > 1) return checkedFormula(v, where);
   const trimmed = v.trim();
   if (trimmed !== "" && /\d/.test(trimmed) && NUMERIC.test(trimmed)) {
     const pct = trimmed.endsWith("%");
@@ -250,9 +275,27 @@ export function parseInput(v: unknown, textFormat: boolean, where: string): Raw 
   }
   if (/^true$/i.test(trimmed)) return true;
   if (/^false$/i.test(trimmed)) return false;
-  if ((first === "+" || first === "-") && v.length > 1) return new Formula(`=${v}`);
-  if (first === "@" && v.length > 1) return new Formula(`=${v.slice(1)}`);
+  if (/\d/.test(trimmed)) {
+    const date = parseTypedDate(trimmed, typed.locale);
+    if (date) {
+      typed.onDateFormat?.(date.format);
+      return date.serial;
+    }
+  }
+  if ((first === "+" || first === "-") && v.length > 1) return checkedFormula(`=${v}`, where);
+  if (first === "@" && v.length > 1) return checkedFormula(`=${v.slice(1)}`, where);
   return v;
+}
+
+/** A formula Excel accepts; a string constant over 255 characters is refused (typed.ts). */
+function checkedFormula(text: string, where: string): Formula {
+  const long = tooLongString(text);
+  if (long !== null)
+    throw invalidArgument(
+      where,
+      `Text values in formulas are limited to ${MAX_FORMULA_STRING} characters; this formula has one of ${long.length} ("${long.slice(0, 40)}..."). Put the text in a cell and refer to the cell, or join shorter pieces with &.`
+    );
+  return new Formula(text);
 }
 
 /** Shape check: a 2D array exactly rows x cols, or a scalar (broadcast). */
@@ -282,6 +325,10 @@ export class Model {
   selection: SelectionState | null = null;
   activeSheet: SheetState | null = null;
   engine: HyperFormula | null = null;
+  /** How text typed or written as a value is read as a date (day/month in en-GB). */
+  dateLocale: DateLocale = "en-GB";
+  /** Custom functions registered with the workbook (customFunctions.ts), or null. */
+  customFunctions: CustomFunctionRegistry | null = null;
   private suspended = false;
   private tableCounter = 0;
   private chartCounter = 0;
@@ -413,7 +460,7 @@ export class Model {
   /** Start HyperFormula and load every sheet into it (the first time a formula or a name is written). */
   ensureEngine(): HyperFormula {
     if (this.engine) return this.engine;
-    const hf = createEngine();
+    const hf = createEngine(this.customFunctions ?? undefined);
     this.engine = hf;
     for (const sheet of this.sheets) this.attachSheet(sheet);
     hf.suspendEvaluation();
@@ -457,7 +504,86 @@ export class Model {
     if (this.engine && this.suspended) {
       this.engine.resumeEvaluation();
       this.suspended = false;
+      this.settleSpills();
     }
+  }
+
+  /**
+   * Start the engine again, e.g. after custom functions were registered (HyperFormula learns a
+   * function's name when an engine is built): every sheet and name is loaded into the new one.
+   */
+  restartEngine(): void {
+    if (!this.engine) return;
+    this.resume();
+    this.engine.destroy();
+    this.engine = null;
+    this.suspended = false;
+    this.ensureEngine();
+    this.resume();
+  }
+
+  /**
+   * Custom-function formulas whose result changed size, and spills that were blocked, are
+   * entered again so HyperFormula sizes them afresh: the spill follows the result, and a blocked
+   * spill (#SPILL!) spills once its area is clear, as in Excel (customFunctions.ts).
+   */
+  settleSpills(): void {
+    const reg = this.customFunctions;
+    const hf = this.engine;
+    if (!reg || !hf || reg.anchors.size === 0) return;
+    for (let round = 0; round < 5; round++) {
+      const again: { key: string; sheet: SheetState; row: number; col: number }[] = [];
+      for (const [key, a] of reg.anchors) {
+        const sheet = this.sheets.find((s) => s.hfId === a.sheet);
+        const raw = sheet?.cells.get(a.row, a.col);
+        if (!sheet || !(raw instanceof Formula)) {
+          reg.anchors.delete(key);
+          reg.resized.delete(key);
+          continue;
+        }
+        const blocked = round === 0 && errorText(hf.getCellValue(a)) === "#SPILL!";
+        if (reg.resized.has(key) || blocked || reg.settled.has(key))
+          again.push({ key, sheet, row: a.row, col: a.col });
+      }
+      if (again.length === 0) return;
+      for (const { key, sheet, row, col } of again) {
+        reg.resized.delete(key);
+        this.reenter(sheet, row, col);
+      }
+    }
+  }
+
+  /** Call every custom-function formula again (a full calculation), and settle their spills. */
+  recalculateCustomFunctions(): void {
+    const reg = this.customFunctions;
+    if (!reg || !this.engine) return;
+    this.resume();
+    for (const a of [...reg.anchors.values()]) {
+      const sheet = this.sheets.find((s) => s.hfId === a.sheet);
+      if (sheet) this.reenter(sheet, a.row, a.col);
+    }
+    this.settleSpills();
+  }
+
+  /** The areas custom-function results spill into on a sheet (used cells, as in Excel). */
+  spillAreas(sheet: SheetState): Area[] {
+    const reg = this.customFunctions;
+    if (!reg || !this.engine || sheet.hfId === null) return [];
+    this.resume();
+    const out: Area[] = [];
+    for (const a of reg.anchors.values()) {
+      if (a.sheet !== sheet.hfId || !a.rows || !a.cols || (a.rows === 1 && a.cols === 1)) continue;
+      if (errorText(this.engine.getCellValue(a)) === "#SPILL!") continue;
+      out.push({ row: a.row, col: a.col, rows: a.rows, cols: a.cols });
+    }
+    return out;
+  }
+
+  /** Enter a formula cell's formula again (HyperFormula parses and sizes it afresh). */
+  reenter(sheet: SheetState, row: number, col: number): void {
+    const raw = sheet.cells.get(row, col);
+    if (!this.engine || sheet.hfId === null || !(raw instanceof Formula)) return;
+    this.engine.setCellContents({ sheet: sheet.hfId, row, col }, [[toEngine(raw)]] as never);
   }
 
   private refreshFormulaTexts(sheetName: string): void {
@@ -472,7 +598,7 @@ export class Model {
         const raw = sheet.cells.get(row, col);
         if (raw instanceof Formula && raw.text.toLowerCase().includes(lower)) {
           const text = hf.getCellFormula({ sheet: sheet.hfId, row, col });
-          if (text) sheet.cells.set(row, col, new Formula(text));
+          if (text) sheet.cells.set(row, col, new Formula(fromEngineFormula(text)));
         }
       }
     }
@@ -525,18 +651,48 @@ export class Model {
     const get = cellInput(input, area, where);
     this.checkWritable(sheet, area, where);
     const parsed: (Raw | null | undefined)[][] = [];
+    const dateFormats: { row: number; col: number; format: string }[] = [];
     for (let r = 0; r < area.rows; r++) {
       const row: (Raw | null | undefined)[] = new Array(area.cols);
       for (let c = 0; c < area.cols; c++) {
-        row[c] = parseInput(
-          get(r, c),
-          this.numberFormatAt(sheet, area.row + r, area.col + c) === "@",
-          where
-        );
+        row[c] = this.parseTyped(sheet, area.row + r, area.col + c, get(r, c), where, dateFormats);
       }
       parsed.push(row);
     }
     this.writeRaw(sheet, area, (r, c) => parsed[r][c]);
+    this.applyDateFormats(sheet, dateFormats);
+  }
+
+  /** One typed cell (parseInput with this workbook's locale), noting a date's format for the cell. */
+  parseTyped(
+    sheet: SheetState,
+    row: number,
+    col: number,
+    value: unknown,
+    where: string,
+    dateFormats: { row: number; col: number; format: string }[]
+  ): Raw | null | undefined {
+    const format = this.numberFormatAt(sheet, row, col);
+    return parseInput(value, format === "@", where, {
+      locale: this.dateLocale,
+      onDateFormat: (f) => dateFormats.push({ row, col, format: f }),
+    });
+  }
+
+  /**
+   * A cell whose text was read as a date gets a date format unless it already has one
+   * ("If not, Microsoft Excel changes the number format to the default short date number
+   * format": Range.Formula, see typed.ts).
+   */
+  applyDateFormats(
+    sheet: SheetState,
+    dateFormats: readonly { row: number; col: number; format: string }[]
+  ): void {
+    for (const { row, col, format } of dateFormats) {
+      const current = this.numberFormatAt(sheet, row, col);
+      if (current === "General" || !/[dmyhs]/i.test(current.replace(/"[^"]*"/g, "")))
+        sheet.formats.set(row, col, format);
+    }
   }
 
   writeNumberFormat(sheet: SheetState, area: Area, input: unknown, where: string): void {
@@ -626,6 +782,14 @@ export class Model {
       return fromEngine(this.engine.getCellValue({ sheet: sheet.hfId, row, col }));
     }
     return raw;
+  }
+
+  /** The message of the error in the area's top-left cell (HyperFormula keeps it), or "". */
+  errorMessageAt(sheet: SheetState, area: Area): string {
+    if (!this.engine || sheet.hfId === null) return "";
+    this.resume();
+    const v = this.engine.getCellValue({ sheet: sheet.hfId, row: area.row, col: area.col });
+    return v instanceof DetailedCellError ? v.message : "";
   }
 
   readBlock<T>(sheet: SheetState, area: Area, fn: (row: number, col: number) => T): T[][] {
@@ -752,7 +916,7 @@ export class Model {
 
   // ---------------------------------------------------------------- extents
   usedArea(sheet: SheetState, valuesOnly: boolean): Area | null {
-    const boxes = [sheet.cells.bounds()];
+    const boxes = [sheet.cells.bounds(), ...this.spillAreas(sheet)];
     if (!valuesOnly) boxes.push(sheet.formats.bounds(), sheet.styles.bounds());
     let out: Area | null = null;
     for (const b of boxes) {
@@ -992,9 +1156,14 @@ export class Model {
 /** The double's cells to HyperFormula contents: text always goes in as text (leading apostrophe). */
 export function toEngine(raw: Raw | undefined): unknown {
   if (raw === undefined) return null;
-  if (raw instanceof Formula) return raw.text;
+  if (raw instanceof Formula) return toEngineFormula(raw.text);
   if (typeof raw === "string") return `'${raw}`;
   return raw;
+}
+
+/** The error text of an engine value ("#SPILL!"), or "" for anything else. */
+function errorText(v: unknown): string {
+  return v instanceof DetailedCellError ? v.value : "";
 }
 
 export function isErrorValue(v: unknown): boolean {

@@ -22,6 +22,13 @@ import {
   parseInput,
 } from "./model";
 import { Host, REQUEST_LIMIT_BYTES, RequestContext } from "./proxy";
+import {
+  CustomFunctionRegistry,
+  type CustomFunctionImplementation,
+  type CustomFunctionsMetadata,
+  type CustomFunctionsOptions,
+} from "./customFunctions";
+import { toEngineFormula } from "./typed";
 
 export interface MemoryWorkbookOptions {
   /** Sheets to create up front (default: ["Sheet1"]). Pass [] for none. */
@@ -30,6 +37,11 @@ export interface MemoryWorkbookOptions {
   requestLimitBytes?: number;
   /** Response payload limit in bytes (Excel on the web: 5 MB). */
   responseLimitBytes?: number;
+  /**
+   * The locale text written as a value is read in: "1/2" is 1 February in "en-GB" (the default)
+   * and 2 January in "en-US".
+   */
+  locale?: "en-GB" | "en-US";
 }
 
 export interface ChangeEvent {
@@ -92,6 +104,7 @@ export class MemoryWorkbook {
   constructor(options: MemoryWorkbookOptions = {}) {
     this.requestLimitBytes = options.requestLimitBytes ?? REQUEST_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? REQUEST_LIMIT_BYTES;
+    this.model.dateLocale = options.locale ?? "en-GB";
     for (const name of options.sheets ?? ["Sheet1"]) this.model.addSheet(name);
     this.host = {
       model: this.model,
@@ -168,15 +181,14 @@ export class MemoryWorkbook {
     const s = this.sheet(sheet);
     const a = this.area(address);
     const get = cellInput(values, a, "setCells");
-    this.model.writeRaw(s, a, (r, c) => {
-      const v = get(r, c);
-      const parsed = parseInput(
-        v,
-        this.model.numberFormatAt(s, a.row + r, a.col + c) === "@",
-        "setCells"
-      );
-      return parsed;
-    });
+    const dateFormats: { row: number; col: number; format: string }[] = [];
+    const parsed = Array.from({ length: a.rows }, (_, r) =>
+      Array.from({ length: a.cols }, (_, c) =>
+        this.model.parseTyped(s, a.row + r, a.col + c, get(r, c), "setCells", dateFormats)
+      )
+    );
+    this.model.writeRaw(s, a, (r, c) => parsed[r][c]);
+    this.model.applyDateFormats(s, dateFormats);
     this.model.resume();
     this.changed("helper");
   }
@@ -268,7 +280,12 @@ export class MemoryWorkbook {
     const a = this.area(address);
     const rec = this.model.validationAt(s, a.row, a.col);
     if (!rec) return true;
-    return passesValidation(this.model, s, rec, parseInput(value, false, "isValidInput") ?? "");
+    return passesValidation(
+      this.model,
+      s,
+      rec,
+      parseInput(value, false, "isValidInput", { locale: this.model.dateLocale }) ?? ""
+    );
   }
 
   /** Conditional formats on a sheet, highest priority first. */
@@ -407,6 +424,47 @@ export class MemoryWorkbook {
   }
 
   /**
+   * Register an add-in's custom functions, as Excel does from its functions.json and
+   * CustomFunctions.associate: `=<namespace>.<ID>(...)` then calls `implementations[ID]` with
+   * Excel's calling convention (customFunctions.ts). Returns the formula names registered
+   * (e.g. "FUNDING.CLASSIFY"). Formulas already in the workbook are calculated again.
+   */
+  registerCustomFunctions(
+    metadata: CustomFunctionsMetadata,
+    implementations: Record<string, CustomFunctionImplementation>,
+    options: CustomFunctionsOptions
+  ): string[] {
+    const m = this.model;
+    if (!m.customFunctions) {
+      const reg = new CustomFunctionRegistry();
+      // A Promise settled: enter its formula again so the cell shows the value.
+      reg.onSettled = (key) => {
+        const a = reg.anchors.get(key);
+        const sheet = a && m.sheets.find((sh) => sh.hfId === a.sheet);
+        if (!a || !sheet || !m.engine) return;
+        m.resume();
+        m.reenter(sheet, a.row, a.col);
+        m.settleSpills();
+        this.changed("helper");
+      };
+      m.customFunctions = reg;
+    }
+    const names = m.customFunctions.register(metadata, implementations, options);
+    // HyperFormula learns function names when an engine is built.
+    m.restartEngine();
+    this.changed("helper");
+    return names;
+  }
+
+  /**
+   * The message behind an error a cell shows (e.g. a custom function's CustomFunctions.Error
+   * message, which Excel shows in the cell's error menu), or "" when there is none.
+   */
+  errorMessage(sheet: string, cell: string): string {
+    return this.model.errorMessageAt(this.sheet(sheet), this.area(cell));
+  }
+
+  /**
    * Evaluate a formula as if it were in a cell of `sheet` (relative references from A1), without
    * writing it: e.g. a conditional format's custom rule, shifted to the cell being drawn.
    * Returns a value, a 2D array for array results, or an error string.
@@ -415,7 +473,8 @@ export class MemoryWorkbook {
     const s = this.sheet(sheet);
     const hf = this.model.ensureEngine();
     this.model.resume();
-    const out = hf.calculateFormula(formula.startsWith("=") ? formula : `=${formula}`, s.hfId!);
+    const text = toEngineFormula(formula.startsWith("=") ? formula : `=${formula}`);
+    const out = hf.calculateFormula(text, s.hfId!);
     if (Array.isArray(out)) return out.map((row) => row.map((v) => fromEngine(v)));
     return fromEngine(out);
   }
