@@ -30,6 +30,13 @@ const useStyles = makeStyles({
     margin: 0,
     fontSize: tokens.fontSizeBase300,
   },
+  realness: {
+    padding: "4px 12px",
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  realLine: { margin: "2px 0" },
   body: { flexGrow: 1, display: "flex", minHeight: 0 },
   workbook: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   pane: {
@@ -47,8 +54,14 @@ export function Preview({
   theme,
   themeName,
   taskpaneTheme,
+  functionNames = [],
+  functionsProblem = "",
 }: {
   model: WorkbookModel;
+  /** The FUNDING formulas the grid evaluates (FUNDING.CLASSIFY ...). */
+  functionNames?: string[];
+  /** Why the grid cannot evaluate them, when it cannot. */
+  functionsProblem?: string;
   theme: Theme;
   themeName: PreviewTheme;
   /** The theme the task pane chose for itself from Office.context.officeTheme. */
@@ -66,6 +79,32 @@ export function Preview({
         </span>
         <Link href={`?theme=${other}`}>Switch to the {other} Office theme</Link>
       </header>
+      <section className={styles.realness} aria-label="What is real and what is imitated">
+        <p className={styles.realLine}>
+          <strong>Real:</strong> the task pane and the FUNDING functions are the add-in&apos;s own
+          code, the same functions.js and functions.json Excel loads. Type a formula such as{" "}
+          <code>=FUNDING.SPLIT(48000, &quot;80/20&quot;)</code> into a cell and the function runs
+          with Excel&apos;s calling convention: ranges as rows of cells, omitted arguments as empty,
+          error cells passed in as functions.json allows, results spilling right and down (#SPILL!
+          when something is in the way).
+        </p>
+        <p className={styles.realLine}>
+          <strong>Imitated:</strong> the workbook, its grid and its calculation. They stand in for
+          Excel (an in-memory workbook calculated by HyperFormula): typing, pasting tab-separated
+          text and the Delete key work as in Excel, but some Excel functions, number formats and
+          behaviours differ, and nothing here is saved.
+        </p>
+        {functionsProblem ? (
+          <p className={styles.realLine} role="alert">
+            {functionsProblem}
+          </p>
+        ) : (
+          <details>
+            <summary>Functions you can type ({functionNames.length})</summary>
+            <p className={styles.realLine}>{functionNames.join(", ")}</p>
+          </details>
+        )}
+      </section>
       <div className={styles.body}>
         <div className={styles.workbook}>
           <Workbook model={model} />

@@ -3,6 +3,13 @@
  * (values under their number formats, fills and highlights), and sheet tabs. Clicking, dragging,
  * Shift+click, the arrow keys (Shift to extend) or typing an address in the name box select
  * cells in the in-memory workbook, which is what the task pane reads as "the selection".
+ *
+ * Cells can be edited as in Excel: start typing on a cell (or press F2, or double-click) to edit
+ * it in place, or edit in the formula bar; Enter commits and moves down, Tab commits and moves
+ * right, Escape cancels. Delete clears the selected cells. Pasting tab-separated text (copied from
+ * Excel or a text editor) fills cells from the active cell, one line per row. What is typed is
+ * read as Excel reads typed input ("=..." a formula, numbers, dates), and `=FUNDING.X(...)`
+ * formulas run the add-in's own functions.
  */
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
@@ -134,6 +141,25 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   note: { padding: "4px 8px", color: tokens.colorNeutralForeground2 },
+  problem: { padding: "4px 8px", color: tokens.colorPaletteRedForeground1 },
+  editor: {
+    width: "100%",
+    height: "19px",
+    boxSizing: "border-box",
+    border: "none",
+    padding: 0,
+    margin: 0,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    ":focus": { outline: "none" },
+  },
+  editingCell: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    padding: "0 2px",
+  },
   srOnly: {
     position: "absolute",
     width: "1px",
@@ -175,6 +201,53 @@ export function cellColours(cell: CellView): React.CSSProperties | undefined {
         ? "#000000"
         : "#ffffff";
   return { backgroundColor: cell.fill, color };
+}
+
+/**
+ * Clipboard text as rows of cells: lines (CRLF or LF; a final line break ignored) split on tabs,
+ * as Excel reads text pasted from other programs. Cells quoted by Excel's own copy ("a""b" with
+ * a tab or line break inside) keep their content.
+ */
+export function parseClipboard(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let i = 0;
+  const body = text.replace(/\r\n?/g, "\n").replace(/\n$/, "");
+  while (i <= body.length) {
+    const ch = body[i];
+    if (cell === "" && ch === '"') {
+      // A quoted cell: up to the closing quote; doubled quotes are one.
+      let j = i + 1;
+      let value = "";
+      while (j < body.length) {
+        if (body[j] === '"' && body[j + 1] === '"') {
+          value += '"';
+          j += 2;
+        } else if (body[j] === '"') break;
+        else value += body[j++];
+      }
+      if (
+        j < body.length &&
+        (body[j + 1] === "\t" || body[j + 1] === "\n" || j + 1 === body.length)
+      ) {
+        cell = value;
+        i = j + 1;
+        continue;
+      }
+    }
+    if (ch === "\t" || ch === "\n" || ch === undefined) {
+      row.push(cell);
+      cell = "";
+      if (ch !== "\t") {
+        rows.push(row);
+        row = [];
+      }
+    } else cell += ch;
+    i++;
+  }
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
 }
 
 function estimateWidth(view: SheetView, col: number): number {
@@ -231,6 +304,18 @@ export function Workbook({ model }: { model: WorkbookModel }) {
   // The name box shows the selection, or what the user is typing into it.
   const [nameBoxDraft, setNameBoxDraft] = React.useState<string | null>(null);
   const [nameBoxError, setNameBoxError] = React.useState("");
+  // The cell being edited (in place, or in the formula bar) and its text so far.
+  const [editing, setEditing] = React.useState<{
+    cell: CellRef;
+    text: string;
+    original: string;
+    where: "cell" | "bar";
+  } | null>(null);
+  // What Excel would have refused (a protected cell, a formula it cannot take).
+  const [problem, setProblem] = React.useState("");
+  // The edit in progress as the handlers see it now (blur can fire after Enter has committed).
+  const editRef = React.useRef(editing);
+  editRef.current = editing;
   const selKey = `${sel.sheet}!${rectAddress(sel.rect)}`;
   const nameBox = nameBoxDraft ?? rectAddress(selection);
 
@@ -273,6 +358,8 @@ export function Workbook({ model }: { model: WorkbookModel }) {
 
   const onMouseDown = (e: React.MouseEvent, ref: CellRef) => {
     if (e.button !== 0) return;
+    // Clicking another cell ends the edit in progress, keeping what was typed.
+    if (editRef.current) commit(null);
     e.preventDefault();
     dragging.current = true;
     const from = e.shiftKey ? anchor : ref;
@@ -294,7 +381,104 @@ export function Workbook({ model }: { model: WorkbookModel }) {
     return () => window.removeEventListener("mouseup", up);
   }, []);
 
+  const moveTo = (next: CellRef) => {
+    setAnchor(next);
+    setActive(next);
+    selectRect(span(next, next));
+    setTimeout(() => focusCell(next), 0);
+  };
+
+  /** Write what was typed into the cell being edited; then move as Excel does (down, right, up). */
+  const commit = (move: [number, number] | null) => {
+    const current = editRef.current;
+    if (!current) return;
+    editRef.current = null;
+    const { cell, text, original } = current;
+    setEditing(null);
+    const failed =
+      text === original ? null : model.type(sheet, { ...cell, rows: 1, cols: 1 }, [[text]]);
+    setProblem(failed ?? "");
+    // Enter or Tab moves on (or stays, when Excel refused the entry); a click elsewhere keeps its focus.
+    if (!move) return;
+    if (failed) {
+      setTimeout(() => focusCell(cell), 0);
+      return;
+    }
+    const clamp = (v: number, max: number) => Math.max(0, Math.min(max - 1, v));
+    moveTo({
+      row: clamp(cell.row + move[0], rowsShown),
+      col: clamp(cell.col + move[1], colsShown),
+    });
+  };
+
+  const cancelEdit = () => {
+    const cell = editRef.current?.cell;
+    editRef.current = null;
+    setEditing(null);
+    if (cell) setTimeout(() => focusCell(cell), 0);
+  };
+
+  /** Keys while editing (in the cell or the formula bar): Enter, Shift+Enter, Tab, Escape. */
+  const onEditorKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    e.stopPropagation();
+    if (e.key === "Enter") {
+      e.preventDefault();
+      commit(e.shiftKey ? [-1, 0] : [1, 0]);
+    } else if (e.key === "Tab") {
+      e.preventDefault();
+      commit(e.shiftKey ? [0, -1] : [0, 1]);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      cancelEdit();
+    }
+  };
+
+  const startEdit = (text: string | null, where: "cell" | "bar" = "cell") => {
+    const original = view.cells[active.row]?.[active.col]?.formula ?? "";
+    setProblem("");
+    const next = { cell: active, text: text ?? original, original, where };
+    editRef.current = next;
+    setEditing(next);
+  };
+
+  /** Paste tab-separated text at the active cell, as Excel pastes text from other programs. */
+  const onPaste = (e: React.ClipboardEvent) => {
+    if (editing) return;
+    const text = e.clipboardData.getData("text/plain");
+    if (!text) return;
+    e.preventDefault();
+    const rows = parseClipboard(text);
+    if (rows.length === 0 || rows[0].length === 0) return;
+    const rect = { row: active.row, col: active.col, rows: rows.length, cols: rows[0].length };
+    const failed = model.type(sheet, rect, rows);
+    setProblem(failed ?? "");
+    if (!failed) selectRect(rect);
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if (editing) return;
+    if (e.key === "Delete") {
+      e.preventDefault();
+      const live = model.selection();
+      setProblem(model.clear(sheet, live.sheet === sheet ? live.rect : selection) ?? "");
+      return;
+    }
+    if (e.key === "F2") {
+      e.preventDefault();
+      startEdit(null);
+      return;
+    }
+    if (e.key === "Backspace") {
+      e.preventDefault();
+      startEdit("");
+      return;
+    }
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Typing on a cell starts editing it with that character, as in Excel.
+      e.preventDefault();
+      startEdit(e.key);
+      return;
+    }
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -388,10 +572,31 @@ export function Workbook({ model }: { model: WorkbookModel }) {
           className={styles.formula}
           id="formula-bar"
           aria-label={`Formula bar: contents of ${cellName(active.row, active.col)}`}
-          readOnly
-          value={activeCell?.formula ?? ""}
+          value={editing ? editing.text : (activeCell?.formula ?? "")}
+          onFocus={() => {
+            if (!editing) startEdit(null, "bar");
+          }}
+          onChange={(e) => {
+            const next = {
+              cell: editRef.current?.cell ?? active,
+              original: editRef.current?.original ?? activeCell?.formula ?? "",
+              where: "bar" as const,
+              text: e.target.value,
+            };
+            editRef.current = next;
+            setEditing(next);
+          }}
+          onKeyDown={onEditorKey}
+          onBlur={() => {
+            if (editRef.current?.where === "bar") commit(null);
+          }}
         />
       </div>
+      {problem && (
+        <div role="alert" className={styles.problem} data-testid="edit-problem">
+          {problem}
+        </div>
+      )}
       {nameBoxError && (
         <div id="name-box-error" role="alert" className={styles.note}>
           {nameBoxError}
@@ -409,6 +614,7 @@ export function Workbook({ model }: { model: WorkbookModel }) {
           aria-multiselectable="true"
           data-sheet={sheet}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         >
           <colgroup>
             <col style={{ width: "44px" }} />
@@ -455,6 +661,35 @@ export function Workbook({ model }: { model: WorkbookModel }) {
                   const isSelected = contains(selection, r, c);
                   const isActive = r === active.row && c === active.col;
                   const name = cellName(r, c);
+                  const editingHere =
+                    editing?.where === "cell" && editing.cell.row === r && editing.cell.col === c;
+                  if (editingHere)
+                    return (
+                      <td
+                        key={c}
+                        role="gridcell"
+                        data-cell={name}
+                        className={mergeClasses(styles.cell, styles.editingCell)}
+                      >
+                        <input
+                          className={styles.editor}
+                          aria-label={`Edit ${name}`}
+                          data-testid="cell-editor"
+                          autoFocus
+                          value={editing.text}
+                          onChange={(e) => {
+                            const next = { ...editing, text: e.target.value };
+                            editRef.current = next;
+                            setEditing(next);
+                          }}
+                          onFocus={(e) =>
+                            e.target.setSelectionRange(e.target.value.length, e.target.value.length)
+                          }
+                          onKeyDown={onEditorKey}
+                          onBlur={() => commit(null)}
+                        />
+                      </td>
+                    );
                   return (
                     <td
                       key={c}
@@ -463,7 +698,7 @@ export function Workbook({ model }: { model: WorkbookModel }) {
                       aria-selected={isSelected}
                       aria-label={cell.text ? undefined : `${name}, empty`}
                       tabIndex={isActive ? 0 : -1}
-                      title={cell.text.length > 12 ? cell.text : undefined}
+                      title={cell.message ?? (cell.text.length > 12 ? cell.text : undefined)}
                       className={mergeClasses(
                         styles.cell,
                         (cell.kind === "number" || cell.kind === "error") && styles.number,
@@ -476,6 +711,7 @@ export function Workbook({ model }: { model: WorkbookModel }) {
                       style={{ ...cellColours(cell), fontWeight: cell.bold ? 600 : undefined }}
                       onMouseDown={(e) => onMouseDown(e, { row: r, col: c })}
                       onMouseEnter={() => onMouseEnter({ row: r, col: c })}
+                      onDoubleClick={() => startEdit(null)}
                     >
                       {cell.text}
                     </td>

@@ -11,7 +11,12 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { MemoryWorkbook, installExcelGlobals } from "../../packages/excel-double/src";
+import {
+  MemoryWorkbook,
+  installExcelGlobals,
+  type CustomFunctionImplementation,
+  type CustomFunctionsMetadata,
+} from "../../packages/excel-double/src";
 import { officeTheme } from "../../src/taskpane/theme";
 import { loadAndApplySettings } from "../../src/excel/settings";
 import { installOfficeGlobals, themeFromQuery } from "./officeHost";
@@ -24,16 +29,48 @@ import sample from "../../assets/samples/sample-workbook.json";
 const themeName = themeFromQuery(window.location.search);
 const host = installOfficeGlobals(themeName);
 
+/** The namespace of the manifest's custom functions (<Namespace resid="Functions.Namespace"/>). */
+const FUNCTIONS_NAMESPACE = "FUNDING";
+
+/**
+ * Give the workbook the FUNDING functions as Excel does: the functions functions.js associated
+ * (the add-in's own code, in preview.html's CustomFunctions stand-in) described by the build's
+ * own functions.json (parameters, matrix dimensionality, allowErrorForDataTypeAny). Returns the
+ * formula names, or a reason they are not available.
+ */
+async function registerFunctions(
+  wb: MemoryWorkbook,
+  registered: Record<string, unknown>
+): Promise<{ names: string[]; problem: string }> {
+  try {
+    const response = await fetch("functions.json");
+    if (!response.ok) throw new Error(`functions.json: ${response.status}`);
+    const metadata = (await response.json()) as CustomFunctionsMetadata;
+    const names = wb.registerCustomFunctions(
+      metadata,
+      registered as Record<string, CustomFunctionImplementation>,
+      { namespace: FUNCTIONS_NAMESPACE }
+    );
+    return { names, problem: "" };
+  } catch (e) {
+    return {
+      names: [],
+      problem: `The FUNDING functions cannot be typed into the grid: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
 async function start() {
   const wb = new MemoryWorkbook();
+  const registered =
+    (globalThis as { CustomFunctions?: { __registered?: Record<string, unknown> } }).CustomFunctions
+      ?.__registered ?? {};
+  const functions = await registerFunctions(wb, registered);
   await loadSample(wb, sample as SampleWorkbook);
   installExcelGlobals(wb);
   const model = createWorkbookModel(wb);
 
   // Tests and curious users can reach the workbook from the console.
-  const registered =
-    (globalThis as { CustomFunctions?: { __registered?: Record<string, unknown> } }).CustomFunctions
-      ?.__registered ?? {};
   const exposed = {
     wb,
     model,
@@ -42,6 +79,8 @@ async function start() {
     readyAt: 0,
     /** The FUNDING custom functions functions.js registered (ids). */
     customFunctions: () => Object.keys(registered).sort(),
+    /** The formula names the grid knows (FUNDING.CLASSIFY ...), and why not, if it knows none. */
+    gridFunctions: functions,
     selection: () => {
       const s = model.selection();
       return { sheet: s.sheet, address: rectAddress(s.rect) };
@@ -61,6 +100,8 @@ async function start() {
   createRoot(container).render(
     <Preview
       model={model}
+      functionNames={functions.names}
+      functionsProblem={functions.problem}
       themeName={themeName}
       theme={themeName === "dark" ? webDarkTheme : webLightTheme}
       taskpaneTheme={officeTheme()}

@@ -13,6 +13,8 @@ export interface CellView {
   /** Font colour set on the cell, "#rrggbb". */
   color?: string;
   bold?: boolean;
+  /** For an error: the message behind it (a FUNDING function's explanation), shown on hover. */
+  message?: string;
 }
 
 export interface SheetView {
@@ -40,4 +42,11 @@ export interface WorkbookModel {
   select(sheet: string, rect: Rect): void;
   /** Called after anything in the workbook changes (values, formats, sheets, selection). */
   subscribe(listener: () => void): () => void;
+  /**
+   * Type into cells, as a user does in Excel: each text is read as typed ("=..." a formula,
+   * "12" a number, "1/2" a date, "" clears). Returns a problem to show, or null when written.
+   */
+  type(sheet: string, rect: Rect, texts: string[][]): string | null;
+  /** Clear the contents of cells (the Delete key). Returns a problem to show, or null. */
+  clear(sheet: string, rect: Rect): string | null;
 }

@@ -148,6 +148,15 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
     }
   };
 
+  /** Excel refuses typing into locked cells of a protected sheet, with this message. */
+  const lockedProblem = (sheet: string, rect: Rect): string | null => {
+    if (!wb.isProtected(sheet)) return null;
+    const locked = wb.getLocked(sheet, rectAddress(rect));
+    return locked.some((row) => row.some(Boolean))
+      ? "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet."
+      : null;
+  };
+
   const model: WorkbookModel = {
     sheetNames: visibleSheets,
     activeSheet() {
@@ -172,6 +181,24 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
     },
     subscribe(listener) {
       return wb.subscribe(() => listener());
+    },
+    type(sheet, rect, texts) {
+      const refused = lockedProblem(sheet, rect);
+      if (refused) return refused;
+      try {
+        wb.setCells(sheet, rectAddress(rect), texts);
+        return null;
+      } catch (e) {
+        // What Excel refuses (e.g. a text constant over 255 characters in a formula).
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
+    clear(sheet, rect) {
+      return model.type(
+        sheet,
+        rect,
+        Array.from({ length: rect.rows }, () => new Array<string>(rect.cols).fill(""))
+      );
     },
     sheetView(sheet, maxRows, maxCols): SheetView {
       const used = wb.usedAddress(sheet, false);
@@ -207,6 +234,11 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
             fill: fills[r][c] ?? undefined,
             color: font && font.toUpperCase() !== "#000000" ? font : undefined,
             bold: bold[r][c] || undefined,
+            message:
+              kind === "error"
+                ? wb.errorMessage(sheet, rectAddress({ row: r, col: c, rows: 1, cols: 1 })) ||
+                  undefined
+                : undefined,
           };
         })
       );
