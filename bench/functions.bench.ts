@@ -1,7 +1,8 @@
 /**
  * The FUNDING functions' speed (issue 10, points 4 and 6), printed, not asserted:
  * - FUNDING.CLASSIFY over 100,000 rows x 7 arguments beside a plain loop over the same rules (the
- *   engine's classify() row by row into an array), run alternately, and the ratio;
+ *   engine's classify() row by row, with the same reading of blanks and the same error rows, into
+ *   an array), run alternately, and the ratio; the two results are checked to be equal first;
  * - every FUNDING function at 10,000 and 100,000 rows, and the growth (10x the rows should take
  *   about 10x the time: linear);
  * - =FUNDING.CLASSIFY(D:D,E:E,F:F): 1,048,576 rows with data in the first 100.
@@ -9,7 +10,9 @@
  * process's user + system time over the same run.
  */
 import { classify, toRow } from "../src/domain/classification/classify";
+import { zeroAsBlank } from "../src/domain/kernel/parse";
 import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
+import { errorRow } from "../src/functions/args";
 import { classifyFunding } from "../src/functions/classify";
 import {
   costApportion,
@@ -18,6 +21,7 @@ import {
   costPriceGap,
   costSplit,
 } from "../src/functions/costRecovery";
+import { costMtdc } from "../src/functions/mtdc";
 import { consensusFn, priceScoreFn, weightedScoreFn } from "../src/functions/scoring";
 
 type Timing = { wall: number; cpu: number };
@@ -55,7 +59,11 @@ function register(n: number): unknown[][][] {
   return cols;
 }
 
-/** The same rules as a plain loop: the engine's classify() on each row, into an array of rows. */
+/**
+ * The same rules as a plain loop: the engine's classify() on each row, into an array of rows. The
+ * same rules as FUNDING.CLASSIFY, so the same result: an optional answer of 0 is blank (an empty
+ * cell on the desktop), and a refused row is a row of eight errors carrying the engine's message.
+ */
 function plainLoop(cols: unknown[][][]): unknown[][] {
   const n = cols[0].length;
   const out: unknown[][] = new Array(n);
@@ -64,15 +72,15 @@ function plainLoop(cols: unknown[][][]): unknown[][] {
       {
         annualValue: cols[0][i][0],
         outputsSpecified: cols[1][i][0],
-        recipientTier: cols[2][i][0],
-        currentLabel: cols[3][i][0],
-        competitivelySelected: cols[4][i][0],
-        accredited: cols[5][i][0],
-        termYears: cols[6][i][0],
+        recipientTier: zeroAsBlank(cols[2][i][0]),
+        currentLabel: zeroAsBlank(cols[3][i][0]),
+        competitivelySelected: zeroAsBlank(cols[4][i][0]),
+        accredited: zeroAsBlank(cols[5][i][0]),
+        termYears: zeroAsBlank(cols[6][i][0]),
       },
       DEFAULT_SETTINGS
     );
-    out[i] = r.ok ? toRow(r.value) : [r.problem.message];
+    out[i] = r.ok ? toRow(r.value) : errorRow(r.problem, 8);
   }
   return out;
 }
@@ -91,6 +99,8 @@ const callClassify = (c: unknown[][][]) =>
 test("FUNDING.CLASSIFY beside a plain loop over the same rules, 100,000 rows x 7 arguments", () => {
   const n = 100_000;
   const cols = register(n);
+  // The same rules: the same result, row for row.
+  expect(callClassify(cols)).toEqual(plainLoop(cols));
   // Warm both up, then alternate so that both see the same machine.
   plainLoop(register(2000));
   callClassify(register(2000));
@@ -123,15 +133,26 @@ function calls(n: number): [string, () => unknown][] {
   const drivers = [0, 1, 2].map((k) =>
     Array.from({ length: n }, (_, j) => 1 + ((j * 31 + k) % 50))
   );
-  const pools = Array.from({ length: n }, (_, k) => [100 + (k % 900)]);
-  const projectDrivers = Array.from({ length: n }, (_, k) => [1 + (k % 10)]);
-  const totalDrivers = Array.from({ length: n }, (_, k) => [20 + (k % 10)]);
+  const direct = [Array.from({ length: n }, (_, j) => 500 + ((j * 7919) % 90000) + 0.25)];
+  const lineKinds = [
+    "salaries",
+    "travel",
+    "equipment",
+    "subaward: A",
+    "subaward: B",
+    "rental costs",
+  ];
+  const categories = Array.from({ length: n }, (_, i) => [lineKinds[i % lineKinds.length]]);
   return [
     ["CLASSIFY (7 arguments)", () => callClassify(reg)],
     ["SPLIT", () => costSplit(money, bases)],
     ["MATCH", () => costMatch(money, bases)],
     ["PRICEGAP", () => costPriceGap(money, [[50_000]])],
-    ["FULLCOST (n pools)", () => costFullCost(1000, pools, projectDrivers, totalDrivers)],
+    ["MTDC (n cost lines)", () => costMtdc(money, categories)],
+    [
+      "FULLCOST (3 pools x n projects)",
+      () => costFullCost(direct, [[1000], [2000], [3000]], drivers),
+    ],
     ["APPORTION (3 pools x n projects)", () => costApportion([[1000], [2000], [3000]], drivers)],
     ["WEIGHTEDSCORE (n bids x 5)", () => weightedScoreFn(scores, [[0.1, 0.2, 0.3, 0.2, 0.2]], 5)],
     ["PRICESCORE (n bids)", () => priceScoreFn(prices, prices, 40, null)],
@@ -143,16 +164,19 @@ test("every FUNDING function at 10,000 and 100,000 rows: linear growth", () => {
   const small = calls(10_000);
   const large = calls(100_000);
   const lines = [
-    "function                            10,000 rows   100,000 rows   growth (10 = linear)",
+    "function                            10,000 rows  100,000 rows  growth (10 = linear): wall  CPU",
   ];
+  const repeat = (run: () => unknown, times: number) =>
+    best(Array.from({ length: times }, () => timed(run)));
   for (let i = 0; i < small.length; i++) {
     const [name, runSmall] = small[i];
     const runLarge = large[i][1];
     runSmall(); // warm up
-    const a = best([timed(runSmall), timed(runSmall), timed(runSmall)]);
-    const b = best([timed(runLarge), timed(runLarge), timed(runLarge)]);
+    const a = repeat(runSmall, 7);
+    const b = repeat(runLarge, 3);
+    const growth = (x: number, y: number) => (y / Math.max(x, 0.01)).toFixed(1).padStart(5);
     lines.push(
-      `${name.padEnd(34)} ${ms(a.wall).padStart(11)} ${ms(b.wall).padStart(14)}   ${(b.wall / Math.max(a.wall, 0.01)).toFixed(1).padStart(5)}`
+      `${name.padEnd(34)} ${ms(a.wall).padStart(11)} ${ms(b.wall).padStart(13)}  ${" ".repeat(21)}${growth(a.wall, b.wall)} ${growth(a.cpu, b.cpu)}`
     );
   }
   console.log(lines.join("\n"));

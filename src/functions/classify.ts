@@ -7,13 +7,15 @@
  * frontline, no label, not known -- the reading that raises no flag. outputsSpecified is required
  * and annualValue is an amount, so there 0 keeps its meaning (no; £0).
  *
- * Speed: a register column holds few distinct answers ("yes", "no", "frontline", "grant" ...), so
- * the answers are parsed once per distinct value (the same engine parsers, cached for this call),
- * and the engine's rules (classifyFacts) run on the parsed facts; no object is built per row
- * beyond the engine's own. When any argument of
- * a row is refused, the row is parsed again by the engine's parseClassifyInput, so the message is
- * exactly the engine's (the first problem in argument order). test/functions/classify.test.ts
- * checks row for row that this gives what the engine gives.
+ * Speed (issue 10, point 6): a register column holds few distinct answers ("yes", "no",
+ * "frontline", "grant" ...), so each distinct answer is parsed once per call (the engine's own
+ * parsers), and the engine's rules (classifyFacts) run once per distinct combination of answers
+ * and place of the value among the settings' amounts (rowClassifier); each row then costs a few
+ * lookups and a copy of its eight cells. Amounts that are numbers or plain money text are read
+ * without building a string (fastAmount, args.ts). When any argument of a row is refused, the row
+ * is parsed again by the engine's parseClassifyInput, so the message is exactly the engine's (the
+ * first problem in argument order). test/functions/classify.test.ts checks row for row that this
+ * gives what the engine gives; bench/functions.bench.ts measures it beside a plain loop.
  */
 import {
   classify,
@@ -22,8 +24,8 @@ import {
   toRow,
   type ClassifyFacts,
   type ClassifyInput,
-  type RecipientTier,
 } from "../domain/classification/classify";
+import { toPence } from "../domain/kernel/money";
 import {
   isBlank,
   parseAmount,
@@ -32,10 +34,10 @@ import {
   parseYesNo,
   zeroAsBlank,
 } from "../domain/kernel/parse";
-import { ok, type Result } from "../domain/kernel/result";
+import { fail, ok, type Result } from "../domain/kernel/result";
 import type { FrameworkSettings } from "../domain/settings/settings";
 import { currentSettings } from "../domain/settings/runtimeSettings";
-import { columnsOf, errorRow, noData, readRow, resultRow, type Cell } from "./args";
+import { columnsOf, errorRow, fastAmount, noData, readRow, resultRow, type Cell } from "./args";
 
 const WIDTH = 8;
 
@@ -55,63 +57,133 @@ export function classifyInputOf(cells: readonly Cell[]): ClassifyInput {
   };
 }
 
-function cached<T>(cache: Map<Cell, T>, value: Cell, parse: (value: Cell) => T): T {
-  let r = cache.get(value);
-  if (r === undefined) {
-    r = parse(value);
-    cache.set(value, r);
+/**
+ * An answer column's parser for one call: each distinct cell value is parsed once; the answer
+ * gets a small whole number id (the same parsed answer, the same id), or -1 when refused.
+ */
+function answerIds<T>(parse: (value: Cell) => Result<T>): {
+  id: (value: Cell) => number;
+  answers: T[];
+} {
+  const byCell = new Map<Cell, number>();
+  const byAnswer = new Map<T, number>();
+  const answers: T[] = [];
+  const id = (value: Cell): number => {
+    let k = byCell.get(value);
+    if (k === undefined) {
+      const r = parse(value);
+      if (!r.ok) k = -1;
+      else {
+        k = byAnswer.get(r.value);
+        if (k === undefined) {
+          k = answers.length;
+          answers.push(r.value);
+          byAnswer.set(r.value, k);
+        }
+      }
+      byCell.set(value, k);
+    }
+    return k;
+  };
+  return { id, answers };
+}
+
+/**
+ * Every number in the settings, in pence, sorted, without repeats: the only amounts the engine
+ * compares a value with (the small-grant, tendering and monitoring thresholds are settings, read
+ * in pence by toPence). Two values in the same place among them -- below the first, equal to one,
+ * between two, above the last -- classify alike, which valueClass uses.
+ */
+function settingsPence(settings: FrameworkSettings): number[] {
+  const cuts = new Set<number>();
+  for (const v of Object.values(settings)) {
+    if (typeof v !== "number") continue;
+    const p = toPence(v);
+    if (p !== null) cuts.add(p);
   }
-  return r;
+  return [...cuts].sort((x, y) => x - y);
+}
+
+/** The place of a value among the cuts: 2i below cuts[i] (and above cuts[i-1]), 2i + 1 at it. */
+function valueClass(pence: number, cuts: readonly number[]): number {
+  let i = 0;
+  while (i < cuts.length && cuts[i] < pence) i++;
+  return i < cuts.length && cuts[i] === pence ? 2 * i + 1 : 2 * i;
 }
 
 const validLabel = (label: Cell): boolean =>
   isBlank(label) || typeof label === "string" || typeof label === "number";
 
 /**
- * A row classifier for one call: each argument's parser remembers what each distinct cell value
- * parsed to. Returns the row's eight cells, or null when some argument is refused (the caller then
- * asks the engine for the problem).
+ * A row classifier for one call. A register column holds few distinct answers, so each answer
+ * column's distinct values are parsed once (answerIds, with the engine's parsers), and a row's
+ * classification is worked out by the engine (classifyFacts) once per distinct combination of
+ * answers and place of the value among the settings' amounts (valueClass): the row's eight cells
+ * depend on the value only through how it compares with those amounts. Returns the row's eight
+ * cells (a fresh array), or null when some argument is refused (the caller then asks the engine
+ * for the problem). test/functions/classify.test.ts checks row for row that this is the engine's
+ * classify(), with values at, just below and just above every setting.
  */
 function rowClassifier(
   settings: FrameworkSettings
 ): (cells: readonly Cell[]) => (string | number)[] | null {
-  const outputs = new Map<Cell, Result<boolean | null>>();
-  const tiers = new Map<Cell, Result<RecipientTier>>();
-  const competitive = new Map<Cell, Result<boolean | null>>();
-  const accredited = new Map<Cell, Result<boolean | null>>();
-  const terms = new Map<Cell, Result<number | null>>();
-  const parseOutputs = (v: Cell): Result<boolean | null> =>
-    isBlank(v) ? { ok: true, value: null } : parseYesNo(v, "outputsSpecified");
-  const parseTier = (v: Cell) => parseRecipientTier(zeroAsBlank(v));
-  const parseCompetitive = (v: Cell) => parseOptionalYesNo(v, "competitivelySelected");
-  const parseAccredited = (v: Cell) => parseOptionalYesNo(v, "accredited");
-  const parseTerm = (v: Cell) => parseNumber(zeroAsBlank(v), "termYears", { min: 0 });
-  return (cells) => {
-    // Amounts are mostly distinct: parsed, not looked up.
-    const value = parseAmount(cells[0], "annualValue");
-    if (!value.ok) return null;
-    const out = cached(outputs, cells[1], parseOutputs);
-    if (!out.ok || out.value === null) return null;
-    const tier = cached(tiers, cells[2], parseTier);
-    if (!tier.ok) return null;
-    const label = zeroAsBlank(cells[3]);
-    if (!validLabel(label)) return null;
-    const comp = cached(competitive, cells[4], parseCompetitive);
-    if (!comp.ok) return null;
-    const accr = cached(accredited, cells[5], parseAccredited);
-    if (!accr.ok) return null;
-    const term = cached(terms, cells[6], parseTerm);
-    if (!term.ok) return null;
+  const outputs = answerIds((v) =>
+    isBlank(v) ? fail("outputsSpecified", "blank") : parseYesNo(v, "outputsSpecified")
+  );
+  const tiers = answerIds((v) => parseRecipientTier(zeroAsBlank(v)));
+  const labels = answerIds<string>((v) => {
+    const label = zeroAsBlank(v);
+    return validLabel(label) ? ok(isBlank(label) ? "" : String(label)) : fail("currentLabel", "");
+  });
+  const competitive = answerIds((v) => parseOptionalYesNo(v, "competitivelySelected"));
+  const accredited = answerIds((v) => parseOptionalYesNo(v, "accredited"));
+  const terms = answerIds((v) => parseNumber(zeroAsBlank(v), "termYears", { min: 0 }));
+  const cuts = settingsPence(settings);
+  const classes = 2 * cuts.length + 1;
+  /** The engine's eight cells for a value and the ids of the other answers. */
+  const classifyValue = (valuePence: number, ids: readonly number[]): (string | number)[] => {
     const facts: ClassifyFacts = {
-      valuePence: value.value,
-      outputsSpecified: out.value,
-      tier: tier.value,
-      label: isBlank(label) ? "" : String(label),
-      competitivelySelected: comp.value,
-      accredited: accr.value,
-      termYears: term.value,
+      valuePence,
+      outputsSpecified: outputs.answers[ids[0]] as boolean,
+      tier: tiers.answers[ids[1]],
+      label: labels.answers[ids[2]],
+      competitivelySelected: competitive.answers[ids[3]],
+      accredited: accredited.answers[ids[4]],
+      termYears: terms.answers[ids[5]],
     };
     return toRow(classifyFacts(facts, settings));
+  };
+  // (label, term) pairs as one id, then every other answer and the value's class on top of it.
+  const pairs = new Map<number, number>();
+  const rows = new Map<number, (string | number)[]>();
+  return (cells) => {
+    let value = fastAmount(cells[0]);
+    if (value === null) {
+      const p = parseAmount(cells[0], "annualValue");
+      if (!p.ok) return null;
+      value = p.value;
+    }
+    const out = outputs.id(cells[1]);
+    const tier = tiers.id(cells[2]);
+    const label = labels.id(cells[3]);
+    const comp = competitive.id(cells[4]);
+    const accr = accredited.id(cells[5]);
+    const term = terms.id(cells[6]);
+    if ((out | tier | label | comp | accr | term) < 0) return null;
+    // Ids are below 2^21 (one per distinct cell at most, and Excel has 2^20 rows); beyond, no cache.
+    if (label >= 2097152 || term >= 2097152)
+      return classifyValue(value, [out, tier, label, comp, accr, term]);
+    const pairKey = label * 2097152 + term;
+    let pair = pairs.get(pairKey);
+    if (pair === undefined) pairs.set(pairKey, (pair = pairs.size));
+    const small = ((out * 2 + tier) * 3 + comp) * 3 + accr; // answers of 2, 2, 3 and 3 kinds
+    const key = (pair * 36 + small) * classes + valueClass(value, cuts);
+    let row = rows.get(key);
+    if (row === undefined) {
+      row = classifyValue(value, [out, tier, label, comp, accr, term]);
+      rows.set(key, row);
+    }
+    return row.slice();
   };
 }
 

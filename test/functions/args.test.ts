@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import {
   asGrid,
+  fastAmount,
+  fastPence,
+  readAmount,
   columnsOf,
   flatten,
   listProblem,
@@ -195,5 +198,68 @@ describe("parsing what users type", () => {
       }),
       { numRuns: 3000 }
     );
+  });
+});
+
+describe("fastPence and fastAmount: parseAmount's answer without the string (issue 10, point 6)", () => {
+  /** parseAmount's pence for a value, or null when it refuses it. */
+  const reference = (v: unknown) => {
+    const p = parseAmount(v, "x");
+    return p.ok ? p.value : null;
+  };
+  test("any number: either left to parseAmount (null) or exactly parseAmount's pence", () => {
+    const numbers = fc.oneof(
+      fc.double(),
+      fc.double({ min: -1e16, max: 1e16 }),
+      fc.integer({ min: 0, max: 1e15 }).map((p) => p / 100), // pounds and pence, as typed
+      fc.integer({ min: 0, max: 1e16 }).map((p) => p / 1000), // a tenth of a penny
+      fc.constantFrom(0, -0, 1.005, 0.07, 0.29, 1e13 - 0.01, 1e13, 9.995, 5e-324, 99999999999.99)
+    );
+    fc.assert(
+      fc.property(numbers, (v) => {
+        const fast = fastPence(v);
+        if (fast !== null) expect([v, fast]).toEqual([v, reference(v)]);
+        expect(readAmount(v, "x")).toEqual(parseAmount(v, "x"));
+      }),
+      { numRuns: 5000 }
+    );
+  });
+  test("every amount typed with at most two decimal places below £10 trillion takes the fast path", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e15 - 1 }), (p) => {
+        expect(fastPence(p / 100)).toBe(p);
+      }),
+      { numRuns: 5000 }
+    );
+  });
+  test("money text: the plain forms fast, the same pence; anything else left to parseAmount", () => {
+    const text = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 0, max: 1e14 }), fc.boolean(), fc.boolean(), fc.nat(2))
+        .map(([p, pound, commas, places]) => {
+          const whole = Math.floor(p / 100).toString();
+          const body = commas ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole;
+          const frac =
+            places === 0
+              ? ""
+              : "." +
+                String(p % 100)
+                  .padStart(2, "0")
+                  .slice(0, places);
+          return `${pound ? "£" : ""}${body}${frac}`;
+        }),
+      fc.constantFrom("£12,000.50", "12,00", "£-5", "-£5", "(5.00)", " 12 ", "12.345", "£", "1e3"),
+      fc.string({ maxLength: 10 })
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const fast = fastAmount(s);
+        if (fast !== null) expect([s, fast]).toEqual([s, reference(s)]);
+        expect(readAmount(s, "x")).toEqual(parseAmount(s, "x"));
+      }),
+      { numRuns: 5000 }
+    );
+    expect(fastAmount("£12,000.50")).toBe(1200050);
+    expect(fastAmount("12,00")).toBeNull();
   });
 });

@@ -143,15 +143,26 @@ describe("the cost-recovery functions", () => {
       costPriceGap([[b]], [[100]])[0][0],
     ])
       expect(isErr(v) && v.message).toMatch(/is blank/);
-    expect(() => costFullCost(b, [[100]], [[1]], [[4]])).toThrow(/directCost is blank/);
+    const full = costFullCost([[b]], [[100]], [[1, 3]], 1)[0][0];
+    expect(isErr(full) && full.message).toMatch(/directCosts is blank/);
   });
   test("a 0 amount is £0", () => {
     expect(costSplit([[0]], [["80/20"]])).toEqual([[0, 0]]);
     expect(costPriceGap([[0]], [[100]])).toEqual([[0, 100]]);
-    expect(costFullCost(0, [[100]], [[1]], [[4]])).toBe(25);
+    expect(costFullCost([[0, 0]], [[100]], [[1, 3]])).toEqual([[25, 75]]);
   });
   test.each(EMPTY)("a pool or driver arriving as %s counts as 0", (_, empty) => {
     expect(costApportion([[90]], [[empty, 1, 2]])).toEqual([[0, 30, 60]]);
-    expect(costFullCost(10, [[100], [empty]], [[1], [empty]], [[4], [empty]])).toBe(35);
+    expect(
+      costFullCost(
+        [[10, 0]],
+        [[100], [empty]],
+        [
+          [1, 3],
+          [empty, empty],
+        ]
+      )
+    ).toEqual([[35, 75]]);
+    expect(costFullCost([[10]], [[100]], [[1, 3]], empty)).toHaveLength(1);
   });
 });

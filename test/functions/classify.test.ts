@@ -264,3 +264,79 @@ describe("FUNDING.CLASSIFY row by row is the engine's classify()", () => {
     expect(out.filter((r) => isErr(r[0]))).toHaveLength(0);
   });
 });
+
+describe("FUNDING.CLASSIFY's shortcuts give the engine's answer (issue 10, point 6)", () => {
+  /** Settings with random thresholds, terms and shares (valid: light <= full, norm <= max). */
+  const settings = fc
+    .record({
+      smallGrantThreshold: fc.integer({ min: 0, max: 200_000 }),
+      tenderingThreshold: fc.integer({ min: 0, max: 200_000 }),
+      light: fc.integer({ min: 0, max: 200_000 }),
+      full: fc.integer({ min: 0, max: 200_000 }),
+      norm: fc.integer({ min: 1, max: 6 }),
+      max: fc.integer({ min: 1, max: 6 }),
+      fundingTermNormYears: fc.integer({ min: 1, max: 6 }),
+      funderShareInvestment: fc.integer({ min: 0, max: 100 }),
+      pence: fc.integer({ min: 0, max: 99 }),
+    })
+    .map((r) => {
+      const s = parseSettings({
+        smallGrantThreshold: r.smallGrantThreshold + r.pence / 100,
+        tenderingThreshold: r.tenderingThreshold,
+        monitoringLightBelow: Math.min(r.light, r.full),
+        monitoringFullAbove: Math.max(r.light, r.full),
+        smallGrantTermNormYears: Math.min(r.norm, r.max),
+        smallGrantTermMaxYears: Math.max(r.norm, r.max),
+        fundingTermNormYears: r.fundingTermNormYears,
+        funderShareInvestment: r.funderShareInvestment,
+      });
+      if (!s.ok) throw new Error(s.errors.map((e) => e.message).join("; "));
+      return s.settings;
+    });
+
+  /** Every amount the settings hold, in pence, and a penny either side: where a rule can turn. */
+  function valuesAround(s: typeof DEFAULT_SETTINGS): number[] {
+    const out: number[] = [0, 0.01, 1e9];
+    for (const v of Object.values(s))
+      if (typeof v === "number")
+        out.push(v, Math.round(v * 100 - 1) / 100, Math.round(v * 100 + 1) / 100);
+    return out.filter((v) => v >= 0);
+  }
+
+  test("property: random settings, values at and a penny either side of every setting, many rows in one call", () => {
+    fc.assert(
+      fc.property(
+        settings,
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom("yes", "no", true, 0, 1),
+            fc.constantFrom("frontline", "infrastructure", "", 0),
+            fc.constantFrom("grant", "SLA", "contract", "", 0, 7),
+            fc.constantFrom("yes", "no", "", 0, false),
+            fc.constantFrom("yes", "no", "", 0, true),
+            fc.constantFrom(0, "", 1, 2, 2.5, 3, 4, 10)
+          ),
+          { minLength: 1, maxLength: 60 }
+        ),
+        fc.constantFrom("number", "text"),
+        (s, picks, as) => {
+          applySettings(s);
+          const values = valuesAround(s);
+          const rows = picks.map(([v, ...rest]) => {
+            const value = values[v % values.length];
+            return [as === "text" ? `£${value.toFixed(2)}` : value, ...rest];
+          });
+          const out = classifyRows(rows);
+          expect(out).toHaveLength(rows.length);
+          rows.forEach((cells, i) => {
+            const r = classify(classifyInputOf(cells as never), s);
+            expect(out[i]).toEqual(r.ok ? toRow(r.value) : expect.anything());
+            if (i > 0) expect(out[i]).not.toBe(out[i - 1]); // rows are not shared arrays
+          });
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
+});

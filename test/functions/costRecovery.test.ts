@@ -9,6 +9,8 @@ import {
   costPriceGap,
   costSplit,
 } from "../../src/functions/costRecovery";
+import fc from "fast-check";
+import { fullCostInTable } from "../../src/domain/cost-recovery/rules";
 import { applySettings } from "../../src/domain/settings/runtimeSettings";
 import { DEFAULT_SETTINGS, parseSettings } from "../../src/domain/settings/settings";
 
@@ -21,15 +23,6 @@ function expectError(v: unknown, field: string, text?: string) {
   expect(e.message).toContain(field);
   if (text) expect(e.message).toContain(text);
 }
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected the function to throw an Excel error");
-}
-
 afterEach(() => applySettings(DEFAULT_SETTINGS));
 
 describe("=FUNDING.SPLIT(fullCost, basis)", () => {
@@ -104,51 +97,120 @@ describe("=FUNDING.MATCH(award, basis)", () => {
   });
 });
 
-describe("=FUNDING.FULLCOST(directCost, pools, projectDrivers, totalDrivers)", () => {
-  test("one number: direct plus each pool's share to the penny", () => {
-    expect(
-      costFullCost(10000, [[6000], [9000], [2000]], [[2], [300], [10000]], [[5], [900], [40000]])
-    ).toBe(15900);
-    // pools as a row, drivers as columns: any shape of the same number of cells
-    expect(costFullCost("£100", [[100, 100]], [[1], [1]], [[3, 6]])).toBe(150);
+describe("=FUNDING.FULLCOST(directCosts, pools, drivers, [project])", () => {
+  const pools = [[6000], [9000], [2000]];
+  // Three projects; each pool's drivers are one row, as for APPORTION.
+  const drivers = [
+    [2, 1, 2],
+    [300, 200, 400],
+    [10000, 10000, 20000],
+  ];
+  test("one row: each project's direct cost plus its share of each pool to the penny", () => {
+    // 6,000 x 2/5 + 9,000 x 300/900 + 2,000 x 1/4 = 5,900 over 10,000 direct
+    expect(costFullCost([[10000, 500, 0]], pools, drivers)).toEqual([[15900, 4200, 7400]]);
+    // direct costs as a column, money as text
+    expect(costFullCost([["£10,000"], [500], [0]], pools, drivers)).toEqual([[15900, 4200, 7400]]);
   });
-  test("errors: sizes differ; total 0 for a non-zero pool; project driver below 0 or above total; bad direct cost", () => {
+  test("the full costs add up to the direct costs plus every pool", () => {
+    const row = costFullCost([[10000, 500, 0]], pools, drivers)[0] as number[];
+    expect(Math.round(row.reduce((s, x) => s + x * 100, 0))).toBe((10500 + 17000) * 100);
+  });
+  test("project picks one project's full cost: its own cell, or one direct cost cell", () => {
+    expect(costFullCost([[10000, 500, 0]], pools, drivers, 2)).toEqual([[4200]]);
+    expect(costFullCost([[500]], pools, drivers, [[2]])).toEqual([[4200]]);
+    expect(costFullCost(10000 as never, pools, drivers, 1)).toEqual([[15900]]);
+  });
+  test("project blank or 0 (an empty cell on the desktop) means every project", () => {
+    for (const blank of [null, "", 0, undefined])
+      expect(costFullCost([[10000, 500, 0]], pools, drivers, blank)).toEqual([[15900, 4200, 7400]]);
+  });
+  test("a bad direct cost is that project's #VALUE!, naming it; the other projects compute", () => {
+    const out = costFullCost([[10000, "ten", -5]], pools, drivers);
+    expect(out[0][0]).toBe(15900);
+    expectError(out[0][1], "directCosts project 2", "amount in pounds");
+    expectError(out[0][2], "directCosts project 3", "£0 or more");
+    expectError(costFullCost([[null]], pools, drivers, 1)[0][0], "directCosts", "blank");
+  });
+  test("errors in the pools or drivers: every project's #VALUE!, returned, naming the argument", () => {
+    const every = (out: unknown[][], field: string, text: string) => {
+      expect(out).toHaveLength(1);
+      expect(out[0]).toHaveLength(3);
+      out[0].forEach((v) => expectError(v, field, text));
+    };
+    every(costFullCost([[1, 1, 1]], [[1], [2]], [[1, 1, 1]]), "drivers", "one row per pool");
+    every(costFullCost([[1, 1, 1]], [[100]], [[0, 0, 0]]), "drivers", "all 0");
+    every(costFullCost([[1, 1, 1]], [[100]], [[1, -1, 1]]), "drivers", "0 or more");
+    every(costFullCost([[1, 1, 1]], [["rent"]], [[1, 1, 1]]), "pools", "pools 1");
+    every(costFullCost([[1, 1, 1]], [[100]], [[1, "half", 1]]), "drivers", "project 2");
+  });
+  test("errors in the shape of directCosts or in project: returned, naming the argument", () => {
     expectError(
-      thrown(() => costFullCost(1, [[1], [2]], [[1]], [[1], [2]])),
-      "projectDrivers",
-      "same size"
+      costFullCost([[1, 2]], pools, drivers)[0][0],
+      "directCosts",
+      "has 2 cells but drivers has 3 projects"
     );
-    expectError(
-      thrown(() => costFullCost(1, [[1], [2]], [[1], [1]], [[1]])),
-      "totalDrivers",
-      "same size"
-    );
-    expectError(
-      thrown(() => costFullCost(1, [[100]], [[0]], [[0]])),
-      "totalDrivers",
-      "above 0"
-    );
-    expectError(
-      thrown(() => costFullCost(1, [[100]], [[-1]], [[4]])),
-      "projectDrivers",
-      "0 or more"
-    );
-    expectError(
-      thrown(() => costFullCost(1, [[100]], [[5]], [[4]])),
-      "projectDrivers",
-      "above its total"
-    );
-    expectError(
-      thrown(() => costFullCost("ten", [[100]], [[1]], [[4]])),
-      "directCost"
-    );
-    expectError(
-      thrown(() => costFullCost(1, [["rent"]], [[1]], [[4]])),
-      "pools 1"
-    );
-    expectError(
-      thrown(() => costFullCost(1, [[100]], [["half"]], [[4]])),
-      "projectDrivers 1"
+    expectError(costFullCost(null as never, pools, drivers)[0][0], "directCosts", "is empty");
+    expectError(costFullCost([[1, 2, 3]], pools, drivers, 4)[0][0], "project", "3 or less");
+    expectError(costFullCost([[1, 2, 3]], pools, drivers, 1.5)[0][0], "project", "whole number");
+    expectError(costFullCost([[1, 2, 3]], pools, drivers, "first")[0][0], "project", "1 to 3");
+    expectError(costFullCost([[1, 2, 3]], pools, drivers, [[1, 2]])[0][0], "project", "one cell");
+  });
+  test("a full cost beyond the largest exact amount is that project's error, not a wrong number", () => {
+    const out = costFullCost([[90_071_992_547_409, 0]], [[100]], [[1, 1]]);
+    expectError(out[0][0], "directCosts project 1", "largest amount");
+    expect(out[0][1]).toBe(50);
+  });
+});
+
+describe("FULLCOST is the same allocation as APPORTION (property, random tables)", () => {
+  /** Drivers as sheets hold them: whole numbers, =1/3-style decimals, 37.5, large values, blanks. */
+  const driver = fc.oneof(
+    fc.integer({ min: 0, max: 2000 }),
+    fc.constantFrom(0, 1 / 3, 2 / 3, 20 / 37.5, 37.5, 0.1, 12.25, 9007.5, 1e6 / 7, null, ""),
+    fc.double({ min: 0, max: 1e12, noNaN: true })
+  );
+  const table = fc.integer({ min: 1, max: 6 }).chain((projects) =>
+    fc.record({
+      pools: fc.array(fc.integer({ min: 0, max: 100_000_000_000 }), { minLength: 1, maxLength: 5 }),
+      direct: fc.array(fc.integer({ min: 0, max: 100_000_000_000 }), {
+        minLength: projects,
+        maxLength: projects,
+      }),
+      rows: fc.array(fc.array(driver, { minLength: projects, maxLength: projects }), {
+        minLength: 5,
+        maxLength: 5,
+      }),
+    })
+  );
+  const pence = (pounds: unknown) => Math.round((pounds as number) * 100);
+
+  test("for every project FULLCOST = direct cost + APPORTION's share exactly, and the shares add back to the pools", () => {
+    fc.assert(
+      fc.property(table, ({ pools, direct, rows }) => {
+        // Every pool needs a driver above 0 somewhere in its row.
+        const drivers = pools.map((_, k) => rows[k].map((v, j) => (j === 0 && !v ? 1 : v)));
+        const poolCells = pools.map((p) => [p / 100]);
+        const apportioned = costApportion(poolCells, drivers)[0];
+        const full = costFullCost([direct.map((d) => d / 100)], poolCells, drivers)[0];
+        expect(full).toHaveLength(direct.length);
+        const numbers = [...drivers.map((r) => r.map((v) => (v === "" || v === null ? 0 : v)))];
+        let total = 0;
+        direct.forEach((d, j) => {
+          expect(typeof full[j]).toBe("number");
+          expect(pence(full[j])).toBe(d + pence(apportioned[j]));
+          expect(full[j]).toBe((d + pence(apportioned[j])) / 100);
+          const inTable = fullCostInTable(d, pools, numbers as number[][], j);
+          expect(inTable.ok && inTable.value.fullCost).toBe(pence(full[j]));
+          expect(costFullCost([[d / 100]], poolCells, drivers, j + 1)).toEqual([[full[j]]]);
+          total += pence(full[j]) - d;
+        });
+        expect(total).toBe(pools.reduce((s, p) => s + p, 0));
+        pools.forEach((p, k) => {
+          const one = costApportion([[p / 100]], [drivers[k]])[0];
+          expect(one.reduce((s: number, x: unknown) => s + pence(x), 0)).toBe(p);
+        });
+      }),
+      { numRuns: 400 }
     );
   });
 });

@@ -135,30 +135,31 @@ describe.each([...NA_SHAPES, ...DIV0_SHAPES])("an error cell arriving as %s", (_
     expect(g[1]).toEqual([0.9, 4000]);
   });
 
-  test("FULLCOST: the error names the argument and the cell", () => {
-    const thrown = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e;
-      }
-      throw new Error("expected an Excel error");
-    };
+  test("FULLCOST: a direct cost's error cell is that project's error; one in the pools or drivers every project's", () => {
+    const full = costFullCost([[10, bad, 30]], [[100]], [[1, 1, 2]]);
+    expect(full).toHaveLength(1);
+    expect(full[0][0]).toBe(35);
+    expectRowError([full[0][1]], out, `directCosts project 2 is ${code}`, "this result");
+    expect(full[0][2]).toBe(80);
+    expectRowError(costFullCost([[bad]], [[100]], [[1, 3]], 1)[0], out, `directCosts is ${code}`);
     expectRowError(
-      [thrown(() => costFullCost(bad, [[100]], [[1]], [[4]]))],
-      out,
-      `directCost is ${code}`
-    );
-    expectRowError(
-      [thrown(() => costFullCost(10, [[100], [bad]], [[1], [1]], [[4], [4]]))],
+      costFullCost(
+        [[10, 20]],
+        [[100], [bad]],
+        [
+          [1, 1],
+          [1, 1],
+        ]
+      )[0],
       out,
       `pools cell 2 is ${code}`
     );
     expectRowError(
-      [thrown(() => costFullCost(10, [[100]], [[1]], [[bad]]))],
+      costFullCost([[10, 20]], [[100]], [[1, bad]])[0],
       out,
-      `totalDrivers is ${code}`
+      `drivers row 1, column 2 is ${code}`
     );
+    expectRowError(costFullCost([[10, 20]], [[100]], [[1, 3]], bad)[0], out, `project is ${code}`);
   });
 
   test("APPORTION: the result row, naming the driver's row and column", () => {

@@ -148,6 +148,9 @@ describe.each(EMPTY)("whole columns whose empty cells arrive as %s", (_, empty) 
       3
     );
     expect(costApportion(pools, drivers)).toEqual([[66.67, 100, 133.33]]);
-    expect(costFullCost(10, pools, column([1, 1], empty), column([4, 8], empty))).toBe(60);
+    expect(costFullCost([[10, 20, 30]], pools, drivers)).toEqual([[76.67, 120, 163.33]]);
+    // directCosts as a whole row (16,384 cells), empty beyond the projects
+    const directRow = [[10, 20, 30, ...new Array(16_384 - 3).fill(empty)]];
+    expect(costFullCost(directRow, pools, drivers)).toEqual([[76.67, 120, 163.33]]);
   });
 });
