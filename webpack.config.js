@@ -48,6 +48,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, outputDir),
       filename: "[name].js",
+      // Libraries the task pane loads only when used (exceljs, papaparse) go to lazy/, so the
+      // start-up script stays in budget and functions.js stays one self-contained file.
+      chunkFilename: "lazy/[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
