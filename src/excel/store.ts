@@ -79,3 +79,22 @@ export function queueWrite<T>(context: Excel.RequestContext, entry: StoreEntry<T
 export function queueRemove(context: Excel.RequestContext, entry: StoreEntry<unknown>): void {
   context.workbook.settings.getItemOrNullObject(entry.key).delete();
 }
+
+/**
+ * A family of entries of one schema, one per suffix ("FundingToolkit.owned.<workflow>"), for
+ * records kept apart so each is read and written on its own. Entries are created on first use.
+ */
+export function storeFamily<T>(
+  prefix: string,
+  schema: z.ZodType<T>,
+  describe: string
+): (suffix: string) => StoreEntry<T> {
+  // the family's own entry reserves its prefix, so no other entry can take one of its keys
+  storeEntry(`${prefix}.*`, schema, describe);
+  const made = new Map<string, StoreEntry<T>>();
+  return (suffix) => {
+    let entry = made.get(suffix);
+    if (!entry) made.set(suffix, (entry = { key: `${prefix}.${suffix}`, schema, describe }));
+    return entry;
+  };
+}

@@ -9,9 +9,12 @@
  * estimate counts the JSON of values, formulas and formats, and Office.js adds its own framing),
  * splitting a large block by rows.
  */
-import type { Block, CellLook, SheetSpec, Validation } from "../sheets/spec";
+import type { Block, CellLook, CellValue, SheetSpec, Validation } from "../sheets/spec";
 import { blockSize } from "../sheets/spec";
 import { PALETTE } from "../sheets/palette";
+import { cellAddress } from "../sheets/a1";
+import { excelWouldConvert, longTextConstant } from "../sheets/excelText";
+import { FORMULA_TEXT_LIMIT } from "../sheets/formula";
 
 /** Budget for one request's payload: well under Excel on the web's 5 MB. */
 export const REQUEST_BUDGET_BYTES = 2_000_000;
@@ -38,9 +41,6 @@ export function payloadBytes(value: unknown): number {
 
 /** One queued command and its estimated size. */
 type Command = { bytes: number; queue: (sheet: Excel.Worksheet) => void };
-
-const fill2D = <T>(rows: number, cols: number, value: T): T[][] =>
-  Array.from({ length: rows }, () => Array.from({ length: cols }, () => value));
 
 /** Split a block's rows into slices whose payload stays under `limit` bytes. */
 export function sliceRows<T>(rows: T[][], limit: number): { start: number; rows: T[][] }[] {
@@ -103,27 +103,69 @@ function applyLooks(range: Excel.Range, looks: readonly CellLook[]): void {
   }
 }
 
+/** Cells the writer leaves as they are (the user's values kept on a rerun): sheet row and column. */
+export type SkipCell = (row: number, col: number) => boolean;
+
+/**
+ * Each cell's number format: "@" for every cell of a text block, and for any text cell that
+ * Excel would otherwise convert (src/sheets/excelText.ts) in any block; else the block's format
+ * (null: General). Null for skipped cells (Office.js leaves a cell whose entry is null as it is).
+ * Undefined when the block sets no format at all.
+ */
+function cellFormats(block: Block, skip?: SkipCell): (string | null)[][] | undefined {
+  const f = block.numberFormat;
+  let any = f !== undefined || block.kind === "text";
+  const grid = block.cells.map((row, i) =>
+    row.map((v, j) => {
+      if (skip?.(block.row + i, block.col + j)) return null;
+      const isText = typeof v === "string" && !(block.kind === "formula" && v.startsWith("="));
+      if (block.kind === "text" || (isText && excelWouldConvert(v as string))) {
+        any = true;
+        return "@";
+      }
+      return typeof f === "string" ? f : (f?.[i]?.[j] ?? "General");
+    })
+  );
+  return any ? grid : undefined;
+}
+
+/** Stop before Excel does: a formula holding a text constant over 255 characters. */
+function checkFormulas(block: Block): void {
+  if (block.kind !== "formula") return;
+  block.cells.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (typeof v !== "string" || !v.startsWith("=")) return;
+      const long = longTextConstant(v);
+      if (long !== null)
+        throw new Error(
+          `The formula for ${cellAddress(block.row + i, block.col + j)} holds a text of ${long.length} characters; Excel allows ${FORMULA_TEXT_LIMIT} in a formula`
+        );
+    })
+  );
+}
+
 /** The commands that write one block: its cells (in row slices under the budget) and looks. */
-function blockCommands(block: Block, budget: number): Command[] {
+function blockCommands(block: Block, budget: number, skip?: SkipCell): Command[] {
   const { rows, cols } = blockSize(block);
   if (rows === 0 || cols === 0) return [];
-  const formats = block.kind === "text" ? "@" : block.numberFormat;
-  const commands: Command[] = sliceRows(block.cells, budget / 2).map(({ start, rows: part }) => {
-    const partFormats =
-      formats === undefined
-        ? undefined
-        : typeof formats === "string"
-          ? fill2D(part.length, cols, formats)
-          : formats.slice(start, start + part.length).map((r) => r.map((f) => f ?? "General"));
+  checkFormulas(block);
+  const formats = cellFormats(block, skip);
+  const cells = skip
+    ? block.cells.map((row, i) =>
+        row.map((v, j) => (skip(block.row + i, block.col + j) ? null : v))
+      )
+    : block.cells;
+  const commands: Command[] = sliceRows(cells, budget / 2).map(({ start, rows: part }) => {
+    const partFormats = formats?.slice(start, start + part.length);
     return {
       bytes: payloadBytes(part) + (partFormats ? payloadBytes(partFormats) : 0) + 100,
       queue: (sheet) => {
         const range = sheet.getRangeByIndexes(block.row + start, block.col, part.length, cols);
         // The number format goes first, so text set as "@" is stored as text, never a formula,
         // date or number ("10/90" would otherwise become a date in Excel).
-        if (partFormats) range.numberFormat = partFormats;
+        if (partFormats) range.numberFormat = partFormats as string[][];
         if (block.kind === "formula") range.formulas = part as string[][];
-        else range.values = part;
+        else range.values = part as CellValue[][];
       },
     };
   });
@@ -234,11 +276,16 @@ function sheetCommands(spec: SheetSpec): Command[] {
 }
 
 /** Every command that writes a spec, in order: cells first, then the rest. */
-export function specCommands(spec: SheetSpec, budget = REQUEST_BUDGET_BYTES): Command[] {
-  return [...spec.blocks.flatMap((b) => blockCommands(b, budget)), ...sheetCommands(spec)];
+export function specCommands(
+  spec: SheetSpec,
+  budget = REQUEST_BUDGET_BYTES,
+  skip?: SkipCell
+): Command[] {
+  return [...spec.blocks.flatMap((b) => blockCommands(b, budget, skip)), ...sheetCommands(spec)];
 }
 
-export type WriteTarget = { sheet: Excel.Worksheet; spec: SheetSpec };
+/** A spec and the sheet it goes on; `skip`: cells to leave as they are. */
+export type WriteTarget = { sheet: Excel.Worksheet; spec: SheetSpec; skip?: SkipCell };
 export type WriteReport = { requests: number; largestRequestBytes: number };
 
 /**
@@ -253,8 +300,8 @@ export async function queueSpecs(
 ): Promise<WriteReport> {
   const report: WriteReport = { requests: 0, largestRequestBytes: 0 };
   let queued = 0;
-  for (const { sheet, spec } of targets) {
-    for (const command of specCommands(spec, budget)) {
+  for (const { sheet, spec, skip } of targets) {
+    for (const command of specCommands(spec, budget, skip)) {
       if (queued > 0 && queued + command.bytes > budget) {
         report.requests++;
         report.largestRequestBytes = Math.max(report.largestRequestBytes, queued);

@@ -16,6 +16,8 @@ export type CellValue = string | number | boolean;
  * - "value": numbers, booleans and fixed labels, written as values;
  * - "formula": cells written through range.formulas (strings starting with "=" are formulas,
  *   anything else a constant).
+ * In every kind, a text cell that Excel would convert ("10/90", "007", "TRUE", "1,000": see
+ * excelText.ts) is formatted "@" by the writer before it is written, so it stays as written.
  */
 export type BlockKind = "text" | "value" | "formula";
 

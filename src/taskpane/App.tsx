@@ -11,6 +11,7 @@ import { RegisterView } from "./views/register/RegisterView";
 import { CostRecoveryView } from "./views/cost-recovery/CostRecoveryView";
 import { EvaluationView } from "./views/evaluation/EvaluationView";
 import { SettingsView } from "./views/settings/SettingsView";
+import { EditedCellsProvider } from "./components/EditedCellsDialog";
 
 const useStyles = makeStyles({
   root: {
@@ -60,12 +61,15 @@ export function App({ theme, initialView = "register" }: { theme: Theme; initial
           ))}
         </TabList>
       </header>
-      <main className={styles.main} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === "register" && <RegisterView />}
-        {view === "costs" && <CostRecoveryView />}
-        {view === "evaluation" && <EvaluationView />}
-        {view === "settings" && <SettingsView />}
-      </main>
+      {/* Any workflow below may ask about cells the user changed since the add-in wrote them. */}
+      <EditedCellsProvider>
+        <main className={styles.main} role="tabpanel" aria-labelledby={`tab-${view}`}>
+          {view === "register" && <RegisterView />}
+          {view === "costs" && <CostRecoveryView />}
+          {view === "evaluation" && <EvaluationView />}
+          {view === "settings" && <SettingsView />}
+        </main>
+      </EditedCellsProvider>
     </FluentProvider>
   );
 }

@@ -193,3 +193,69 @@ describe("request size arithmetic", () => {
     );
   });
 });
+
+describe("text Excel would change, formulas Excel would refuse, cells left alone", () => {
+  test("any block: text that Excel would convert is formatted as text, cell by cell", async () => {
+    const wb = new MemoryWorkbook();
+    const odd = ["10/90", "007", "TRUE", "1,000", "=Adults", "Jan 2024", "#N/A", "-5 days"];
+    await write(wb, [
+      {
+        name: "T",
+        blocks: [
+          { row: 0, col: 0, kind: "value", cells: [[...odd, "Adults", 42]] },
+          {
+            row: 1,
+            col: 0,
+            kind: "formula",
+            cells: [["=1+1", "007", "Adults"]],
+            numberFormat: "0.00",
+          },
+        ],
+      },
+    ]);
+    expect(wb.getValues("T", "A1:J1")).toEqual([[...odd, "Adults", 42]]);
+    expect(wb.getNumberFormats("T", "A1:J1")).toEqual([
+      [...odd.map(() => "@"), "General", "General"],
+    ]);
+    expect(wb.getValues("T", "A2:C2")).toEqual([[2, "007", "Adults"]]);
+    expect(wb.getNumberFormats("T", "A2:C2")).toEqual([["0.00", "@", "0.00"]]);
+  });
+
+  test("a formula with a text constant over 255 characters is refused before anything is sent", async () => {
+    const wb = new MemoryWorkbook();
+    const long = "x".repeat(256);
+    await expect(
+      write(wb, [
+        {
+          name: "F",
+          blocks: [{ row: 2, col: 1, kind: "formula", cells: [[`=IF(A1="${long}",1,0)`]] }],
+        },
+      ])
+    ).rejects.toThrow(
+      "The formula for B3 holds a text of 256 characters; Excel allows 255 in a formula"
+    );
+    const ok = "y".repeat(255);
+    await write(wb, [
+      { name: "G", blocks: [{ row: 0, col: 0, kind: "formula", cells: [[`=LEN("${ok}")`]] }] },
+    ]);
+    expect(wb.getValues("G", "A1")).toEqual([[255]]);
+  });
+
+  test("skipped cells keep their value and format", async () => {
+    const wb = new MemoryWorkbook({ sheets: ["S"] });
+    wb.setCells("S", "A1:C1", [["mine", "keep me", "mine too"]]);
+    await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      await queueSpecs(context, [
+        {
+          sheet,
+          spec: { name: "S", blocks: [{ row: 0, col: 0, kind: "text", cells: [["a", "b", "c"]] }] },
+          skip: (row, col) => row === 0 && col === 1,
+        },
+      ]);
+      await context.sync();
+    });
+    expect(wb.getValues("S", "A1:C1")).toEqual([["a", "keep me", "c"]]);
+    expect(wb.getNumberFormats("S", "A1:C1")).toEqual([["@", "General", "@"]]);
+  });
+});

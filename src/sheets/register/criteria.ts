@@ -5,6 +5,8 @@
 import { absoluteRange } from "../a1";
 import { sheetRef } from "../formula";
 import { isBlank } from "../../domain/kernel/parse";
+import { excelWouldConvert } from "../excelText";
+import { FORMULA_TEXT_LIMIT } from "../formula";
 
 /**
  * Absolute reference to one column of rows on a sheet, e.g. 'Register'!$C$2:$C$101 (column
@@ -29,4 +31,19 @@ export function exactCriterion(value: unknown): string {
 /** Group names that a criterion would read as a comparison: summed with SUMPRODUCT(range=text) instead. */
 export function needsEquality(value: unknown): boolean {
   return !isBlank(value) && /^[=<>]/.test(String(value));
+}
+
+/**
+ * Can SUMIFS / COUNTIFS take this label (from a cell) as a criterion and match exactly the rows
+ * the add-in grouped under it? Not when it would be read as a number, date, boolean or formula
+ * ("007", "10/90", "TRUE"), holds a wildcard (* ? ~), starts with a comparison (= < >), or is
+ * longer than 255 characters (SUMIFS then matches nothing).
+ */
+export function criterionSafe(label: string): boolean {
+  return (
+    label.length <= FORMULA_TEXT_LIMIT &&
+    !/[~*?]/.test(label) &&
+    !/^[=<>]/.test(label) &&
+    !excelWouldConvert(label)
+  );
 }

@@ -14,7 +14,7 @@ import { cellAddress, rangeAddress } from "../a1";
 import { formulaText } from "../formula";
 import type { Block, CellValue, SheetSpec } from "../spec";
 import { columnWidthsFor } from "./columnWidths";
-import { exactCriterion, needsEquality } from "./criteria";
+import { criterionSafe } from "./criteria";
 import type { Check } from "./checks";
 import {
   FLAG_CODES,
@@ -243,22 +243,30 @@ function mixSection(c: SummaryContext): Section {
 
 /**
  * The SUMIFS (or SUMPRODUCT) and COUNTIFS of one figure cell: rows of this group (all rows for
- * the total line) whose funding type or mode is `figure`.
+ * the total line) whose funding type or mode is `figure`. The group is matched by reference to
+ * its label cell (`labelCell`, e.g. $A12), never by a text constant, so a label of any length
+ * works (Excel refuses text constants over 255 characters in a formula).
+ *
+ * SUMIFS reads its criterion: "007", "1,000", "10/90" or "TRUE" would be taken as a number, date
+ * or boolean, "a*" as a wildcard, ">5" as a comparison, and a criterion over 255 characters
+ * matches nothing. Such labels are matched with SUMPRODUCT over (group&"")=label instead: "="
+ * compares text exactly (without regard to case, as the add-in groups), and &"" turns a number in
+ * the register into the text the add-in grouped it by. Both forms are Excel 2010 formulas.
  */
 function groupFormulas(
   refs: RegisterRefs,
   groupLabel: string | null,
-  figure: FundingType | Mode
+  figure: FundingType | Mode,
+  labelCell: string
 ): { sum: string; rows: string } {
   const ref = (FUNDING_TYPES as readonly string[]).includes(figure) ? refs.fundingType : refs.mode;
-  if (groupLabel !== null && refs.group && needsEquality(groupLabel)) {
-    // Exact, case-insensitive equality without criteria parsing (names such as "=Adults" or "<18s").
-    const cond = `(${refs.group}=${formulaText(groupLabel)})*(${ref}=${formulaText(figure)})`;
+  if (groupLabel !== null && groupLabel !== "" && refs.group && !criterionSafe(groupLabel)) {
+    const cond = `--((${refs.group}&"")=${labelCell}),--(${ref}=${formulaText(figure)})`;
     return { sum: `SUMPRODUCT(${cond},${refs.value})`, rows: `SUMPRODUCT(${cond})` };
   }
   const inGroup =
     groupLabel !== null && refs.group
-      ? `${refs.group},${formulaText(exactCriterion(groupLabel))},`
+      ? `${refs.group},${groupLabel === "" ? '""' : labelCell},`
       : "";
   const where = `${inGroup}${ref},${formulaText(figure)}`;
   return { sum: `SUMIFS(${refs.value},${where})`, rows: `COUNTIFS(${where})` };
@@ -283,7 +291,7 @@ function groupSection(c: SummaryContext, measure: "value" | "count"): Section {
     const cells = FIGURE_COLUMNS.map((figure, k) => {
       const isType = (FUNDING_TYPES as readonly string[]).includes(figure);
       const t = isType ? g.byType[figure as FundingType] : g.byMode[figure as Mode];
-      const f = groupFormulas(refs, criterion, figure);
+      const f = groupFormulas(refs, criterion, figure, `$A${row + 1}`);
       const expected = measure === "value" ? t.pence : t.count;
       checks.push({
         row,

@@ -27,6 +27,9 @@ export type ConfirmDialogProps = {
   modalType?: "modal" | "alert";
   /** Put the cancel button before the confirm button. */
   cancelFirst?: boolean;
+  /** A second way forward between confirm and cancel (e.g. "Overwrite" beside "Keep my changes"). */
+  alternativeLabel?: string;
+  onAlternative?: () => void;
 };
 
 /**
@@ -43,6 +46,8 @@ export function ConfirmDialog({
   onCancel,
   modalType = "modal",
   cancelFirst = false,
+  alternativeLabel,
+  onAlternative,
 }: ConfirmDialogProps) {
   const bodyId = React.useId();
   const confirmButton = (
@@ -50,6 +55,12 @@ export function ConfirmDialog({
       {confirmLabel}
     </Button>
   );
+  const alternativeButton =
+    alternativeLabel && onAlternative ? (
+      <Button appearance="secondary" onClick={onAlternative}>
+        {alternativeLabel}
+      </Button>
+    ) : null;
   const cancelButton = (
     <Button appearance="secondary" onClick={onCancel}>
       {cancelLabel}
@@ -63,6 +74,7 @@ export function ConfirmDialog({
           <DialogContent id={bodyId}>{children}</DialogContent>
           <DialogActions>
             {cancelFirst ? cancelButton : confirmButton}
+            {alternativeButton}
             {cancelFirst ? confirmButton : cancelButton}
           </DialogActions>
         </DialogBody>

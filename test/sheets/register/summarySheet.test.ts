@@ -68,9 +68,15 @@ describe("the summary sheet", () => {
       source: "x",
     });
     const flat = formulas(L.spec.blocks);
-    expect(flat).toContain(
-      `=ROUND(SUMIFS('R'!$E$2:$E$11,'R'!$B$2:$B$11,"Council",'R'!$G$2:$G$11,"Commissioned service"),2)`
+    // the group is matched by reference to its label cell, never by a text constant
+    const sumifs = flat.find((f) =>
+      /^=ROUND\(SUMIFS\('R'!\$E\$2:\$E\$11,'R'!\$B\$2:\$B\$11,\$A(\d+),'R'!\$G\$2:\$G\$11,"Commissioned service"\),2\)$/.test(
+        f
+      )
     );
+    expect(sumifs).toBeDefined();
+    const labelRow = /\$A(\d+)/.exec(sumifs!)![1];
+    expect(specCells(L.spec).get(`A${labelRow}`)?.value).toBe("Council");
     expect(flat).toContain(`=COUNTIFS('R'!$M$2:$M$11,"*at-threshold*")`);
     // every computed cell is a formula cell, and every formula but the mix's share total is checked
     const cells = specCells(L.spec);
@@ -81,7 +87,7 @@ describe("the summary sheet", () => {
     expect(blockAt(L.spec.blocks, "A2")?.kind).toBe("text");
   });
 
-  test("group names that look like formulas or comparisons stay text and are summed with SUMPRODUCT", () => {
+  test("group names that look like formulas, comparisons or wildcards stay text and are summed with SUMPRODUCT", () => {
     const s = summarise(outcomes.slice(0, 3), ["=Adults", "<18s", "Adult * services?"]);
     const L = buildSummarySheet(s, refs, {
       useFormulas: true,
@@ -94,12 +100,16 @@ describe("the summary sheet", () => {
     expect(names.map((c) => c?.value)).toEqual(["<18s", "=Adults", "Adult * services?"]);
     expect(names.every((c) => c?.kind === "text")).toBe(true);
     const flat = formulas(L.spec.blocks);
+    const adults = cellAddress(first + 1, GROUP_COLUMNS.label).replace(/^/, "$");
     expect(flat).toContain(
-      `=ROUND(SUMPRODUCT(('R'!$B$2:$B$11="=Adults")*('R'!$G$2:$G$11="Commissioned service"),'R'!$E$2:$E$11),2)`
+      `=ROUND(SUMPRODUCT(--(('R'!$B$2:$B$11&"")=${adults}),--('R'!$G$2:$G$11="Commissioned service"),'R'!$E$2:$E$11),2)`
     );
+    const wildcard = cellAddress(first + 2, GROUP_COLUMNS.label).replace(/^/, "$");
     expect(flat).toContain(
-      `=COUNTIFS('R'!$B$2:$B$11,"Adult ~* services~?",'R'!$F$2:$F$11,"Giving")`
+      `=ROUND(SUMPRODUCT(--(('R'!$B$2:$B$11&"")=${wildcard}),--('R'!$F$2:$F$11="Giving"),'R'!$E$2:$E$11),2)`
     );
+    // no formula holds a group name as a text constant
+    expect(flat.some((f) => f.includes('"=Adults"') || f.includes("services"))).toBe(false);
   });
 
   test("sections follow one another in the named geometry", () => {
