@@ -6,6 +6,7 @@ import { MemoryWorkbook } from "../packages/excel-double/src";
 import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
 import { defaultDescriptors, type EvaluationDraft } from "../src/domain/evaluation/setup";
 import { checkEvaluationReturns, generateEvaluationWorkbook } from "../src/excel/evaluation";
+import { collectReturns, prepareEvaluatorFiles } from "../src/excel/evaluatorFiles";
 
 function bigPanel(bids: number, criteria: number, evaluators: number): EvaluationDraft {
   const scored = criteria - 1;
@@ -54,6 +55,32 @@ describe("evaluation workbook benchmark", () => {
     expect(checks.status).toBe("done");
     console.log(
       `evaluation check returns 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${chkMs} ms, ${checks.status === "done" ? checks.problems.length : 0} problems on a blank return`
+    );
+    // Send to evaluators (7 .xlsx files) and collect them straight back (as returned blank).
+    const load = () => import("exceljs");
+    wb.resetCounters();
+    t = Date.now();
+    const sent = await wb.run((ctx) => prepareEvaluatorFiles(ctx, DEFAULT_SETTINGS, load));
+    const sendMs = Date.now() - t;
+    if (sent.status !== "done") throw new Error(sent.message);
+    const kb = sent.files.reduce((s, f) => s + f.bytes.length, 0) / 1024;
+    console.log(
+      `evaluation send to evaluators 50x30x7: ${wb.syncCount} syncs, ${sent.files.length} files, ${kb.toFixed(0)} KB in all, ${sendMs} ms`
+    );
+    wb.resetCounters();
+    t = Date.now();
+    const back = await wb.run((ctx) =>
+      collectReturns(
+        ctx,
+        DEFAULT_SETTINGS,
+        load,
+        sent.files.map((f) => ({ name: f.fileName, data: f.bytes }))
+      )
+    );
+    const collectMs = Date.now() - t;
+    expect(back.status).toBe("done");
+    console.log(
+      `evaluation collect returns 50x30x7: ${wb.syncCount} syncs, largest request ${(wb.largestRequestBytes / 1e6).toFixed(2)} MB, ${collectMs} ms, ${back.status === "done" ? back.imported.length : 0} returns imported`
     );
   });
 });

@@ -19,20 +19,26 @@ import {
   completeDraft,
   CurrentEvaluationSchema,
   SavedSetupsSchema,
+  type CurrentEvaluationRecord,
 } from "../domain/evaluation/records";
 import {
   checkReturns,
   consensusGrid,
   rationaleGrid,
+  type ReturnsData,
   type ReturnsProblem,
 } from "../domain/evaluation/returnsChecks";
 import {
-  assessmentSummaries,
   computeResults,
   rankReversal,
+  tippingPoint,
   type EvaluationResults,
   type RankReversal,
+  type TippingPoint,
 } from "../domain/evaluation/results";
+import { assessmentSummaries } from "../domain/evaluation/summaries";
+import { draftFromSheet } from "../domain/evaluation/fromSheet";
+import type { TenderIdentity } from "../sheets/evaluation/criteriaSheet";
 import type { FrameworkSettings } from "../domain/settings/settings";
 import type { SheetSpec } from "../sheets/spec";
 import { evaluationSpecs } from "../sheets/evaluation/evaluationSheets";
@@ -43,13 +49,15 @@ import {
   type SheetNames,
 } from "../sheets/evaluation/geometry";
 import {
+  gatewayFromSheet,
   locateReturns,
   moderationFromSheet,
   returnsFromSheets,
 } from "../sheets/evaluation/readBack";
 import { summarySheet } from "../sheets/evaluation/summarySheet";
 import { queueRead, queueWrite, storeEntry } from "./store";
-import { queueSpecs } from "./writer";
+// Every write goes through the writer inside the workflow's owned write (ownership.ts).
+import { beginOwned, exclusive, finishOwned, queueOwnedSpecs as queueSpecs } from "./ownership";
 
 /** The setups saved in this workbook, by name. */
 export const SETUPS_ENTRY = storeEntry(
@@ -80,21 +88,32 @@ export type GenerateOutcome =
 async function writeSheets(
   context: Excel.RequestContext,
   specs: SheetSpec[],
-  replace: Excel.Worksheet[],
   last?: () => void
 ): Promise<void> {
-  replace.forEach((ws, i) => {
-    ws.name = `zzOld ${i + 1} ${Date.now() % 100000}`.slice(0, 31);
-  });
+  // The sheets are the workflow's own (beginOwned placed them): each spec goes to its sheet.
   const targets = specs.map((spec) => ({
-    sheet: context.workbook.worksheets.add(spec.name),
+    sheet: context.workbook.worksheets.getItem(spec.name),
     spec,
   }));
   await queueSpecs(context, targets);
-  replace.forEach((ws) => ws.delete());
   last?.();
   targets[0]?.sheet.activate();
-  await context.sync();
+  await finishOwned(context);
+}
+
+/** Every sheet name in a set of names (strings and lists of strings). */
+function sheetList(names: object): string[] {
+  return Object.values(names).flatMap((v: unknown) =>
+    typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === "string") : []
+  );
+}
+
+/** The same set of names with each sheet's final name (ownership may rename around a user's sheet). */
+function withNames<T extends object>(names: T, final: Record<string, string>): T {
+  const rename = (v: unknown): unknown =>
+    typeof v === "string" ? (final[v] ?? v) : Array.isArray(v) ? v.map(rename) : v;
+  if (Array.isArray(names)) return rename(names) as T;
+  return Object.fromEntries(Object.entries(names).map(([k, v]) => [k, rename(v)])) as T;
 }
 
 /** Queue a load of the workbook's sheet names (the caller syncs). */
@@ -104,9 +123,27 @@ function queueSheetNames(context: Excel.RequestContext): Excel.WorksheetCollecti
   return sheets;
 }
 
-function clashes(sheets: Excel.WorksheetCollection, wanted: string[]): Excel.Worksheet[] {
-  const lower = new Set(wanted.map((n) => n.toLowerCase()));
-  return sheets.items.filter((s) => lower.has(s.name.toLowerCase()));
+/** A new tender identifier: the time and a random part, e.g. "T-lq3k9x-4f2a". */
+function newTenderId(): string {
+  return `T-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, "0")}`;
+}
+
+/**
+ * The identifier and version for a generation: the same tender (same name) keeps its identifier,
+ * and its version goes up whenever the setup changes, so a file sent for an older setup is
+ * refused when it comes back.
+ */
+function nextIdentity(
+  previous: CurrentEvaluationRecord | null,
+  model: EvaluationModel
+): TenderIdentity {
+  if (!previous?.tenderId || previous.draft.tenderName.trim() !== model.tenderName)
+    return { tenderId: newTenderId(), version: 1 };
+  const same = JSON.stringify(previous.draft) === JSON.stringify(modelToDraft(model));
+  const version = previous.version ?? 1;
+  return { tenderId: previous.tenderId, version: same ? version : version + 1 };
 }
 
 /**
@@ -114,29 +151,47 @@ function clashes(sheets: Excel.WorksheetCollection, wanted: string[]): Excel.Wor
  * when any sheet to be generated exists already and overwrite is not set, nothing is written and
  * the existing sheets are listed for the user to confirm.
  */
-export async function generateEvaluationWorkbook(
+export function generateEvaluationWorkbook(
   context: Excel.RequestContext,
   draft: EvaluationDraft,
   settings: FrameworkSettings,
+  // Kept for callers: existing sheets are now handled by ownership (asked about only when the user changed them).
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   opts: { overwrite?: boolean } = {}
+): Promise<GenerateOutcome> {
+  return exclusive("evaluation", "Generating the evaluation workbook", () =>
+    generateOnce(context, draft, settings)
+  );
+}
+
+async function generateOnce(
+  context: Excel.RequestContext,
+  draft: EvaluationDraft,
+  settings: FrameworkSettings
 ): Promise<GenerateOutcome> {
   const check = validateEvaluationSetup(draft, settings);
   if (!check.model) return { status: "invalid", errors: check.errors, warnings: check.warnings };
   const model = check.model;
   const names = evaluationSheetNames(model);
-  const specs = evaluationSpecs(model, names);
+  const previous = queueRead(context, CURRENT_ENTRY);
+  // The sheets of the last generation are the add-in's own and are rewritten (cells the user
+  // changed since are asked about); a sheet of the user's with a wanted name is never touched:
+  // the new sheet is named around it. beginOwned's first sync carries the read above.
+  const session = await beginOwned(context, "evaluation", {
+    label: "Generating the evaluation workbook",
+    sheets: sheetList(names),
+  });
+  const identity = nextIdentity(previous.value(), model);
+  const placed = withNames(names, session.names);
+  const specs = evaluationSpecs(model, placed, identity);
   const wanted = specs.map((s) => s.name);
-  const sheets = queueSheetNames(context);
-  await context.sync();
-  const existing = clashes(sheets, wanted);
-  if (existing.length > 0 && !opts.overwrite)
-    return {
-      status: "needs-confirmation",
-      existing: existing.map((s) => s.name),
-      warnings: check.warnings,
-    };
-  const record = { draft: modelToDraft(model), names, generatedAt: new Date().toISOString() };
-  await writeSheets(context, specs, existing, () => queueWrite(context, CURRENT_ENTRY, record));
+  const record = {
+    draft: modelToDraft(model),
+    names: placed,
+    generatedAt: new Date().toISOString(),
+    ...identity,
+  };
+  await writeSheets(context, specs, () => queueWrite(context, CURRENT_ENTRY, record));
   return { status: "done", sheets: wanted, warnings: check.warnings };
 }
 
@@ -144,6 +199,8 @@ export type CurrentEvaluation = {
   model: EvaluationModel;
   names: SheetNames;
   draft: EvaluationDraft;
+  /** The tender's identifier and version (an older record without them: none yet, version 1). */
+  identity: TenderIdentity;
 };
 
 export type ChecksOutcome =
@@ -154,11 +211,12 @@ export type ChecksOutcome =
       problems: ReturnsProblem[];
       results: EvaluationResults;
       reversal: RankReversal;
+      tipping: TippingPoint;
       names: SheetNames;
     };
 
 /** Read the record of the generated evaluation and the sheet names (one sync). */
-async function loadCurrent(
+export async function loadCurrent(
   context: Excel.RequestContext,
   settings: FrameworkSettings
 ): Promise<{ current: CurrentEvaluation | null; sheets: Excel.WorksheetCollection }> {
@@ -169,40 +227,50 @@ async function loadCurrent(
   if (!record) return { current: null, sheets };
   const draft = completeDraft(record.draft, settings);
   const model = validateEvaluationSetup(draft, settings).model;
-  return { current: model ? { model, names: record.names, draft } : null, sheets };
+  const identity = { tenderId: record.tenderId ?? "", version: record.version ?? 1 };
+  return { current: model ? { model, names: record.names, draft, identity } : null, sheets };
 }
 
-function missingSheets(sheets: Excel.WorksheetCollection, wanted: string[]): string[] {
+export function missingSheets(sheets: Excel.WorksheetCollection, wanted: string[]): string[] {
   const have = new Set(sheets.items.map((s) => s.name.toLowerCase()));
   return wanted.filter((n) => !have.has(n.toLowerCase()));
 }
 
-const NO_EVALUATION = {
+export const NO_EVALUATION = {
   status: "no-evaluation",
   message: "This workbook has no evaluation generated by the add-in yet; generate one first",
 } as const;
 
-const missingOutcome = (missing: string[]) =>
+export const missingOutcome = (missing: string[]) =>
   ({
     status: "missing-sheets",
     missing,
     message: `These sheets of the evaluation are missing: ${missing.join(", ")}`,
   }) as const;
 
-/** Read all returns in one sync: declarations and grids of every evaluator, and the moderation block. */
-async function readReturns(context: Excel.RequestContext, cur: CurrentEvaluation) {
+/**
+ * Read all returns in one sync: every evaluator's grid (declarations, scores, reasons), the
+ * moderation block and the gateway's answers.
+ */
+export async function readReturns(
+  context: Excel.RequestContext,
+  cur: CurrentEvaluation
+): Promise<ReturnsData> {
   const refs = evaluationRefs(cur.model, cur.names);
   const ws = context.workbook.worksheets;
-  const decl = cur.names.evaluators.map((n) =>
-    ws.getItem(n).getRange(refs.declaration).load("values")
+  const grids = cur.names.evaluators.map((n, e) =>
+    ws.getItem(n).getRange(refs.grid(e)).load("values")
   );
-  const grids = cur.names.evaluators.map((n) => ws.getItem(n).getRange(refs.grid).load("values"));
   const mod = ws.getItem(cur.names.moderation).getRange(refs.consensusBlock).load("values");
+  const gateway =
+    cur.names.gateway && refs.gatewayBlock
+      ? ws.getItem(cur.names.gateway).getRange(refs.gatewayBlock).load("values")
+      : null;
   await context.sync();
   return returnsFromSheets(cur.model, {
-    declarations: decl.map((r) => r.values[0][0]),
     grids: grids.map((g) => g.values),
     moderation: mod.values,
+    gateway: gateway?.values,
   });
 }
 
@@ -217,14 +285,24 @@ export async function checkEvaluationReturns(
 ): Promise<ChecksOutcome> {
   const { current, sheets } = await loadCurrent(context, settings);
   if (!current) return NO_EVALUATION;
-  const missing = missingSheets(sheets, [current.names.moderation, ...current.names.evaluators]);
+  const missing = missingSheets(sheets, [
+    current.names.moderation,
+    ...current.names.evaluators,
+    ...(current.names.gateway ? [current.names.gateway] : []),
+  ]);
   if (missing.length > 0) return missingOutcome(missing);
   const data = await readReturns(context, current);
   const refs = evaluationRefs(current.model, current.names);
   const problems = checkReturns(current.model, data, locateReturns(refs));
-  const results = computeResults(current.model, consensusGrid(current.model, data));
-  const reversal = rankReversal(results.bids, results.priceWeight, current.model.priceMethod);
-  return { status: "done", problems, results, reversal, names: current.names };
+  const results = computeResults(current.model, consensusGrid(current.model, data), data.gateway);
+  const reversal = rankReversal(
+    results.bids,
+    results.priceWeight,
+    current.model.priceMethod,
+    current.model.tieBreak
+  );
+  const tipping = tippingPoint(current.model, results);
+  return { status: "done", problems, results, reversal, tipping, names: current.names };
 }
 
 /** Go to a problem: activate its sheet and select the cell. */
@@ -243,40 +321,73 @@ export type SummariesOutcome =
   | { status: "no-evaluation"; message: string }
   | { status: "missing-sheets"; missing: string[]; message: string }
   | { status: "needs-confirmation"; existing: string[] }
+  | { status: "incomplete"; missing: string[]; message: string }
   | { status: "done"; sheets: string[]; winner: string | null };
 
 /**
- * Assessment summaries (Procurement Act 2023 s.50): one sheet per bidder comparing its consensus
- * scores and rationale with the winning bid's, criterion by criterion.
+ * Assessment summaries (Procurement Act 2023 s.50, with the content of the Procurement
+ * Regulations 2024 reg. 31): one sheet per bidder giving, per criterion, its consensus score and
+ * rationale beside the most advantageous tender's, and why it was excluded where it was. Refused
+ * until every bid's result is complete.
  */
-export async function writeAssessmentSummaries(
+export function writeAssessmentSummaries(
   context: Excel.RequestContext,
   settings: FrameworkSettings,
+  // Kept for callers: existing sheets are now handled by ownership (asked about only when the user changed them).
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   opts: { overwrite?: boolean } = {}
+): Promise<SummariesOutcome> {
+  return exclusive("evaluation", "Writing the assessment summaries", () =>
+    summariesOnce(context, settings)
+  );
+}
+
+async function summariesOnce(
+  context: Excel.RequestContext,
+  settings: FrameworkSettings
 ): Promise<SummariesOutcome> {
   const { current, sheets } = await loadCurrent(context, settings);
   if (!current) return NO_EVALUATION;
-  const missing = missingSheets(sheets, [current.names.moderation]);
+  const gatewayName = current.names.gateway;
+  const missing = missingSheets(sheets, [
+    current.names.moderation,
+    ...(gatewayName ? [gatewayName] : []),
+  ]);
   if (missing.length > 0) return missingOutcome(missing);
-  const names = summarySheetNames(current.model, current.names);
-  const existing = clashes(sheets, names);
-  if (existing.length > 0 && !opts.overwrite)
-    return { status: "needs-confirmation", existing: existing.map((s) => s.name) };
   const refs = evaluationRefs(current.model, current.names);
   const mod = context.workbook.worksheets
     .getItem(current.names.moderation)
     .getRange(refs.consensusBlock)
     .load("values");
+  const gw =
+    gatewayName && refs.gatewayBlock
+      ? context.workbook.worksheets.getItem(gatewayName).getRange(refs.gatewayBlock).load("values")
+      : null;
   await context.sync();
   const data = moderationFromSheet(current.model, mod.values);
-  const summaries = assessmentSummaries(
+  const out = assessmentSummaries(
     current.model,
     consensusGrid(current.model, data),
-    rationaleGrid(current.model, data)
+    rationaleGrid(current.model, data),
+    gw ? gatewayFromSheet(current.model, gw.values) : undefined
   );
-  const specs = summaries.map((s, i) => summarySheet(names[i], current.model.tenderName, s));
-  await writeSheets(context, specs, existing);
-  return { status: "done", sheets: names, winner: summaries[0]?.winner ?? null };
+  if (!out.ok)
+    return {
+      status: "incomplete",
+      missing: out.missing,
+      message: `Assessment summaries are written only once every result is complete. Still to do: ${out.missing.join(", ")} (a consensus score not agreed, or the gateway not answered). Nothing was written.`,
+    };
+  const session = await beginOwned(context, "evaluation.summaries", {
+    label: "Writing the assessment summaries",
+    sheets: summarySheetNames(current.model, current.names),
+  });
+  const names = withNames(summarySheetNames(current.model, current.names), session.names);
+  const perPoint = current.model.priceMethod === "perQualityPoint";
+  const specs = out.summaries.map((s, i) =>
+    summarySheet(names[i], current.model.tenderName, s, perPoint)
+  );
+  await writeSheets(context, specs);
+  return { status: "done", sheets: names, winner: out.summaries[0]?.winner ?? null };
 }
 
 // ---------- saved setups ----------
@@ -306,4 +417,44 @@ export async function saveSetup(
   queueWrite(context, SETUPS_ENTRY, all);
   await context.sync();
   return Object.keys(all);
+}
+
+// ---------- a setup from the sheet ----------
+
+export type SetupFromSelection =
+  | { status: "done"; draft: EvaluationDraft; found: string[]; sheet: string }
+  | { status: "not-found"; message: string };
+
+/**
+ * "Use selected data": read the tender's criteria, bidders and panel from the sheet the selection
+ * is on (its used range, one sync), laid out as the Tender sheet is: label rows, then tables
+ * headed Criterion, Bidder, Panel member (and Gateway).
+ */
+export async function readSetupFromSelection(
+  context: Excel.RequestContext,
+  base: EvaluationDraft
+): Promise<SetupFromSelection> {
+  const selection = context.workbook.getSelectedRange();
+  // A navigation property: a proxy to the sheet, nothing to load (the rule cannot tell).
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  const sheet = selection.worksheet;
+  sheet.load("name");
+  const used = sheet.getUsedRange(true);
+  used.load("values,rowIndex,columnIndex");
+  await context.sync();
+  // The used range may start below or right of A1: pad so the parser sees sheet positions.
+  const values = [
+    ...Array.from({ length: used.rowIndex }, () => [] as unknown[]),
+    ...used.values.map((r: unknown[]) => [
+      ...Array.from({ length: used.columnIndex }, () => ""),
+      ...r,
+    ]),
+  ];
+  const { draft, found } = draftFromSheet(values, base);
+  if (!found.some((f) => /criteria|bidders|panel/.test(f)))
+    return {
+      status: "not-found",
+      message: `No tender found on "${sheet.name}". Select a cell on a sheet laid out with tables headed Criterion, Bidder and Panel member (as the Tender sheet is).`,
+    };
+  return { status: "done", draft, found, sheet: sheet.name };
 }

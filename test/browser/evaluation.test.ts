@@ -1,8 +1,11 @@
 /**
  * The Evaluation view in the preview, as a user drives it: set up the tender from the "Tender"
- * sheet, generate the panel's workbook, check the returns and go to a missing score, let a panel
- * member score, check again, and generate again only after confirming; and with the keyboard only.
+ * sheet, generate the panel's workbook, check the returns and go to a missing declaration, let a
+ * panel member score, check again; read the setup with "Use selected data", send the evaluator
+ * files (downloaded in the preview) and collect a member's return; and with the keyboard only.
  */
+import * as fs from "fs";
+import ExcelJS from "exceljs";
 import { usePreviewSuite, tabTo, type PreviewPage } from "./support/preview";
 
 const suite = usePreviewSuite();
@@ -31,7 +34,7 @@ async function setUpFromTenderSheet(p: PreviewPage) {
 }
 
 describe("Evaluation view", () => {
-  test("generate the panel workbook, check returns, go to a missing score, score, check again, regenerate with confirmation", async () => {
+  test("generate the panel workbook, check returns, go to a missing declaration, score, check again", async () => {
     const p = await suite.open();
     const { tender, panel } = await setUpFromTenderSheet(p);
     expect(panel).toEqual(["A. Patel (commissioner)", "J. Morgan (finance)"]);
@@ -48,8 +51,8 @@ describe("Evaluation view", () => {
     // The criteria sheet shows the tender as typed and weights adding up to 100.
     expect(await p.activeSheet()).toBe("Criteria");
     expect(await p.cellText("B1")).toBe(tender);
-    expect([await p.cellText("A13"), await p.cellText("C13")]).toEqual(["Total", "100"]);
-    await p.cell("C13").click();
+    expect([await p.cellText("A18"), await p.cellText("C18")]).toEqual(["Total", "100%"]);
+    await p.cell("C18").click();
     expect(await p.formulaBar()).toMatch(/^=SUM\(/);
     await p.screenshot("evaluation-light");
 
@@ -58,7 +61,7 @@ describe("Evaluation view", () => {
     const findings = t.getByRole("region", { name: "Check returns findings" });
     await findings.waitFor();
     expect(await findings.innerText()).toMatch(/Missing scores \(8\)/);
-    // Go to the first missing score: the grid opens that evaluator's sheet at the cell.
+    // Go to the first missing declaration: the grid opens that evaluator's sheet at the cell.
     const first = findings
       .getByRole("button", { name: /^Go to Scores A\. Patel/ })
       .filter({ hasText: "B8" })
@@ -78,42 +81,84 @@ describe("Evaluation view", () => {
       (sheet) =>
         Excel.run(async (context) => {
           const ws = context.workbook.worksheets.getItem(sheet);
-          ws.getRange("B8").values = [[4]];
-          ws.getRange("D8").values = [[3]];
+          ws.getRange("C8").values = [[4]];
+          ws.getRange("E8").values = [[3]];
           await context.sync();
         }),
       scoreSheets[0]
     );
     await p.page.waitForFunction(
-      () => document.querySelector('[data-cell="B8"]')?.textContent === "4"
+      () => document.querySelector('[data-cell="C8"]')?.textContent === "4"
     );
     await t.getByRole("button", { name: "Check returns" }).click();
     await p.page.waitForFunction(() =>
       /Missing scores \(6\)/.test(document.querySelector("#taskpane")?.textContent ?? "")
     );
 
-    // Generating again would replace the panel's sheets: the view asks; Cancel keeps the scores.
-    await t.getByRole("button", { name: "Generate evaluation workbook" }).click();
-    const dialog = p.page.getByRole("dialog");
-    await dialog.waitFor();
-    expect(await dialog.innerText()).toMatch(/Replace existing sheets\?/);
-    await p.screenshot("evaluation-confirm-replace");
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-    await dialog.waitFor({ state: "detached" });
-    expect((await p.values(scoreSheets[0], "B8"))[0][0]).toBe(4);
-    await t.getByRole("button", { name: "Generate evaluation workbook" }).click();
-    await dialog.waitFor();
-    await dialog.getByRole("button", { name: "Replace the sheets" }).click();
-    await dialog.waitFor({ state: "detached" });
-    await p.page.waitForFunction(
-      (s) =>
-        (
-          window as unknown as {
-            __preview: { wb: { getValues(a: string, b: string): unknown[][] } };
-          }
-        ).__preview.wb.getValues(s, "B8")[0][0] === "",
-      scoreSheets[0]
+    p.assertHealthy();
+    await p.page.close();
+  });
+
+  test("use the Tender sheet, send the evaluator files and collect a member's return", async () => {
+    const p = await suite.open();
+    await p.showSheet("Tender");
+    await p.cell("A8").click();
+    await p.openView("Evaluation");
+    const t = p.taskpane;
+    await t.getByRole("button", { name: "Use selected data" }).click();
+    await t
+      .getByRole("status")
+      .filter({ hasText: /^Read from "Tender"/ })
+      .waitFor();
+    expect(await t.getByRole("textbox", { name: "Panel member 3" }).inputValue()).toBe(
+      "R. Hughes (sector representative)"
     );
+    await p.screenshot("evaluation-setup-from-sheet");
+    await t.getByRole("button", { name: "Generate evaluation workbook" }).click();
+    await t
+      .getByRole("status")
+      .filter({ hasText: /^Generated / })
+      .waitFor();
+    // The sheet name is shortened at a word boundary.
+    expect(await p.sheetNames()).toContain("Scores R. Hughes");
+
+    const downloads: string[] = [];
+    p.page.on("download", async (d) => {
+      const file = `${await d.path()}`;
+      downloads.push(file);
+    });
+    await t.getByRole("button", { name: "Send to evaluators" }).click();
+    await t
+      .getByRole("status")
+      .filter({ hasText: /^Downloaded 3 evaluator files/ })
+      .waitFor();
+    for (let i = 0; i < 50 && downloads.length < 3; i++) await p.page.waitForTimeout(100);
+    expect(downloads).toHaveLength(3);
+
+    // A. Patel scores every bid in her file and returns it.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(downloads[0]) as unknown as ArrayBuffer);
+    const ws = book.worksheets[0];
+    expect(ws.name).toBe("Scores A. Patel (commissioner)");
+    for (let b = 0; b < 3; b++) {
+      ws.getCell(8 + b, 2).value = "No conflict with this bidder";
+      for (let j = 0; j < 5; j++) {
+        ws.getCell(8 + b, 3 + 2 * j).value = 4;
+        ws.getCell(8 + b, 4 + 2 * j).value = "Clear plan";
+      }
+    }
+    const returned = Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    await t.getByLabel("Returned evaluator files").setInputFiles({
+      name: "Patel return.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: returned,
+    });
+    const collected = t.getByRole("region", { name: "Collected returns" });
+    await collected.waitFor();
+    expect(await collected.innerText()).toMatch(/Imported 1 return into Moderation: A\. Patel/);
+    expect(await collected.innerText()).toMatch(/J\. Morgan \(finance\), R\. Hughes/);
+    expect((await p.values("Moderation", "F5"))[0][0]).toBe(4);
+    await p.screenshot("evaluation-collected");
     p.assertHealthy();
     await p.page.close();
   });

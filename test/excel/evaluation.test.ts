@@ -16,7 +16,10 @@ import {
   RESULTS_SHEET,
 } from "../../src/sheets/evaluation/geometry";
 import { rangeAddress } from "../../src/sheets/a1";
-import { DECLARATION_NO_CONFLICT, DECLARATION_CONFLICT } from "../../src/domain/evaluation/words";
+import {
+  BID_CONFLICT as CONFLICT,
+  BID_NO_CONFLICT as NO_CONFLICT,
+} from "../../src/domain/evaluation/words";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
 import {
   checkEvaluationReturns,
@@ -34,6 +37,12 @@ const S = DEFAULT_SETTINGS;
 
 async function generate(wb: MemoryWorkbook, d: EvaluationDraft, overwrite = false) {
   return wb.run((ctx) => generateEvaluationWorkbook(ctx, d, S, { overwrite }));
+}
+
+/** A cell the member has (their criterion): an address, never null. */
+function at(address: string | null): string {
+  if (address === null) throw new Error("the criterion is not assigned to this member");
+  return address;
 }
 
 function checked(d: EvaluationDraft): EvaluationModel {
@@ -72,6 +81,8 @@ function readResults(wb: MemoryWorkbook, m: EvaluationModel) {
     percent: r[RES_COLS.percent] as number,
     status: r[RES_COLS.status],
     rank: r[RES_COLS.rank] === "" ? null : r[RES_COLS.rank],
+    perPoint: r[RES_COLS.perPoint] === "" ? null : (r[RES_COLS.perPoint] as number),
+    low: r[RES_COLS.abnormallyLow] !== "",
   }));
 }
 
@@ -88,6 +99,9 @@ function expectSameAsEngine(wb: MemoryWorkbook, m: EvaluationModel, scores: (num
     expect(x.percent).toBeCloseTo(e.qualityPercent, 9);
     expect(x.status).toBe(STATUS_TEXT[e.status]);
     expect(x.rank).toBe(e.rank);
+    if (e.pricePerPoint === null) expect(x.perPoint).toBeNull();
+    else expect(x.perPoint).toBeCloseTo(e.pricePerPoint, 6);
+    expect(x.low).toBe(e.abnormallyLow !== null);
   });
   return { engine, sheet };
 }
@@ -122,30 +136,35 @@ describe("generating the evaluation workbook", () => {
     expect(charts).toHaveLength(1);
     expect(JSON.stringify(charts[0])).toContain("BarStacked");
     const cf = wb.getConditionalFormats("Moderation");
-    expect(cf.map((c) => [c.type, c.rule?.formula])).toEqual([["Custom", '=$M5="Discuss"']]);
-    expect(wb.isValidInput("Scores Ann", "B8", 6)).toBe(false);
-    expect(wb.isValidInput("Scores Ann", "B8", 5)).toBe(true);
-    expect(wb.isValidInput("Scores Ann", "B8", 2.5)).toBe(false);
-    expect(wb.isValidInput("Scores Ann", "B3", DECLARATION_NO_CONFLICT)).toBe(true);
-    expect(wb.isValidInput("Scores Ann", "B3", "Maybe")).toBe(false);
+    expect(cf.map((c) => [c.type, c.rule?.formula]).filter(([t]) => t === "Custom")).toEqual([
+      ["Custom", '=$M5="Discuss"'],
+    ]);
+    expect(wb.isValidInput("Scores Ann", "C8", 6)).toBe(false);
+    expect(wb.isValidInput("Scores Ann", "C8", 5)).toBe(true);
+    expect(wb.isValidInput("Scores Ann", "C8", 2.5)).toBe(false);
+    expect(wb.isValidInput("Scores Ann", "B8", NO_CONFLICT)).toBe(true);
+    expect(wb.isValidInput("Scores Ann", "B10", CONFLICT)).toBe(true);
+    expect(wb.isValidInput("Scores Ann", "B8", "Maybe")).toBe(false);
     const refs = evaluationRefs(checked(d));
     expect(refs.consensusCell(0, 0)).toBe("N5");
     expect(wb.isValidInput("Moderation", "N5", 6)).toBe(false);
     expect(wb.isValidInput("Moderation", "N5", 4)).toBe(true);
   });
 
-  it("asks before replacing existing sheets, then replaces them when confirmed", async () => {
+  it("never writes over a sheet of the user's: the generated sheet is named around it", async () => {
     const wb = new MemoryWorkbook();
     wb.addSheet("Results");
     wb.setCells("Results", "A1", [["my own work"]]);
     const first = await generate(wb, draft());
-    expect(first).toMatchObject({ status: "needs-confirmation", existing: ["Results"] });
+    expect(first.status).toBe("done");
     expect(wb.getValues("Results", "A1")).toEqual([["my own work"]]);
-    expect(wb.sheetNames()).not.toContain("Criteria");
-    const second = await generate(wb, draft(), true);
+    const results = first.status === "done" ? first.sheets[first.sheets.length - 1] : "";
+    expect(results).not.toBe("Results");
+    expect(wb.getValues(results, "A1")).toEqual([["Results"]]);
+    // Generating again rewrites the add-in's own sheets and still leaves the user's alone.
+    const second = await generate(wb, draft());
     expect(second.status).toBe("done");
-    expect(wb.getValues("Results", "A1")).toEqual([["Results"]]);
-    expect(wb.sheetNames().filter((n) => n.toLowerCase() === "results")).toHaveLength(1);
+    expect(wb.getValues("Results", "A1")).toEqual([["my own work"]]);
   });
 
   it("refuses an invalid setup and writes nothing", async () => {
@@ -165,10 +184,10 @@ describe("generating the evaluation workbook", () => {
     const got = await wb.run(async (ctx) => {
       const ws = (n: string) => ctx.workbook.worksheets.getItem(n);
       const probes = {
-        decl: ws("Scores Ann").getRange(refs.declaration).format.protection,
-        score: ws("Scores Ann").getRange(refs.scoreCell(2, 1)).format.protection,
-        reason: ws("Scores Ann").getRange(refs.reasonCell(2, 1)).format.protection,
-        status: ws("Scores Ann").getRange("B4").format.protection,
+        decl: ws("Scores Ann").getRange(refs.declarationCell(1)).format.protection,
+        score: ws("Scores Ann").getRange(at(refs.scoreCell(0, 2, 1))).format.protection,
+        reason: ws("Scores Ann").getRange(at(refs.reasonCell(0, 2, 1))).format.protection,
+        status: ws("Scores Ann").getRange("B3").format.protection,
         cons: ws("Moderation").getRange(refs.consensusCell(1, 1)).format.protection,
         mean: ws("Moderation").getRangeByIndexes(MODERATION_SHEET.firstRow, mc.mean, 1, 1).format
           .protection,
@@ -178,7 +197,7 @@ describe("generating the evaluation workbook", () => {
       Object.values(probes).forEach((p) => p.load("locked"));
       const prot = ws("Moderation").protection;
       prot.load("protected");
-      const dv = ws("Scores Ann").getRange(refs.scoreCell(0, 0)).dataValidation;
+      const dv = ws("Scores Ann").getRange(at(refs.scoreCell(0, 0, 0))).dataValidation;
       dv.load("rule");
       await ctx.sync();
       return {
@@ -206,9 +225,9 @@ describe("generating the evaluation workbook", () => {
     await generate(wb, draft());
     const refs = evaluationRefs(m);
     const mc = moderationColumns(3);
-    wb.setCells("Scores Ann", refs.scoreCell(0, 0), [[1]]);
-    wb.setCells("Scores Bob", refs.scoreCell(0, 0), [[4]]);
-    wb.setCells("Scores Cat", refs.scoreCell(0, 0), [[5]]);
+    wb.setCells("Scores Ann", at(refs.scoreCell(0, 0, 0)), [[1]]);
+    wb.setCells("Scores Bob", at(refs.scoreCell(1, 0, 0)), [[4]]);
+    wb.setCells("Scores Cat", at(refs.scoreCell(2, 0, 0)), [[5]]);
     const row = MODERATION_SHEET.firstRow;
     const stats = () =>
       wb.getValues(
@@ -216,15 +235,21 @@ describe("generating the evaluation workbook", () => {
         rangeAddress(row, MODERATION_SHEET.firstEvaluatorCol, row, mc.discuss)
       )[0];
     expect(stats()).toEqual(["", "", "", 0, "", "", "", "", ""]);
-    wb.setCells("Scores Ann", "B3", [[DECLARATION_NO_CONFLICT]]);
-    wb.setCells("Scores Bob", "B3", [[DECLARATION_NO_CONFLICT]]);
-    wb.setCells("Scores Cat", "B3", [[DECLARATION_CONFLICT]]);
+    wb.setCells("Scores Ann", "B8", [[NO_CONFLICT]]);
+    wb.setCells("Scores Bob", "B8", [[NO_CONFLICT]]);
+    wb.setCells("Scores Cat", "B8", [[CONFLICT]]);
     expect(stats()).toEqual([1, 4, "", 2, 1, 4, 2.5, 3, "Discuss"]);
-    expect(wb.getValues("Scores Cat", "B4")[0][0]).toBe(
-      "Conflict declared: your scores are not counted"
-    );
+    // Cat's conflict with the first bidder only: her score for the second bid counts.
+    wb.setCells("Scores Cat", "B9:C9", [[NO_CONFLICT, 2]]);
+    const second = MODERATION_SHEET.firstRow + 3;
+    expect(
+      wb.getValues(
+        "Moderation",
+        rangeAddress(second, MODERATION_SHEET.firstEvaluatorCol, second, mc.counted)
+      )[0]
+    ).toEqual(["", "", 2, 1]);
     // The originals stay where they were.
-    expect(wb.getValues("Scores Ann", refs.scoreCell(0, 0))).toEqual([[1]]);
+    expect(wb.getValues("Scores Ann", at(refs.scoreCell(0, 0, 0)))).toEqual([[1]]);
   });
 
   it("references a member's sheet correctly when the name has an apostrophe or characters Excel forbids", async () => {
@@ -233,10 +258,8 @@ describe("generating the evaluation workbook", () => {
     await generate(wb, d);
     const refs = evaluationRefs(checked(d));
     expect(refs.names.evaluators).toEqual(["Scores Sean O'Brien", "Scores Chair Jo interim"]);
-    wb.setCells("Scores Sean O'Brien", "B3", [[DECLARATION_NO_CONFLICT]]);
-    wb.setCells("Scores Sean O'Brien", refs.scoreCell(0, 0), [[4]]);
-    wb.setCells("Scores Chair Jo interim", "B3", [[DECLARATION_NO_CONFLICT]]);
-    wb.setCells("Scores Chair Jo interim", refs.scoreCell(0, 0), [[2]]);
+    wb.setCells("Scores Sean O'Brien", "B8:C8", [[NO_CONFLICT, 4]]);
+    wb.setCells("Scores Chair Jo interim", "B8:C8", [[NO_CONFLICT, 2]]);
     expect(wb.getValues("Moderation", "F5:G5")).toEqual([[4, 2]]);
     expect(wb.formulaErrors()).toEqual([]);
   });
@@ -249,11 +272,16 @@ describe("generating the evaluation workbook", () => {
         withPrice: fc.boolean(),
         nB: fc.integer({ min: 1, max: 5 }),
         nE: fc.integer({ min: 1, max: 3 }),
-        method: fc.constantFrom("lowest", "deviation"),
+        method: fc.constantFrom("lowest", "deviation", "perQualityPoint"),
+        tieBreak: fc.constantFrom("none", "quality", "price"),
         threshold: fc.constantFrom(0, 0, 40, 55.5, 70),
         seed: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 60, maxLength: 60 }),
       })
       .map((p) => {
+        // Price per quality point weighs no price: prices are given, the quality criteria carry 100%.
+        const perPoint = p.method === "perQualityPoint";
+        const priced = p.withPrice || perPoint;
+        if (perPoint) p = { ...p, withPrice: false };
         let i = 0;
         const next = () => p.seed[i++ % p.seed.length];
         const parts = Array.from({ length: p.nK + (p.withPrice ? 1 : 0) }, () => next());
@@ -270,7 +298,7 @@ describe("generating the evaluation workbook", () => {
           criteria.push({ name: "Price", group: "price", weight: bp[p.nK] / 100, minimum: "" });
         const bidders = Array.from({ length: p.nB }, (_, b) => ({
           name: `Bidder ${b + 1}`,
-          price: p.withPrice ? next() * 97 + (next() % 100) / 100 : "",
+          price: priced ? next() * 97 + (next() % 100) / 100 : "",
         }));
         const d = draft({
           criteria,
@@ -279,6 +307,7 @@ describe("generating the evaluation workbook", () => {
           scaleMax: p.scale,
           descriptors: defaultDescriptors(p.scale),
           priceMethod: p.method,
+          tieBreak: p.tieBreak,
           qualityThreshold: p.threshold,
         });
         const scores = bidders.map(() =>
@@ -296,7 +325,7 @@ describe("generating the evaluation workbook", () => {
         expect(wb.formulaErrors()).toEqual([]);
         expectSameAsEngine(wb, m, scores);
       }),
-      { numRuns: 15 }
+      { numRuns: 25 }
     );
   });
 
@@ -331,11 +360,13 @@ describe("check returns on a completed workbook", () => {
     const nK = scoredCriteria(m).length;
     m.evaluators.forEach((_, e) => {
       const sheet = refs.names.evaluators[e];
-      wb.setCells(sheet, refs.declaration, [[DECLARATION_NO_CONFLICT]]);
       wb.setCells(
         sheet,
-        refs.grid,
-        m.bidders.map(() => Array.from({ length: nK }, () => [3, "Meets the specification"]).flat())
+        refs.grid(e),
+        m.bidders.map(() => [
+          NO_CONFLICT,
+          ...Array.from({ length: nK }, () => [3, "Meets the specification"]).flat(),
+        ])
       );
     });
     fillConsensus(
@@ -357,12 +388,12 @@ describe("check returns on a completed workbook", () => {
 
   it("finds each kind of problem planted in the workbook, with where it is, in two syncs", async () => {
     const { wb, refs } = await completed();
-    wb.setCells("Scores Bob", refs.declaration, [[""]]);
-    wb.setCells("Scores Cat", refs.declaration, [[DECLARATION_CONFLICT]]);
-    wb.setCells("Scores Ann", refs.scoreCell(1, 1), [[""]]);
-    wb.setCells("Scores Ann", refs.reasonCell(2, 0), [[""]]);
-    wb.setCells("Scores Ann", refs.scoreCell(0, 2), [[1]]);
-    wb.setCells("Scores Bob", refs.scoreCell(0, 2), [[5]]);
+    wb.setCells("Scores Bob", refs.declarationCell(0), [[""]]);
+    wb.setCells("Scores Cat", refs.declarationCell(0), [[CONFLICT]]);
+    wb.setCells("Scores Ann", at(refs.scoreCell(0, 1, 1)), [[""]]);
+    wb.setCells("Scores Ann", at(refs.reasonCell(0, 2, 0)), [[""]]);
+    wb.setCells("Scores Ann", at(refs.scoreCell(0, 0, 2)), [[1]]);
+    wb.setCells("Scores Bob", at(refs.scoreCell(1, 0, 2)), [[5]]);
     wb.setCells("Moderation", refs.consensusCell(0, 2), [[""]]);
     wb.setCells("Moderation", refs.consensusCell(1, 0), [[""]]);
     wb.setCells("Moderation", refs.rationaleCell(2, 1), [[""]]);
@@ -374,19 +405,19 @@ describe("check returns on a completed workbook", () => {
       out.status === "done"
         ? out.problems.filter((p) => p.kind === k).map((p) => `${p.sheet}!${p.address}`)
         : [];
-    expect(where("undeclaredConflict")).toEqual(["Scores Bob!B3"]);
+    expect(where("undeclaredConflict")).toEqual(["Scores Bob!B8"]);
     if (out.status === "done")
       out.problems.forEach((p) => expect(p.where).toBe(`${p.sheet}!${p.address}`));
-    expect(where("conflictDeclared")).toEqual(["Scores Cat!B3"]);
-    expect(where("missingScore")).toEqual([`Scores Ann!${refs.scoreCell(1, 1)}`]);
-    expect(where("missingReason")).toEqual([`Scores Ann!${refs.reasonCell(2, 0)}`]);
+    expect(where("conflictDeclared")).toEqual(["Scores Cat!B8"]);
+    expect(where("missingScore")).toEqual([`Scores Ann!${refs.scoreCell(0, 1, 1)}`]);
+    expect(where("missingReason")).toEqual([`Scores Ann!${refs.reasonCell(0, 2, 0)}`]);
     expect(where("noRationale")).toEqual([`Moderation!${refs.rationaleCell(2, 1)}`]);
     // Bob has not declared, so his 5 does not count yet: not a wide spread, just no consensus.
     expect(where("missingConsensus")).toEqual([
       `Moderation!${refs.consensusCell(0, 2)}`,
       `Moderation!${refs.consensusCell(1, 0)}`,
     ]);
-    wb.setCells("Scores Bob", refs.declaration, [[DECLARATION_NO_CONFLICT]]);
+    wb.setCells("Scores Bob", refs.declarationCell(0), [[NO_CONFLICT]]);
     out = await wb.run((ctx) => checkEvaluationReturns(ctx, S));
     expect(where("notModerated")).toEqual([`Moderation!${refs.consensusCell(0, 2)}`]);
     expect(
@@ -429,15 +460,30 @@ describe("check returns on a completed workbook", () => {
     ]).winners[0];
     expect(winner).toBe("Gamma Ltd");
     expect(out.winner).toBe(winner);
-    const alpha = wb.getValues("Summary Alpha Trust", "A1:F7");
+    const alpha = wb.getValues("Summary Alpha Trust", "A1:G7");
+    expect(alpha[2][1]).toBe("Not successful: ranked 2 of 3");
     expect(alpha[3][1]).toBe("Gamma Ltd");
-    expect(alpha[6]).toEqual(["Delivery", 30, 5, "Strong delivery plan", 3, "Agreed at panel"]);
-    expect(wb.getValues("Summary Gamma Ltd", "B3:B4")).toEqual([
-      ["This is the highest-ranked bid"],
-      ["(this bid)"],
+    expect(alpha[4]).toEqual([
+      "Why the bid was excluded",
+      "It was not excluded",
+      "",
+      "",
+      "",
+      "",
+      "",
     ]);
+    expect(alpha[6]).toEqual(["Delivery", 30, "", 5, "Strong delivery plan", 3, "Agreed at panel"]);
+    expect(wb.getValues("Summary Gamma Ltd", "B3:B4")).toEqual([
+      ["Most advantageous tender: ranked first"],
+      ["This bid"],
+    ]);
+    expect(JSON.stringify(wb.getValues("Summary Beta CIC", "A1:G20"))).not.toMatch(/Passed/);
+    // Written again, the summaries are the add-in's own sheets and are rewritten in place.
     const again = await wb.run((ctx) => writeAssessmentSummaries(ctx, S));
-    expect(again.status).toBe("needs-confirmation");
+    expect(again.status).toBe("done");
+    expect(wb.sheetNames().filter((n) => n.startsWith("Summary Alpha"))).toEqual([
+      "Summary Alpha Trust",
+    ]);
   });
 });
 

@@ -36,7 +36,10 @@ const CriterionRecord = z.preprocess(
   })
 );
 
-const BidderRecord = z.preprocess(objectOrEmpty, z.object({ name: Text, price: Typed }));
+const BidderRecord = z.preprocess(
+  objectOrEmpty,
+  z.object({ name: Text, price: Typed, fullCost: Typed })
+);
 
 /** A blank setup's parts, for a record that lacks them. */
 const blank = () => blankDraft(DEFAULT_SETTINGS);
@@ -57,7 +60,9 @@ export const EvaluationDraftSchema: z.ZodType<EvaluationDraft> = z.object({
   descriptors: z.array(Text).catch(() => blank().descriptors),
   bidders: z
     .array(BidderRecord)
-    .catch(() => blank().bidders.map((b) => ({ ...b, price: b.price ?? "" }))),
+    .catch(() =>
+      blank().bidders.map((b) => ({ ...b, price: b.price ?? "", fullCost: b.fullCost ?? "" }))
+    ),
   evaluators: z.array(Text).catch(() => blank().evaluators),
   priceMethod: Text.transform((m) => m || "lowest"),
   spreadLimit: z
@@ -68,6 +73,13 @@ export const EvaluationDraftSchema: z.ZodType<EvaluationDraft> = z.object({
     .unknown()
     .optional()
     .transform((v): unknown => v ?? 0),
+  // Stages added later: a record without them reads as before (every member scores everything,
+  // no gateway, no tie-break, the default scores needed and abnormally low check).
+  assignments: z.array(Text).optional().catch(undefined),
+  gateway: z.array(Text).optional().catch(undefined),
+  tieBreak: Text.transform((t) => t || "none"),
+  minIndependentScores: Typed,
+  abnormallyLowPercent: Typed,
 });
 
 /** A saved setup with the settings' defaults where the record left a field out. */
@@ -98,6 +110,7 @@ export const GeneratedSheetsSchema = z.object({
   moderation: z.string(),
   results: z.string(),
   evaluators: z.array(z.string()),
+  gateway: z.string().optional(),
 });
 export type GeneratedSheets = z.infer<typeof GeneratedSheetsSchema>;
 
@@ -106,5 +119,18 @@ export const CurrentEvaluationSchema = z.object({
   draft: EvaluationDraftSchema,
   names: GeneratedSheetsSchema,
   generatedAt: z.string().optional(),
+  /** The tender's identifier and the version of its setup, carried by every evaluator file. */
+  tenderId: z.string().optional(),
+  version: z.number().int().positive().optional(),
 });
 export type CurrentEvaluationRecord = z.infer<typeof CurrentEvaluationSchema>;
+
+/** One panel member's return as imported: from which file, when, and the file's save time. */
+export const ReturnRecordSchema = z.object({
+  file: z.string(),
+  importedAt: z.string(),
+  version: z.number(),
+});
+/** The returns imported into this workbook, by panel member. */
+export const ReturnsRecordSchema = z.record(z.string(), ReturnRecordSchema);
+export type ReturnsRecord = z.infer<typeof ReturnsRecordSchema>;

@@ -12,10 +12,12 @@
 import { isBlank } from "../kernel/parse";
 import type { Problem } from "../kernel/problem";
 import { consensus } from "./scoring";
-import { scoredCriteria, type EvaluationModel } from "./setup";
-import { parseDeclaration } from "./words";
+import { isAssigned, scoredCriteria, stagesOf, type EvaluationModel } from "./setup";
+import { parseBidDeclaration, parseGatewayAnswer } from "./words";
 
 export type ReturnsProblemKind =
+  | "gatewayMissing"
+  | "gatewayNoReason"
   | "undeclaredConflict"
   | "conflictDeclared"
   | "missingScore"
@@ -24,11 +26,14 @@ export type ReturnsProblemKind =
   | "notModerated"
   | "missingConsensus"
   | "invalidConsensus"
-  | "noRationale";
+  | "noRationale"
+  | "tooFewScores";
 
 export const RETURNS_PROBLEM_TITLES: Record<ReturnsProblemKind, string> = {
-  undeclaredConflict: "Conflict-of-interest declaration not completed",
-  conflictDeclared: "Conflict of interest declared (scores not counted)",
+  gatewayMissing: "Gateway not answered",
+  gatewayNoReason: "Gateway answers without a reason",
+  undeclaredConflict: "Conflict-of-interest declarations not completed",
+  conflictDeclared: "Conflicts of interest declared (those scores not counted)",
   missingScore: "Missing scores",
   invalidScore: "Scores outside the scale",
   missingReason: "Scores without a reason",
@@ -36,6 +41,7 @@ export const RETURNS_PROBLEM_TITLES: Record<ReturnsProblemKind, string> = {
   missingConsensus: "Consensus scores not yet agreed",
   invalidConsensus: "Consensus scores outside the scale",
   noRationale: "Consensus scores without a rationale",
+  tooFewScores: "Too few independent scores",
 };
 
 /** A problem in the returns: its kind, and the sheet and cell where it is (`where` is "sheet!cell"). */
@@ -46,19 +52,22 @@ export type ReturnsProblem = Problem & { kind: ReturnsProblemKind; sheet: string
  * criterion (quality and social value, in setup order).
  */
 export type ReturnsData = {
-  /** Each evaluator's declaration, as read. */
-  declarations: unknown[];
+  /** declarations[e][b]: each evaluator's declaration for each bid, as read. */
+  declarations: unknown[][];
   /** scores[e][b][k] and reasons[e][b][k]: each evaluator's own scores and reasons. */
   scores: unknown[][][];
   reasons: unknown[][][];
   /** consensus[b][k] and rationale[b][k]: what the panel agreed. */
   consensus: unknown[][];
   rationale: unknown[][];
+  /** gateway.answers[b][g] and gateway.reasons[b][g], when the setup has a gateway. */
+  gateway?: { answers: unknown[][]; reasons: unknown[][] };
 };
 
 /** A place in the returns that a problem can be in. */
 export type ReturnsPlace =
-  | { cell: "declaration"; evaluator: number }
+  | { cell: "declaration"; evaluator: number; bidder: number }
+  | { cell: "gatewayAnswer" | "gatewayReason"; bidder: number; question: number }
   | { cell: "score" | "reason"; evaluator: number; bidder: number; criterion: number }
   | { cell: "consensus" | "rationale"; bidder: number; criterion: number };
 
@@ -68,6 +77,8 @@ export type LocateReturns = (place: ReturnsPlace) => { sheet: string; address: s
 /** The field each place is, as the panel sees it. */
 const FIELDS: Record<ReturnsPlace["cell"], string> = {
   declaration: "Conflict-of-interest declaration",
+  gatewayAnswer: "Gateway",
+  gatewayReason: "Gateway reason",
   score: "Score",
   reason: "Reason",
   consensus: "Consensus score",
@@ -79,11 +90,20 @@ export function isValidScore(v: unknown, max: number): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max;
 }
 
-/** Scores that count for bid b, criterion k: from evaluators who declared no conflict, numbers only. */
-export function countedScores(data: ReturnsData, b: number, k: number): number[] {
+/**
+ * Scores that count for bid b, criterion k: from evaluators assigned the criterion who declared no
+ * conflict with that bid, numbers only. A conflict with one bidder voids only that bid's scores.
+ */
+export function countedScores(
+  data: ReturnsData,
+  b: number,
+  k: number,
+  model?: EvaluationModel
+): number[] {
   const out: number[] = [];
   data.declarations.forEach((d, e) => {
-    if (parseDeclaration(d) !== "noConflict") return;
+    if (parseBidDeclaration(d?.[b]) !== "noConflict") return;
+    if (model && !isAssigned(model, e, k)) return;
     const v = data.scores[e]?.[b]?.[k];
     if (typeof v === "number" && Number.isFinite(v)) out.push(v);
   });
@@ -92,34 +112,84 @@ export function countedScores(data: ReturnsData, b: number, k: number): number[]
 
 type Report = (kind: ReturnsProblemKind, place: ReturnsPlace, message: string) => void;
 
-/** One evaluator's declaration, then (unless they declared a conflict) their scores and reasons. */
-function checkEvaluator(
+/** Bids excluded at the gateway need no scores. */
+function failedGateway(model: EvaluationModel, data: ReturnsData): boolean[] {
+  const gateway = stagesOf(model).gateway;
+  return model.bidders.map((_, b) =>
+    gateway.some((_, g) => parseGatewayAnswer(data.gateway?.answers[b]?.[g]) === "fail")
+  );
+}
+
+/** Every gateway question answered Pass or Fail for every bid, with a reason. */
+function checkGateway(model: EvaluationModel, data: ReturnsData, report: Report): void {
+  const gateway = stagesOf(model).gateway;
+  model.bidders.forEach((bidder, b) =>
+    gateway.forEach((q, g) => {
+      const answer = data.gateway?.answers[b]?.[g];
+      const at = { bidder: b, question: g };
+      if (parseGatewayAnswer(answer) === "none")
+        report(
+          "gatewayMissing",
+          { cell: "gatewayAnswer", ...at },
+          `${bidder.name}: "${q}" is ${isBlank(answer) ? "not answered" : `"${String(answer)}"`}; choose Pass or Fail`
+        );
+      else if (isBlank(data.gateway?.reasons[b]?.[g]))
+        report(
+          "gatewayNoReason",
+          { cell: "gatewayReason", ...at },
+          `${bidder.name}: "${q}" is answered ${String(answer).trim()} without a reason`
+        );
+    })
+  );
+}
+
+/** One bid's declaration by evaluator e; false when their scores for it are not counted. */
+function checkDeclaration(
   model: EvaluationModel,
   data: ReturnsData,
   e: number,
+  b: number,
   report: Report
-): void {
+): boolean {
   const evaluator = model.evaluators[e];
-  const declared = data.declarations[e];
-  const decl = parseDeclaration(declared);
+  const bidder = model.bidders[b].name;
+  const declared = data.declarations[e]?.[b];
+  const decl = parseBidDeclaration(declared);
   if (decl === "none") {
     const got = isBlank(declared) ? "it is blank" : `it reads "${String(declared)}"`;
     report(
       "undeclaredConflict",
-      { cell: "declaration", evaluator: e },
-      `${evaluator} has not completed the conflict-of-interest declaration (${got}); their scores do not count until they do`
+      { cell: "declaration", evaluator: e, bidder: b },
+      `${evaluator} has not declared whether they have a conflict of interest with ${bidder} (${got}); their scores for that bid do not count until they do`
     );
-  } else if (decl === "conflict") {
+    return true;
+  }
+  if (decl === "conflict") {
     report(
       "conflictDeclared",
-      { cell: "declaration", evaluator: e },
-      `${evaluator} declared a conflict of interest; their scores are not counted`
+      { cell: "declaration", evaluator: e, bidder: b },
+      `${evaluator} declared a conflict of interest with ${bidder}; their scores for that bid only are not counted`
     );
-    return; // a conflicted member's scores are not needed
+    return false; // a conflicted member's scores for this bid are not needed
   }
+  return true;
+}
+
+/** One evaluator's declarations, then their scores and reasons on their assigned criteria. */
+function checkEvaluator(
+  model: EvaluationModel,
+  data: ReturnsData,
+  e: number,
+  excluded: boolean[],
+  report: Report
+): void {
+  const evaluator = model.evaluators[e];
   const max = model.scale.max;
   model.bidders.forEach((bidder, b) => {
+    if (excluded[b]) return;
+    if (!checkDeclaration(model, data, e, b, report)) return;
     scoredCriteria(model).forEach((c, k) => {
+      if (!isAssigned(model, e, k)) return;
       const score = data.scores[e]?.[b]?.[k];
       const at = { evaluator: e, bidder: b, criterion: k };
       if (isBlank(score))
@@ -144,15 +214,50 @@ function checkEvaluator(
   });
 }
 
+/**
+ * Each bid needs enough independent scores per criterion (a setting): members assigned the
+ * criterion who did not declare a conflict with the bid. Reported where too few such members
+ * are left, which no amount of scoring by them can put right.
+ */
+function checkIndependence(
+  model: EvaluationModel,
+  data: ReturnsData,
+  excluded: boolean[],
+  report: Report
+): void {
+  const need = stagesOf(model).minIndependentScores;
+  model.bidders.forEach((bidder, b) => {
+    if (excluded[b]) return;
+    scoredCriteria(model).forEach((c, k) => {
+      const able = model.evaluators.filter(
+        (_, e) =>
+          isAssigned(model, e, k) && parseBidDeclaration(data.declarations[e]?.[b]) !== "conflict"
+      );
+      if (able.length < need)
+        report(
+          "tooFewScores",
+          { cell: "consensus", bidder: b, criterion: k },
+          `${bidder.name} on ${c.name}: only ${able.length} panel member${able.length === 1 ? "" : "s"} without a conflict can score it${able.length ? ` (${able.join(", ")})` : ""}; each bid needs ${need} independent score${need === 1 ? "" : "s"}: assign another member`
+        );
+    });
+  });
+}
+
 /** The panel's consensus score and rationale for every bid and criterion. */
-function checkModeration(model: EvaluationModel, data: ReturnsData, report: Report): void {
+function checkModeration(
+  model: EvaluationModel,
+  data: ReturnsData,
+  excluded: boolean[],
+  report: Report
+): void {
   const max = model.scale.max;
   model.bidders.forEach((bidder, b) => {
+    if (excluded[b]) return;
     scoredCriteria(model).forEach((c, k) => {
       const cons = data.consensus[b]?.[k];
       const at = { bidder: b, criterion: k };
       if (isBlank(cons)) {
-        const spread = consensus(countedScores(data, b, k), model.spreadLimit);
+        const spread = consensus(countedScores(data, b, k, model), model.spreadLimit);
         if (spread.ok && spread.value.discuss)
           report(
             "notModerated",
@@ -181,7 +286,10 @@ function checkModeration(model: EvaluationModel, data: ReturnsData, report: Repo
   });
 }
 
-/** Every problem in the returns, in order: each evaluator's in turn, then the moderation's. */
+/**
+ * Every problem in the returns, in order: the gateway's, each evaluator's in turn, too few
+ * independent scores, then the moderation's. Bids excluded at the gateway need nothing more.
+ */
 export function checkReturns(
   model: EvaluationModel,
   data: ReturnsData,
@@ -199,8 +307,11 @@ export function checkReturns(
       address,
     });
   };
-  model.evaluators.forEach((_, e) => checkEvaluator(model, data, e, report));
-  checkModeration(model, data, report);
+  const excluded = failedGateway(model, data);
+  checkGateway(model, data, report);
+  model.evaluators.forEach((_, e) => checkEvaluator(model, data, e, excluded, report));
+  checkIndependence(model, data, excluded, report);
+  checkModeration(model, data, excluded, report);
   return problems;
 }
 

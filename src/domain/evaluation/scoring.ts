@@ -269,7 +269,8 @@ export function consensus(
   }
   if (values.length === 0) return fail(field, `${field}: no scores entered yet`, "na");
   // exactly rounded, so within lowest..highest (0.1, 0.1, 0.1 -> 0.1) and finite (9E+307 twice)
-  const mean = Math.min(highest, Math.max(lowest, exactMean(values)));
+  // (|| 0: a mean of -0 reads as 0, as the plain sum 0 + -0 does)
+  const mean = Math.min(highest, Math.max(lowest, exactMean(values))) || 0;
   return ok({
     mean,
     lowest,

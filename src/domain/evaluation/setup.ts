@@ -12,7 +12,7 @@ import { DEFAULT_DESCRIPTORS_0_5, type FrameworkSettings } from "../settings/set
 import { isBlank, parseNumber } from "../kernel/parse";
 import { parseMoney, type Pence } from "../kernel/money";
 import type { Problem } from "../kernel/problem";
-import { parsePriceMethod, type PriceMethod } from "./scoring";
+import type { PriceMethod } from "./scoring";
 
 export type CriterionGroup = "quality" | "price" | "socialValue";
 export const GROUPS: readonly CriterionGroup[] = ["quality", "price", "socialValue"];
@@ -51,9 +51,34 @@ export function defaultDescriptors(max: number): string[] {
   return Array.from({ length: max + 1 }, (_, i) => `Score ${i}`);
 }
 
+/**
+ * How price enters the evaluation: "lowest" and "deviation" give price points added to quality
+ * (scoring.ts); "perQualityPoint" divides each bid's price by its quality and social value points
+ * and the lowest price per point wins (Cabinet Office, Bid Evaluation Guidance Note, 2021, which
+ * describes price per quality point beside the weighted methods; DOMAIN.md s.6b).
+ */
+export type EvaluationPriceMethod = PriceMethod | "perQualityPoint";
+export const PRICE_METHOD_LABELS: Record<EvaluationPriceMethod, string> = {
+  lowest: "Lowest price / bid price",
+  deviation: "Deviation from the lowest price",
+  perQualityPoint: "Price per quality point",
+};
+
+/**
+ * What decides between bids with equal totals, chosen at setup and published with the method
+ * (Procurement Act 2023 s.23: the assessment methodology is set out in advance): the higher
+ * quality and social value score, the lower price, or none (the bids share the rank).
+ */
+export type TieBreak = "quality" | "price" | "none";
+export const TIE_BREAK_LABELS: Record<TieBreak, string> = {
+  quality: "Higher quality and social value score",
+  price: "Lower price",
+  none: "None: equal totals share the rank",
+};
+
 /** What the user typed: numbers may be text; used by the task pane and saved setups. */
 export type CriterionDraft = { name: string; group: string; weight: unknown; minimum?: unknown };
-export type BidderDraft = { name: string; price?: unknown };
+export type BidderDraft = { name: string; price?: unknown; fullCost?: unknown };
 export type EvaluationDraft = {
   tenderName: string;
   criteria: CriterionDraft[];
@@ -64,6 +89,18 @@ export type EvaluationDraft = {
   priceMethod: string;
   spreadLimit: unknown;
   qualityThreshold: unknown;
+  /**
+   * What each panel member scores, parallel to evaluators: criterion names or groups ("Quality",
+   * "Social value") separated by commas or semicolons; blank is every scored criterion.
+   */
+  assignments?: string[];
+  /** Pass/fail questions answered for every bid before scoring (blank list: no gateway). */
+  gateway?: string[];
+  tieBreak?: string;
+  /** Scores each bid needs on each criterion from members without a conflict with it. */
+  minIndependentScores?: unknown;
+  /** Flag a bid priced below this percentage of the mean of the bids that pass (0 = off). */
+  abnormallyLowPercent?: unknown;
 };
 
 export type Criterion = {
@@ -72,7 +109,8 @@ export type Criterion = {
   weightBp: number;
   minimum: number | null;
 };
-export type Bidder = { name: string; pricePence: Pence | null };
+/** A bid: its price, and the bidder's own full cost of the service when a costing gives one. */
+export type Bidder = { name: string; pricePence: Pence | null; fullCostPence?: Pence | null };
 
 /** A checked setup. Weights are basis points (1% = 100) and add up to exactly 10,000. */
 export type EvaluationModel = {
@@ -81,11 +119,42 @@ export type EvaluationModel = {
   scale: { max: number; descriptors: string[] };
   bidders: Bidder[];
   evaluators: string[];
-  priceMethod: PriceMethod;
+  priceMethod: EvaluationPriceMethod;
   spreadLimit: number;
   /** Minimum quality: percentage of the quality and social value marks available (0 = none). */
   qualityThreshold: number;
+  /** assignments[e]: the scored criteria (indices into scoredCriteria) member e scores. */
+  assignments?: number[][];
+  gateway?: string[];
+  tieBreak?: TieBreak;
+  minIndependentScores?: number;
+  abnormallyLowPercent?: number;
 };
+
+/** The parts of a model that older records and hand-built models may leave out, filled in. */
+export function stagesOf(model: EvaluationModel): {
+  assignments: number[][];
+  gateway: string[];
+  tieBreak: TieBreak;
+  minIndependentScores: number;
+  abnormallyLowPercent: number;
+} {
+  const nK = scoredCriteria(model).length;
+  const all = Array.from({ length: nK }, (_, k) => k);
+  return {
+    assignments: model.evaluators.map((_, e) => model.assignments?.[e] ?? all),
+    gateway: model.gateway ?? [],
+    tieBreak: model.tieBreak ?? "none",
+    minIndependentScores: model.minIndependentScores ?? Math.min(1, model.evaluators.length),
+    abnormallyLowPercent: model.abnormallyLowPercent ?? 0,
+  };
+}
+
+/** Is scored criterion k assigned to member e? */
+export function isAssigned(model: EvaluationModel, e: number, k: number): boolean {
+  const a = model.assignments?.[e];
+  return a === undefined || a.includes(k);
+}
 
 /** A setup checked: errors block generation, warnings do not; the model when there are no errors. */
 export type EvaluationSetupCheck = {
@@ -262,7 +331,41 @@ function checkWeights(
     });
 }
 
-/** Bidders: unique names, and a price above £0 for each when price is a criterion. */
+/** An amount in pounds above £0 for a bidder's field, or null when blank; errors pushed. */
+function bidderAmount(
+  value: unknown,
+  what: string,
+  field: string,
+  errors: Problem[]
+): Pence | null | undefined {
+  if (isBlank(value)) return null;
+  const p =
+    typeof value === "number"
+      ? Number.isFinite(value)
+        ? Math.round(value * 100)
+        : null
+      : parseMoney(value);
+  if (p === null) {
+    errors.push({
+      field,
+      message: `${what} must be an amount in pounds, e.g. 12000 or £12,000.50; got "${String(value)}"`,
+    });
+    return undefined;
+  }
+  if (p <= 0) {
+    errors.push({
+      field,
+      message: `${what} must be more than £0 (a zero or negative amount is an error, not a score)`,
+    });
+    return undefined;
+  }
+  return p;
+}
+
+/**
+ * Bidders: unique names, a price above £0 for each when price counts, and optionally the
+ * bidder's own full cost (from a cost recovery sheet) for the abnormally low tender check.
+ */
 function checkBidders(draft: EvaluationDraft, hasPrice: boolean, errors: Problem[]): Bidder[] {
   const bid = draft.bidders ?? [];
   if (bid.length === 0) errors.push({ field: "bidders", message: "Add at least one bidder" });
@@ -274,45 +377,127 @@ function checkBidders(draft: EvaluationDraft, hasPrice: boolean, errors: Problem
   );
   return bid.map((b, i) => {
     const label = bidNames[i] ? `"${bidNames[i]}"` : `${i + 1}`;
-    let pricePence: Pence | null = null;
-    if (isBlank(b.price)) {
-      if (hasPrice)
-        errors.push({
-          field: `bidders.${i}.price`,
-          message: `Price for bidder ${label} is blank; every bid needs a price when price is a criterion`,
-        });
-    } else {
-      const p =
-        typeof b.price === "number"
-          ? Number.isFinite(b.price)
-            ? Math.round(b.price * 100)
-            : null
-          : parseMoney(b.price);
-      if (p === null)
-        errors.push({
-          field: `bidders.${i}.price`,
-          message: `Price for bidder ${label} must be an amount in pounds, e.g. 12000 or £12,000.50; got "${String(b.price)}"`,
-        });
-      else if (p <= 0)
-        errors.push({
-          field: `bidders.${i}.price`,
-          message: `Price for bidder ${label} must be more than £0 (a zero or negative price is an error, not a score)`,
-        });
-      else pricePence = p;
-    }
-    return { name: bidNames[i], pricePence };
+    if (isBlank(b.price) && hasPrice)
+      errors.push({
+        field: `bidders.${i}.price`,
+        message: `Price for bidder ${label} is blank; every bid needs a price when price is a criterion`,
+      });
+    const price = bidderAmount(b.price, `Price for bidder ${label}`, `bidders.${i}.price`, errors);
+    const fullCost = bidderAmount(
+      b.fullCost,
+      `Full cost for bidder ${label}`,
+      `bidders.${i}.fullCost`,
+      errors
+    );
+    return { name: bidNames[i], pricePence: price ?? null, fullCostPence: fullCost ?? null };
   });
 }
 
-/** The price method, the spread that triggers discussion and the quality threshold. */
+/** "lowest", "deviation" or "perQualityPoint" (any case; blank is lowest). */
+export function parseEvaluationPriceMethod(
+  value: unknown,
+  field = "Price method"
+): { ok: true; value: EvaluationPriceMethod } | { ok: false; message: string } {
+  const s = isBlank(value)
+    ? "lowest"
+    : String(value)
+        .toLowerCase()
+        .replace(/[^a-z]/g, "");
+  if (s === "lowest" || s === "lowestprice") return { ok: true, value: "lowest" };
+  if (s === "deviation") return { ok: true, value: "deviation" };
+  if (s === "perqualitypoint" || s === "priceperqualitypoint")
+    return { ok: true, value: "perQualityPoint" };
+  return {
+    ok: false,
+    message: `${field} must be lowest price, deviation or price per quality point; got "${String(value)}"`,
+  };
+}
+
+/** "quality", "price" or "none" (any case; blank is none). */
+export function parseTieBreak(value: unknown): TieBreak | null {
+  const s = isBlank(value) ? "none" : String(value).trim().toLowerCase();
+  if (s.startsWith("quality") || s.startsWith("higher")) return "quality";
+  if (s.startsWith("price") || s.startsWith("lower")) return "price";
+  if (s === "none" || s.startsWith("none")) return "none";
+  return null;
+}
+
+/**
+ * What each member scores: criterion names or the groups Quality and Social value, separated by
+ * commas or semicolons (a criterion name containing a comma is matched whole first). Blank is
+ * every scored criterion. Each scored criterion needs at least `minScores` members.
+ */
+function checkAssignments(
+  draft: EvaluationDraft,
+  scored: Criterion[],
+  evaluators: string[],
+  minScores: number,
+  errors: Problem[]
+): number[][] {
+  const all = scored.map((_, k) => k);
+  const out = evaluators.map((member, e) => {
+    let text = String(draft.assignments?.[e] ?? "").trim();
+    if (text === "") return all;
+    const chosen = new Set<number>();
+    const byLength = scored
+      .map((c, k) => ({ c, k }))
+      .sort((a, b) => b.c.name.length - a.c.name.length);
+    for (const { c, k } of byLength) {
+      const at = text.toLowerCase().indexOf(c.name.toLowerCase());
+      if (c.name !== "" && at >= 0) {
+        chosen.add(k);
+        text = `${text.slice(0, at)};${text.slice(at + c.name.length)}`;
+      }
+    }
+    for (const token of text
+      .split(/[;,]/)
+      .map((t) => t.trim())
+      .filter((t) => t !== "")) {
+      const group = parseGroup(token);
+      if (group === "price")
+        errors.push({
+          field: `assignments.${e}`,
+          message: `${member || `Panel member ${e + 1}`} is assigned "${token}": price is worked out from the bids' prices, not scored by the panel; leave it out`,
+        });
+      else if (group) scored.forEach((c, k) => c.group === group && chosen.add(k));
+      else if (/^(all|everything)$/i.test(token)) all.forEach((k) => chosen.add(k));
+      else
+        errors.push({
+          field: `assignments.${e}`,
+          message: `${member || `Panel member ${e + 1}`} is assigned "${token}", which is not a scored criterion or group (Quality, Social value); check the spelling against the criteria`,
+        });
+    }
+    return [...chosen].sort((a, b) => a - b);
+  });
+  scored.forEach((c, k) => {
+    const who = evaluators.filter((_, e) => out[e].includes(k));
+    if (evaluators.length > 0 && who.length < minScores)
+      errors.push({
+        field: "assignments",
+        message: `"${c.name}" is scored by ${who.length} panel member${who.length === 1 ? "" : "s"}${who.length ? ` (${who.join(", ")})` : ""}, but each bid needs ${minScores} independent score${minScores === 1 ? "" : "s"}: assign it to more members or lower the number`,
+      });
+  });
+  return out;
+}
+
+/** The pass/fail gateway questions: none blank, none repeated. */
+function checkGateway(draft: EvaluationDraft, errors: Problem[]): string[] {
+  const questions = draft.gateway ?? [];
+  return checkNames(questions, "Gateway question", (i) => `gateway.${i}`, errors);
+}
+
+/** The price method, the spread that triggers discussion, the threshold and the stage settings. */
 function checkMethod(
   draft: EvaluationDraft,
   scaleMax: number,
   settings: FrameworkSettings,
   errors: Problem[]
-): Pick<EvaluationModel, "priceMethod" | "spreadLimit" | "qualityThreshold"> {
-  const method = parsePriceMethod(draft.priceMethod, "Price method");
-  if (!method.ok) errors.push({ field: "priceMethod", message: method.problem.message });
+): Pick<
+  EvaluationModel,
+  "priceMethod" | "spreadLimit" | "qualityThreshold" | "tieBreak" | "abnormallyLowPercent"
+> {
+  const method = parseEvaluationPriceMethod(draft.priceMethod);
+  if (!method.ok) errors.push({ field: "priceMethod", message: method.message });
   const spread = parseNumber(
     isBlank(draft.spreadLimit) ? settings.moderationSpreadLimit : draft.spreadLimit,
     "Spread that triggers discussion",
@@ -333,11 +518,61 @@ function checkMethod(
     }
   );
   if (!threshold.ok) errors.push({ field: "qualityThreshold", message: threshold.problem.message });
+  const tieBreak = parseTieBreak(draft.tieBreak);
+  if (!tieBreak)
+    errors.push({
+      field: "tieBreak",
+      message: `Tie-break must be higher quality, lower price or none; got "${String(draft.tieBreak)}"`,
+    });
+  const low = parseNumber(
+    isBlank(draft.abnormallyLowPercent)
+      ? DEFAULT_ABNORMALLY_LOW_PERCENT
+      : draft.abnormallyLowPercent,
+    "Abnormally low price",
+    { min: 0, max: 100, expected: "a percentage of the mean price from 0 to 100 (0 for no check)" }
+  );
+  if (!low.ok) errors.push({ field: "abnormallyLowPercent", message: low.problem.message });
   return {
     priceMethod: method.ok ? method.value : "lowest",
     spreadLimit: spread.ok ? (spread.value as number) : settings.moderationSpreadLimit,
     qualityThreshold: threshold.ok ? (threshold.value as number) : 0,
+    tieBreak: tieBreak ?? "none",
+    abnormallyLowPercent: low.ok ? (low.value as number) : DEFAULT_ABNORMALLY_LOW_PERCENT,
   };
+}
+
+/**
+ * Default for the abnormally low tender flag: a price under 80% of the mean of the passing bids
+ * (20% below the average) is flagged for the panel to ask the bidder to explain. Not a published
+ * figure: a starting point the panel changes at setup (0 turns the check off).
+ */
+export const DEFAULT_ABNORMALLY_LOW_PERCENT = 80;
+
+/** Independent scores each bid needs per criterion: 1 up to the panel's size (blank: 2, or 1 for a panel of one). */
+function checkMinIndependent(draft: EvaluationDraft, panel: number, errors: Problem[]): number {
+  const fallback = Math.max(1, Math.min(2, panel));
+  if (isBlank(draft.minIndependentScores)) return fallback;
+  const r = parseNumber(draft.minIndependentScores, "Independent scores each bid needs", {
+    integer: true,
+    min: 1,
+    max: Math.max(1, panel),
+    expected: `a whole number from 1 to ${Math.max(1, panel)} (the panel's size)`,
+  });
+  if (!r.ok) {
+    errors.push({ field: "minIndependentScores", message: r.problem.message });
+    return fallback;
+  }
+  return r.value as number;
+}
+
+/** With price per quality point, price has no weight: the quality criteria carry 100%. */
+function checkPerQualityPoint(criteria: Criterion[], errors: Problem[]): void {
+  const price = criteria.find((c) => c.group === "price" && c.weightBp > 0);
+  if (price)
+    errors.push({
+      field: "priceMethod",
+      message: `With price per quality point, price is divided by the quality score rather than weighted: give "${price.name}" a weight of 0% and the quality and social value criteria 100%`,
+    });
 }
 
 /**
@@ -356,18 +591,34 @@ export function validateEvaluationSetup(
   const scale = checkScale(draft, errors);
   const criteria = checkCriteria(draft, scale.max, errors);
   checkWeights(criteria, settings, errors, warnings);
-  const hasPrice = criteria.some((c) => c.group === "price");
+  const method = checkMethod(draft, scale.max, settings, errors);
+  if (method.priceMethod === "perQualityPoint") checkPerQualityPoint(criteria, errors);
+  const hasPrice =
+    criteria.some((c) => c.group === "price") || method.priceMethod === "perQualityPoint";
   const bidders = checkBidders(draft, hasPrice, errors);
   const ev = draft.evaluators ?? [];
   if (ev.length === 0)
     errors.push({ field: "evaluators", message: "Add at least one panel member" });
   const evaluators = checkNames(ev, "Panel member", (i) => `evaluators.${i}`, errors);
-  const method = checkMethod(draft, scale.max, settings, errors);
+  const minIndependentScores = checkMinIndependent(draft, evaluators.length, errors);
+  const scored = criteria.filter((c) => c.group !== "price");
+  const assignments = checkAssignments(draft, scored, evaluators, minIndependentScores, errors);
+  const gateway = checkGateway(draft, errors);
   if (errors.length > 0) return { errors, warnings, model: null };
   return {
     errors,
     warnings,
-    model: { tenderName, criteria, scale, bidders, evaluators, ...method },
+    model: {
+      tenderName,
+      criteria,
+      scale,
+      bidders,
+      evaluators,
+      ...method,
+      assignments,
+      gateway,
+      minIndependentScores,
+    },
   };
 }
 
@@ -397,14 +648,57 @@ export function blankDraft(settings: FrameworkSettings): EvaluationDraft {
     priceMethod: "lowest",
     spreadLimit: settings.moderationSpreadLimit,
     qualityThreshold: 0,
+    assignments: [""],
+    gateway: [],
+    tieBreak: "quality",
+    minIndependentScores: "",
+    abnormallyLowPercent: DEFAULT_ABNORMALLY_LOW_PERCENT,
   };
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** The price paragraph of the method. */
+function priceText(model: EvaluationModel): string | null {
+  const pw = priceWeightBp(model);
+  const points = formatBp(pw).replace("%", "");
+  if (model.priceMethod === "perQualityPoint")
+    return "Price is not weighted. Among the bids not excluded, each bid's price is divided by its quality and social value points (out of 100); the lowest price per quality point is ranked first (price per quality point, as the Cabinet Office's Bid Evaluation Guidance Note describes).";
+  if (pw === 0) return null;
+  return model.priceMethod === "lowest"
+    ? `Price is worth ${formatBp(pw)}. Among the bids not excluded, the lowest price receives ${points} points; other bids receive ${points} x lowest price / their price.`
+    : `Price is worth ${formatBp(pw)}. Among the bids not excluded, the lowest price receives ${points} points; other bids lose points in proportion to how far their price is above the lowest: ${points} x (1 - (price - lowest) / lowest), and never less than 0.`;
+}
+
+/** Who scores what, conflicts per bid and the scores each bid needs. */
+function panelText(model: EvaluationModel): string[] {
+  const st = stagesOf(model);
+  const scored = scoredCriteria(model);
+  const lines = [
+    `Before scoring, each panel member declares for each bid whether they have a conflict of interest with that bidder. A member's scores for a bid count only once they have declared no conflict with it; a conflict with one bidder voids only that member's scores for that bid. Each bid needs at least ${st.minIndependentScores} ${plural(st.minIndependentScores, "score", "scores")} on each criterion from members without a conflict.`,
+  ];
+  const partial = st.assignments.some((a) => a.length !== scored.length);
+  if (partial)
+    lines.push(
+      `Criteria are assigned to panel members: ${model.evaluators
+        .map((m, e) => `${m} scores ${st.assignments[e].map((k) => scored[k].name).join(", ")}`)
+        .join("; ")}.`
+    );
+  lines.push(
+    `Each member scores alone, giving a reason for each score. The panel then compares scores. Where the highest and lowest scores for a bid and criterion are more than ${model.spreadLimit} ${plural(model.spreadLimit, "point", "points")} apart, the panel discusses them. The panel agrees one consensus score per bid and criterion and records its rationale; the original scores are kept.`
+  );
+  return lines;
 }
 
 /** The method in words: the published assessment methodology (Procurement Act 2023 s.23). */
 export function methodologyText(model: EvaluationModel): string[] {
   const scored = scoredCriteria(model);
-  const pw = priceWeightBp(model);
+  const st = stagesOf(model);
   const lines: string[] = [];
+  if (st.gateway.length > 0)
+    lines.push(
+      `Stage 1, gateway: each bid is checked pass or fail, with a reason, against: ${st.gateway.join("; ")}. A bid that fails any of them is excluded and not scored.`
+    );
   lines.push(
     `Each bid is scored against ${scored.length} criteri${scored.length === 1 ? "on" : "a"} on a scale of 0 to ${model.scale.max} (${model.scale.descriptors
       .map((d, i) => `${i} ${d}`)
@@ -413,12 +707,7 @@ export function methodologyText(model: EvaluationModel): string[] {
   lines.push(
     `The weighted score of a criterion is the score divided by ${model.scale.max}, multiplied by the criterion's weight. Weights add up to 100%.`
   );
-  lines.push(
-    `Each panel member first completes a conflict-of-interest declaration and then scores every bid alone, giving a reason for each score. A member's scores count only once they have declared no conflict of interest.`
-  );
-  lines.push(
-    `The panel then compares scores. Where the highest and lowest scores for a bid and criterion are more than ${model.spreadLimit} point${model.spreadLimit === 1 ? "" : "s"} apart, the panel discusses them. The panel agrees one consensus score per bid and criterion and records its rationale; the original scores are kept.`
-  );
+  lines.push(...panelText(model));
   const mins = scored.filter((c) => c.minimum !== null);
   if (model.qualityThreshold > 0 || mins.length > 0) {
     const parts: string[] = [];
@@ -434,21 +723,32 @@ export function methodologyText(model: EvaluationModel): string[] {
       `A bid that ${parts.join(" or ")} is excluded before price is scored, so it cannot change the price points of other bids.`
     );
   }
-  if (pw > 0) {
+  const price = priceText(model);
+  if (price) lines.push(price);
+  if (st.abnormallyLowPercent > 0)
     lines.push(
-      model.priceMethod === "lowest"
-        ? `Price is worth ${formatBp(pw)}. Among the bids not excluded, the lowest price receives ${formatBp(pw).replace("%", "")} points; other bids receive ${formatBp(pw).replace("%", "")} x lowest price / their price.`
-        : `Price is worth ${formatBp(pw)}. Among the bids not excluded, the lowest price receives ${formatBp(pw).replace("%", "")} points; other bids lose points in proportion to how far their price is above the lowest: ${formatBp(pw).replace("%", "")} x (1 - (price - lowest) / lowest), and never less than 0.`
+      `A bid priced below ${st.abnormallyLowPercent}% of the mean price of the bids not excluded, or below the bidder's own full cost where it is known, is flagged as possibly abnormally low; the bidder is asked to explain its price before any decision to disregard it.`
     );
-  }
   lines.push(
-    `The total is the sum of quality, price and social value points. Bids are ranked by total; equal totals share a rank. The highest-ranked bid is the most advantageous tender.`
+    model.priceMethod === "perQualityPoint"
+      ? `Bids are ranked by price per quality point, lowest first. ${tieBreakText(st.tieBreak)} The highest-ranked bid is the most advantageous tender.`
+      : `The total is the sum of quality, price and social value points. Bids are ranked by total. ${tieBreakText(st.tieBreak)} The highest-ranked bid is the most advantageous tender.`
   );
   return lines;
 }
 
+function tieBreakText(t: TieBreak): string {
+  if (t === "quality")
+    return "Where two bids are equal, the bid with the higher quality and social value score is ranked higher; bids equal on both share a rank.";
+  if (t === "price")
+    return "Where two bids are equal, the bid with the lower price is ranked higher; bids equal on both share a rank.";
+  return "Equal bids share a rank.";
+}
+
 /** A checked model back as a draft (for saving with the workbook and re-checking later). */
 export function modelToDraft(model: EvaluationModel): EvaluationDraft {
+  const st = stagesOf(model);
+  const scored = scoredCriteria(model);
   return {
     tenderName: model.tenderName,
     criteria: model.criteria.map((c) => ({
@@ -462,10 +762,19 @@ export function modelToDraft(model: EvaluationModel): EvaluationDraft {
     bidders: model.bidders.map((b) => ({
       name: b.name,
       price: b.pricePence === null ? "" : b.pricePence / 100,
+      fullCost: b.fullCostPence ? b.fullCostPence / 100 : "",
     })),
     evaluators: [...model.evaluators],
     priceMethod: model.priceMethod,
     spreadLimit: model.spreadLimit,
     qualityThreshold: model.qualityThreshold,
+    // Blank is every criterion; otherwise the names, separated by semicolons.
+    assignments: st.assignments.map((a) =>
+      a.length === scored.length ? "" : a.map((k) => scored[k].name).join("; ")
+    ),
+    gateway: [...st.gateway],
+    tieBreak: st.tieBreak,
+    minIndependentScores: st.minIndependentScores,
+    abnormallyLowPercent: st.abnormallyLowPercent,
   };
 }

@@ -19,7 +19,7 @@ export const formulas = (
   row: number,
   col: number,
   cells: string[][],
-  numberFormat?: string
+  numberFormat?: Block["numberFormat"]
 ): Block => ({ row, col, kind: "formula", cells, ...(numberFormat ? { numberFormat } : {}) });
 
 /** Numbers and fixed values. */
@@ -27,7 +27,7 @@ export const values = (
   row: number,
   col: number,
   cells: CellValue[][],
-  numberFormat?: string
+  numberFormat?: Block["numberFormat"]
 ): Block => ({ row, col, kind: "value", cells, ...(numberFormat ? { numberFormat } : {}) });
 
 /**

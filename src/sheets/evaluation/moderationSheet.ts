@@ -1,27 +1,34 @@
 /**
  * The Moderation sheet: one row for each bid and criterion with every member's original score (a
- * reference to their sheet, counted only once they have declared no conflict), the spread of the
- * scores counted and "Discuss" when it is over the limit; the panel's consensus score and
- * rationale (the input cells); the weighted points and whether the score is below the minimum.
+ * reference to their sheet, counted only once they have declared no conflict with that bid; "n/a"
+ * where the criterion is not assigned to them), the spread of the scores counted and "Discuss"
+ * when it is over the limit; the panel's consensus score and rationale (the input cells); the
+ * weighted points and whether the score is below the minimum.
  */
 import { absoluteAddress, cellAddress, columnLetters, rangeAddress } from "../a1";
 import { formulaText, sheetRef } from "../formula";
 import type { SheetSpec } from "../spec";
-import { scoredCriteria, type EvaluationModel } from "../../domain/evaluation/setup";
-import { DECLARATION_NO_CONFLICT, DISCUSS } from "../../domain/evaluation/words";
+import { scoredCriteria, stagesOf, type EvaluationModel } from "../../domain/evaluation/setup";
+import { BID_NO_CONFLICT, DISCUSS } from "../../domain/evaluation/words";
 import { PALETTE } from "../palette";
 import { formulas, inputColumn, text } from "./blocks";
 import {
   CRITERIA_SHEET,
   MODERATION_SHEET,
   moderationColumns,
-  SCORING_SHEET,
   evaluationRefs,
+  pointsPercentFormat,
   type EvaluationRefs,
   type SheetNames,
 } from "./geometry";
 
 const STATS_HEADER = ["Scores counted", "Lowest", "Highest", "Mean", "Spread", "Discuss?"];
+
+/** Shown in a member's column where the criterion is not assigned to them (a constant). */
+const NOT_ASSIGNED = `=${formulaText("n/a")}`;
+
+/** Number formats of the statistics: whole-number counts and scores, a mean to two places. */
+const STATS_FORMATS = ["0", "0", "0", "0.00", "0", null];
 
 /** What every row's formulas share: where things are for this panel. */
 type RowContext = {
@@ -38,11 +45,12 @@ function moderationRow(at: RowContext, b: number, k: number, criterionRow: numbe
   const criteria = sheetRef(names.criteria);
   const weight = `${criteria}${absoluteAddress(criterionRow, CRITERIA_SHEET.columns.weight)}`;
   const minimum = `${criteria}${absoluteAddress(criterionRow, CRITERIA_SHEET.columns.minimum)}`;
-  const declaration = absoluteAddress(SCORING_SHEET.declaration.row, SCORING_SHEET.declaration.col);
-  const scores = names.evaluators.map((name) => {
+  const scores = names.evaluators.map((name, e) => {
     const member = sheetRef(name);
-    const score = `${member}${refs.scoreCell(b, k)}`;
-    return `=IF(${member}${declaration}=${formulaText(DECLARATION_NO_CONFLICT)},IF(ISNUMBER(${score}),${score},""),"")`;
+    const cell = refs.scoreCell(e, b, k);
+    if (cell === null) return NOT_ASSIGNED;
+    const score = `${member}${cell}`;
+    return `=IF(${member}${refs.declarationCell(b)}=${formulaText(BID_NO_CONFLICT)},IF(ISNUMBER(${score}),${score},""),"")`;
   });
   const first = MODERATION_SHEET.firstEvaluatorCol;
   const panel = rangeAddress(row, first, row, first + at.evaluators - 1);
@@ -79,7 +87,7 @@ export function moderationSheet(model: EvaluationModel, names: SheetNames): Shee
     "Bidder",
     "Criterion",
     "Group",
-    "Weight (%)",
+    "Weight",
     "Minimum",
     ...model.evaluators,
     ...STATS_HEADER,
@@ -108,6 +116,7 @@ export function moderationSheet(model: EvaluationModel, names: SheetNames): Shee
     })
   );
   const count = labels.length;
+  const weightFormat = pointsPercentFormat(scored.every((c) => c.weightBp % 100 === 0) ? 0 : 2);
   return {
     name: names.moderation,
     blocks: [
@@ -122,13 +131,14 @@ export function moderationSheet(model: EvaluationModel, names: SheetNames): Shee
       formulas(
         firstRow,
         MODERATION_SHEET.columns.weight,
-        rows.map((r) => r.referenced)
+        rows.map((r) => r.referenced),
+        rows.map((r) => r.referenced.map((_, i) => (i === 0 ? weightFormat : "0")))
       ),
       formulas(
         firstRow,
         cols.counted,
         rows.map((r) => r.stats),
-        "0.00"
+        rows.map(() => STATS_FORMATS)
       ),
       inputColumn(firstRow, cols.consensus, count, "value"),
       inputColumn(firstRow, cols.rationale, count, "text"),
@@ -136,7 +146,7 @@ export function moderationSheet(model: EvaluationModel, names: SheetNames): Shee
         firstRow,
         cols.weighted,
         rows.map((r) => r.points),
-        "0.00"
+        rows.map(() => ["0.00", "0"])
       ),
     ],
     validations: [
@@ -150,6 +160,14 @@ export function moderationSheet(model: EvaluationModel, names: SheetNames): Shee
     ],
     conditionalFormats: [
       {
+        // Fewer independent scores than each bid needs (a setting on the Criteria sheet).
+        address: rangeAddress(firstRow, cols.counted, lastRow, cols.counted),
+        type: "lessThan",
+        value: stagesOf(model).minIndependentScores,
+        fill: PALETTE.badFill,
+        fontColor: PALETTE.badFont,
+      },
+      {
         address: rangeAddress(firstRow, cols.lowest, lastRow, cols.discuss),
         type: "formula",
         formula: `=$${columnLetters(cols.discuss)}${firstRow + 1}=${formulaText(DISCUSS)}`,
@@ -161,6 +179,12 @@ export function moderationSheet(model: EvaluationModel, names: SheetNames): Shee
     columnWidths: [
       { col: 0, width: 160 },
       { col: 1, width: 160 },
+      { col: 2, width: 80 },
+      ...model.evaluators.map((_, e) => ({
+        col: MODERATION_SHEET.firstEvaluatorCol + e,
+        width: 80,
+      })),
+      { col: cols.consensus, width: 90 },
       { col: cols.rationale, width: 260 },
     ],
     freeze: { rows: firstRow, columns: 0 },

@@ -8,14 +8,21 @@ import { absoluteAddress, absoluteRange, cellAddress, columnLetters, rangeAddres
 import { formulaText, sheetRef } from "../formula";
 import type { SheetSpec } from "../spec";
 import { PALETTE } from "../palette";
-import { priceWeightBp, scoredCriteria, type EvaluationModel } from "../../domain/evaluation/setup";
+import {
+  priceWeightBp,
+  scoredCriteria,
+  stagesOf,
+  type EvaluationModel,
+} from "../../domain/evaluation/setup";
 import { STATUS_TEXT } from "../../domain/evaluation/results";
 import { POUNDS_FORMAT, toPounds } from "../../domain/kernel/money";
 import { formulas, text, values } from "./blocks";
 import {
   CRITERIA_SHEET,
+  GATEWAY_SHEET,
   MODERATION_SHEET,
   moderationColumns,
+  pointsPercentFormat,
   RESULTS_SHEET,
   type SheetNames,
 } from "./geometry";
@@ -28,22 +35,30 @@ const HEADER = [
   "Price points",
   "Social value points",
   "Total",
-  "Quality and social value (%)",
+  "Quality and social value",
   "Meets quality threshold",
   "Criteria below minimum",
   "All consensus scores agreed",
   "Status",
   "Rank",
   "Price (£)",
-  "Price if passed (£)",
+  "Price if ranked (£)",
+  "Gateway",
+  "Price per quality point (£)",
+  "Full cost (£)",
+  "Abnormally low?",
 ];
+
+/** Gateway column when the setup has no gateway. */
+const NO_GATEWAY = "No gateway";
 
 /** What every row's formulas share. */
 type RowContext = {
   model: EvaluationModel;
-  /** 'Criteria'! and 'Moderation'! */
+  /** 'Criteria'! and 'Moderation'! and 'Gateway'! (null when there is no gateway) */
   criteria: string;
   moderation: string;
+  gateway: string | null;
   /** A whole column of the results, absolute ($B$6:$B$8). */
   column: (col: number) => string;
 };
@@ -59,11 +74,66 @@ function pricePointsFormula(at: RowContext, r: number): string {
   const price = cellAddress(r, COLUMNS.priceGbp);
   const passedPrices = at.column(COLUMNS.pricePassed);
   const lowest = `MIN(${passedPrices})`;
+  if (at.model.priceMethod === "perQualityPoint") return "=0";
   const points = criteriaCell(at, CRITERIA_SHEET.priceWeight);
   const none = `OR(NOT(${passed}),COUNT(${passedPrices})=0)`;
   return at.model.priceMethod === "lowest"
     ? `=IF(${none},0,${points}*${lowest}/${price})`
     : `=IF(${none},0,${points}*MAX(0,1-(${price}-${lowest})/${lowest}))`;
+}
+
+/** Pass, Fail or Not answered from the bid's rows on the Gateway sheet. */
+function gatewayFormula(at: RowContext, b: number): string {
+  const nG = stagesOf(at.model).gateway.length;
+  if (nG === 0 || at.gateway === null) return `=${formulaText(NO_GATEWAY)}`;
+  const r1 = GATEWAY_SHEET.firstRow + b * nG;
+  const col = GATEWAY_SHEET.columns.answer;
+  const answers = `${at.gateway}${absoluteRange(r1, col, r1 + nG - 1, col)}`;
+  return `=IF(COUNTIF(${answers},"Fail")>0,"Fail",IF(COUNTIF(${answers},"Pass")=${nG},"Pass","Not answered"))`;
+}
+
+/**
+ * The rank among the bids ranked: 1 + how many are strictly better (a higher total, or a lower
+ * price per quality point), then the tie-break: a higher quality percentage or a lower price.
+ */
+function rankFormula(at: RowContext, r: number): string {
+  const here = (col: number) => cellAddress(r, col);
+  const ranked = `${at.column(COLUMNS.status)},${formulaText(STATUS_TEXT.passed)}`;
+  const perPoint = at.model.priceMethod === "perQualityPoint";
+  const key = perPoint ? COLUMNS.perPoint : COLUMNS.total;
+  const better = perPoint ? `"<"&` : `">"&`;
+  const tie = stagesOf(at.model).tieBreak;
+  const tieTerm =
+    tie === "quality"
+      ? `+COUNTIFS(${ranked},${at.column(key)},${here(key)},${at.column(COLUMNS.percent)},">"&${here(COLUMNS.percent)})`
+      : tie === "price"
+        ? `+COUNTIFS(${ranked},${at.column(key)},${here(key)},${at.column(COLUMNS.priceGbp)},"<"&${here(COLUMNS.priceGbp)})`
+        : "";
+  const passed = `${here(COLUMNS.status)}=${formulaText(STATUS_TEXT.passed)}`;
+  const can = perPoint ? `AND(${passed},ISNUMBER(${here(key)}))` : passed;
+  return `=IF(${can},1+COUNTIFS(${ranked},${at.column(key)},${better}${here(key)})${tieTerm},"")`;
+}
+
+/** Price / (quality + social value points), for price per quality point; blank otherwise. */
+function perPointFormula(at: RowContext, r: number): string {
+  if (at.model.priceMethod !== "perQualityPoint") return `=""`;
+  const here = (col: number) => cellAddress(r, col);
+  const points = `(${here(COLUMNS.quality)}+${here(COLUMNS.social)})`;
+  const passed = `${here(COLUMNS.status)}=${formulaText(STATUS_TEXT.passed)}`;
+  return `=IF(AND(${passed},ISNUMBER(${here(COLUMNS.priceGbp)})),IF(${points}>0,ROUND(${here(COLUMNS.priceGbp)}/${points},6),""),"")`;
+}
+
+/**
+ * Abnormally low: below the set % of the mean price of the bids ranked, or below the bidder's
+ * own full cost (as results.ts flagAbnormallyLow).
+ */
+function abnormallyLowFormula(at: RowContext, r: number): string {
+  const here = (col: number) => cellAddress(r, col);
+  const price = here(COLUMNS.priceGbp);
+  const pct = criteriaCell(at, CRITERIA_SHEET.abnormallyLow);
+  const passed = `${here(COLUMNS.status)}=${formulaText(STATUS_TEXT.passed)}`;
+  const fullCost = here(COLUMNS.fullCost);
+  return `=IF(AND(${passed},ISNUMBER(${price})),IF(AND(${pct}>0,${price}<${pct}/100*AVERAGE(${at.column(COLUMNS.pricePassed)})),"Below "&${pct}&"% of the mean price: ask the bidder to explain",IF(AND(ISNUMBER(${fullCost}),${price}<${fullCost}),"Below the bidder's full cost: ask the bidder to explain","")),"")`;
 }
 
 /** The formulas of bid b's row: points, then status and rank. */
@@ -79,7 +149,8 @@ function resultsRow(at: RowContext, b: number) {
   const weighted = moderationColumn(mc.weighted);
   const scoredWeight = criteriaCell(at, CRITERIA_SHEET.scoredWeight);
   const passed = `${here(COLUMNS.status)}=${formulaText(STATUS_TEXT.passed)}`;
-  const status = `=IF(${here(COLUMNS.complete)}<>"Yes",${formulaText(STATUS_TEXT.incomplete)},IF(${here(COLUMNS.meets)}<>"Yes",${formulaText(STATUS_TEXT.belowThreshold)},IF(${here(COLUMNS.belowMin)}>0,${formulaText(STATUS_TEXT.belowMinimum)},${formulaText(STATUS_TEXT.passed)})))`;
+  const gw = here(COLUMNS.gateway);
+  const status = `=IF(${gw}="Fail",${formulaText(STATUS_TEXT.failedGateway)},IF(OR(${gw}="Not answered",${here(COLUMNS.complete)}<>"Yes"),${formulaText(STATUS_TEXT.incomplete)},IF(${here(COLUMNS.meets)}<>"Yes",${formulaText(STATUS_TEXT.belowThreshold)},IF(${here(COLUMNS.belowMin)}>0,${formulaText(STATUS_TEXT.belowMinimum)},${formulaText(STATUS_TEXT.passed)}))))`;
   return {
     points: [
       `=SUMIF(${groups},"Quality",${weighted})`,
@@ -93,11 +164,14 @@ function resultsRow(at: RowContext, b: number) {
       `=SUM(${moderationColumn(mc.belowMin)})`,
       `=IF(COUNT(${moderationColumn(mc.consensus)})=${nK},"Yes","No")`,
       status,
-      `=IF(${passed},1+COUNTIFS(${at.column(COLUMNS.status)},${formulaText(STATUS_TEXT.passed)},${at.column(COLUMNS.total)},">"&${here(COLUMNS.total)}),"")`,
+      rankFormula(at, r),
     ],
     pricePassed: [
       `=IF(AND(${passed},ISNUMBER(${here(COLUMNS.priceGbp)})),${here(COLUMNS.priceGbp)},"")`,
+      gatewayFormula(at, b),
+      perPointFormula(at, r),
     ],
+    abnormallyLow: [abnormallyLowFormula(at, r)],
   };
 }
 
@@ -108,6 +182,7 @@ export function resultsSheet(model: EvaluationModel, names: SheetNames): SheetSp
     model,
     criteria: sheetRef(names.criteria),
     moderation: sheetRef(names.moderation),
+    gateway: names.gateway ? sheetRef(names.gateway) : null,
     column: (col) => absoluteRange(firstRow, col, lastRow, col),
   };
   const rows = model.bidders.map((_, b) => resultsRow(at, b));
@@ -117,7 +192,7 @@ export function resultsSheet(model: EvaluationModel, names: SheetNames): SheetSp
       text(0, 0, [
         ["Results"],
         [
-          "Quality and social value come from the consensus scores. A bid below the quality threshold or a criterion's minimum is excluded before price is scored, so it cannot move the price points of others.",
+          "Quality and social value come from the consensus scores. A bid that fails the gateway, or falls below the quality threshold or a criterion's minimum, is excluded before price is scored, so it cannot move the price points of others.",
         ],
         ["Highest-ranked bid"],
       ]),
@@ -134,12 +209,13 @@ export function resultsSheet(model: EvaluationModel, names: SheetNames): SheetSp
         firstRow,
         COLUMNS.quality,
         rows.map((r) => r.points),
-        "0.00"
+        rows.map(() => ["0.00", "0.00", "0.00", "0.00", pointsPercentFormat(1)])
       ),
       formulas(
         firstRow,
         COLUMNS.meets,
-        rows.map((r) => r.status)
+        rows.map((r) => r.status),
+        rows.map(() => [null, "0", null, null, "0"])
       ),
       values(
         firstRow,
@@ -151,7 +227,18 @@ export function resultsSheet(model: EvaluationModel, names: SheetNames): SheetSp
         firstRow,
         COLUMNS.pricePassed,
         rows.map((r) => r.pricePassed),
+        rows.map(() => [POUNDS_FORMAT, null, POUNDS_FORMAT])
+      ),
+      values(
+        firstRow,
+        COLUMNS.fullCost,
+        model.bidders.map((b) => [b.fullCostPence ? toPounds(b.fullCostPence) : ""]),
         POUNDS_FORMAT
+      ),
+      formulas(
+        firstRow,
+        COLUMNS.abnormallyLow,
+        rows.map((r) => r.abnormallyLow)
       ),
     ],
     styles: [
@@ -169,7 +256,17 @@ export function resultsSheet(model: EvaluationModel, names: SheetNames): SheetSp
     ],
     columnWidths: [
       { col: 0, width: 180 },
+      ...[COLUMNS.quality, COLUMNS.price, COLUMNS.social, COLUMNS.total].map((col) => ({
+        col,
+        width: 80,
+      })),
+      { col: COLUMNS.percent, width: 110 },
       { col: COLUMNS.status, width: 220 },
+      { col: COLUMNS.priceGbp, width: 100 },
+      { col: COLUMNS.pricePassed, width: 100 },
+      { col: COLUMNS.perPoint, width: 110 },
+      { col: COLUMNS.fullCost, width: 100 },
+      { col: COLUMNS.abnormallyLow, width: 320 },
     ],
     charts: [
       {
@@ -177,7 +274,7 @@ export function resultsSheet(model: EvaluationModel, names: SheetNames): SheetSp
         source: rangeAddress(headerRow, 0, lastRow, COLUMNS.social),
         seriesBy: "Columns",
         title: "Total points: quality, price and social value",
-        topLeft: "O5",
+        topLeft: `${columnLetters(COLUMNS.last + 2)}5`,
       },
     ],
     freeze: { rows: firstRow, columns: 0 },

@@ -1,82 +1,98 @@
 /**
- * A panel member's scoring sheet ("Scores <member>"): their conflict-of-interest declaration (a
- * drop-down) and its status at the top, then a grid of bidders by scored criteria with a score
- * (whole numbers on the scale) and a reason for each. The declaration and the grid are the only
- * cells open for input.
+ * A panel member's scoring sheet ("Scores <member>"): who, which tender, its identifier and
+ * version at the top, then one row per bidder: the member's conflict-of-interest declaration for
+ * that bid (a drop-down: a conflict with one bidder voids only that bid's scores), and a score
+ * (whole numbers on the scale) and a reason for each criterion assigned to them. The declarations
+ * and the grid are the only cells open for input. The same sheet goes into the master workbook
+ * and into the member's own file (src/excel/evaluatorFiles.ts).
  */
 import { cellAddress, rangeAddress } from "../a1";
-import { formulaText } from "../formula";
 import type { SheetSpec, Validation } from "../spec";
-import { scoredCriteria, type EvaluationModel } from "../../domain/evaluation/setup";
-import { DECLARATION_CONFLICT, DECLARATION_NO_CONFLICT } from "../../domain/evaluation/words";
-import { formulas, inputColumn, text } from "./blocks";
+import { scoredCriteria, stagesOf, type EvaluationModel } from "../../domain/evaluation/setup";
+import { BID_CONFLICT, BID_NO_CONFLICT } from "../../domain/evaluation/words";
+import { inputColumn, text, values } from "./blocks";
+import type { TenderIdentity } from "./criteriaSheet";
 import { gridColumn, SCORING_SHEET, type SheetNames } from "./geometry";
 
-/** The status line: whether this member's scores count yet. */
-function statusFormula(declaration: string): string {
-  return `=IF(${declaration}=${formulaText(DECLARATION_NO_CONFLICT)},"Declaration complete: your scores count",IF(${declaration}="","Declaration not completed: your scores do not count yet","Conflict declared: your scores are not counted"))`;
-}
+/** Column widths in points: bidder names, declarations, scores, reasons. */
+const WIDTHS = { bidder: 200, declaration: 190, score: 90, reason: 260 } as const;
 
 /** The scoring sheet of evaluator e (setup order). */
-export function scoringSheet(model: EvaluationModel, names: SheetNames, e: number): SheetSpec {
+export function scoringSheet(
+  model: EvaluationModel,
+  names: SheetNames,
+  e: number,
+  identity: TenderIdentity = { tenderId: "", version: 1 }
+): SheetSpec {
   const scored = scoredCriteria(model);
+  const mine = stagesOf(model).assignments[e].map((k) => scored[k]);
   const nB = model.bidders.length;
   const max = model.scale.max;
-  const { declaration, status, headerRow, firstRow, firstCol } = SCORING_SHEET;
-  const declarationCell = cellAddress(declaration.row, declaration.col);
-  const header: string[] = ["Bidder"];
-  scored.forEach((c) => header.push(`${c.name} (score 0-${max})`, `${c.name}: reason`));
+  const { headerRow, firstRow, firstCol } = SCORING_SHEET;
+  const lastRow = firstRow + nB - 1;
+  const header: string[] = ["Bidder", "Conflict of interest with this bidder? (choose first)"];
+  mine.forEach((c) => header.push(`${c.name} (score 0-${max})`, `${c.name}: reason`));
   // Scores are numbers; reasons are free text, formatted as text so an entry starting with =
   // stays text. Both are open for input.
-  const grid = scored.flatMap((_, k) => [
-    inputColumn(firstRow, firstCol + gridColumn.score(k), nB, "value"),
-    inputColumn(firstRow, firstCol + gridColumn.reason(k), nB, "text"),
+  const grid = mine.flatMap((_, j) => [
+    inputColumn(firstRow, firstCol + gridColumn.score(j), nB, "value"),
+    inputColumn(firstRow, firstCol + gridColumn.reason(j), nB, "text", ["input", "wrap"]),
   ]);
-  const scoreRules: Validation[] = scored.map((c, k) => {
-    const col = firstCol + gridColumn.score(k);
+  const scoreRules: Validation[] = mine.map((c, j) => {
+    const col = firstCol + gridColumn.score(j);
     return {
-      address: rangeAddress(firstRow, col, firstRow + nB - 1, col),
+      address: rangeAddress(firstRow, col, lastRow, col),
       type: "wholeNumber",
       min: 0,
       max,
       message: `Enter a whole score from 0 to ${max} for ${c.name}`,
     };
   });
+  const declarationCol = firstCol + gridColumn.declaration;
+  const lastCol = firstCol + 2 * mine.length;
   return {
     name: names.evaluators[e],
     blocks: [
       text(0, 0, [
         ["Scoring sheet for", model.evaluators[e]],
         ["Tender", model.tenderName],
+        ["Tender identifier", identity.tenderId],
       ]),
-      text(declaration.row, 0, [["Conflict-of-interest declaration (choose one before scoring)"]]),
-      inputColumn(declaration.row, declaration.col, 1, "text", ["input", "bold"]),
-      text(status.row, 0, [["Status"], ["Scale"]]),
-      text(SCORING_SHEET.scaleRow, 1, [
-        [model.scale.descriptors.map((d, i) => `${i} ${d}`).join("; ")],
+      text(SCORING_SHEET.version.row, 0, [["Version"]]),
+      values(SCORING_SHEET.version.row, SCORING_SHEET.version.col, [[identity.version]], "0"),
+      text(SCORING_SHEET.scaleRow, 0, [
+        ["Scale", model.scale.descriptors.map((d, i) => `${i} ${d}`).join("; ")],
       ]),
-      formulas(status.row, status.col, [[statusFormula(declarationCell)]]),
       text(headerRow, 0, [header]),
       text(
         firstRow,
         0,
         model.bidders.map((b) => [b.name])
       ),
+      inputColumn(firstRow, declarationCol, nB, "text"),
       ...grid,
     ],
     validations: [
       {
-        address: declarationCell,
+        address: rangeAddress(firstRow, declarationCol, lastRow, declarationCol),
         type: "list",
-        options: [DECLARATION_NO_CONFLICT, DECLARATION_CONFLICT],
+        options: [BID_NO_CONFLICT, BID_CONFLICT],
         message: "Choose one of the two declarations from the list",
       },
       ...scoreRules,
     ],
     styles: [
-      { address: rangeAddress(headerRow, 0, headerRow, 2 * scored.length), look: ["header"] },
+      { address: rangeAddress(headerRow, 0, headerRow, lastCol), look: ["header"] },
+      { address: cellAddress(0, 1), look: ["bold"] },
     ],
-    columnWidths: [{ col: 0, width: 200 }],
+    columnWidths: [
+      { col: 0, width: WIDTHS.bidder },
+      { col: declarationCol, width: WIDTHS.declaration },
+      ...mine.flatMap((_, j) => [
+        { col: firstCol + gridColumn.score(j), width: WIDTHS.score },
+        { col: firstCol + gridColumn.reason(j), width: WIDTHS.reason },
+      ]),
+    ],
     // Rows only: the bidder names scroll with the grid (as the workbook always has).
     freeze: { rows: firstRow, columns: 0 },
     protect: true,

@@ -3,9 +3,9 @@ import {
   computeResults,
   rankBids,
   rankReversal,
-  assessmentSummaries,
   describeReversal,
 } from "../../../src/domain/evaluation/results";
+import { assessmentSummaries } from "../../../src/domain/evaluation/summaries";
 import { model, domainExample } from "../../support/evaluationModel";
 
 describe("results: quality threshold before price, ranks", () => {
@@ -140,13 +140,20 @@ describe("assessment summaries", () => {
       ["b1", "b2", "b3"],
       ["c1", "c2", "c3"],
     ];
-    const s = assessmentSummaries(m, consensus, why);
+    const out = assessmentSummaries(m, consensus, why);
+    if (!out.ok) throw new Error("expected summaries");
+    const s = out.summaries;
     expect(s[1].isWinner).toBe(true);
-    expect(s[0].statusText).toBe("Excluded: below a minimum score (Outcomes)");
+    expect(s[0].statusText).toBe("Excluded: this bid was not ranked");
+    expect(s[0].exclusion).toEqual([
+      'Scored 1 on "Outcomes", below the minimum score of 2; price was therefore not scored',
+    ]);
+    expect(s[2].statusText).toBe("Not successful: ranked 2 of 2");
     expect(s[2].rows[1]).toEqual({
       criterion: "Outcomes",
       group: "quality",
       weight: 30,
+      minimum: 2,
       score: 3,
       rationale: "c2",
       winnerScore: 4,

@@ -4,8 +4,9 @@ import {
   type ReturnsPlace,
 } from "../../../src/domain/evaluation/returnsChecks";
 import {
+  BID_CONFLICT,
+  BID_NO_CONFLICT as NO,
   DECLARATION_NO_CONFLICT,
-  DECLARATION_CONFLICT,
 } from "../../../src/domain/evaluation/words";
 import { evaluationRefs, evaluationSheetNames } from "../../../src/sheets/evaluation/geometry";
 import {
@@ -29,9 +30,10 @@ describe("checkReturns", () => {
   // through the sheets' reader and locator.
   const check = (d: ReturnsSheetValues) =>
     checkReturns(m, returnsFromSheets(m, d), locateReturns(refs));
-  const fullGrid = (score: number) => [0, 1].map(() => [score, "ok", score, "ok", score, "ok"]);
+  // Each row: the declaration for that bid, then score and reason per criterion.
+  const fullGrid = (score: number): unknown[][] =>
+    [0, 1].map(() => [NO, score, "ok", score, "ok", score, "ok"]);
   const complete = (): ReturnsSheetValues => ({
-    declarations: [DECLARATION_NO_CONFLICT, DECLARATION_NO_CONFLICT, DECLARATION_NO_CONFLICT],
     grids: [fullGrid(3), fullGrid(3), fullGrid(4)],
     moderation: Array.from({ length: 6 }, () => [3, "agreed"]),
   });
@@ -40,13 +42,14 @@ describe("checkReturns", () => {
   });
   it("finds each kind of problem and says where it is", () => {
     const d = complete();
-    d.declarations[1] = "";
-    d.declarations[2] = DECLARATION_CONFLICT;
-    d.grids[0][1][2] = ""; // Ann, Beta, Outcomes: missing score
-    d.grids[0][0][4] = 9; // Ann, Alpha, Social value: outside scale
-    d.grids[1][0][1] = ""; // Bob, Alpha, Delivery: no reason
-    d.grids[1][1][0] = 5; // Bob scores Beta Delivery 5 vs Ann 3: spread 2 (but Bob undeclared, so not counted)
-    d.grids[0][1][0] = 1; // Ann 1 vs Bob 5 on Beta Delivery
+    d.grids[1][1][0] = ""; // Bob has not declared for Beta
+    d.grids[2][0][0] = BID_CONFLICT; // Cat is conflicted with Alpha
+    d.grids[2][1][0] = BID_CONFLICT; // ... and with Beta
+    d.grids[0][1][3] = ""; // Ann, Beta, Outcomes: missing score
+    d.grids[0][0][5] = 9; // Ann, Alpha, Social value: outside scale
+    d.grids[1][0][2] = ""; // Bob, Alpha, Delivery: no reason
+    d.grids[1][1][1] = 5; // Bob scores Beta Delivery 5 vs Ann 3: spread 2 (but Bob undeclared, so not counted)
+    d.grids[0][1][1] = 1; // Ann 1 vs Bob 5 on Beta Delivery
     d.moderation[3] = ["", ""]; // Beta Delivery
     d.moderation[4] = ["", ""]; // Beta Outcomes
     d.moderation[0] = [4, ""]; // Alpha Delivery without rationale
@@ -57,26 +60,29 @@ describe("checkReturns", () => {
       {
         kind: "undeclaredConflict",
         field: "Conflict-of-interest declaration",
-        where: "Scores Bob!B3",
+        where: "Scores Bob!B9",
         sheet: "Scores Bob",
-        address: "B3",
+        address: "B9",
         message:
-          "Bob has not completed the conflict-of-interest declaration (it is blank); their scores do not count until they do",
+          "Bob has not declared whether they have a conflict of interest with Beta (it is blank); their scores for that bid do not count until they do",
       },
     ]);
-    expect(by("conflictDeclared").map((x) => x.sheet)).toEqual(["Scores Cat"]);
+    expect(by("conflictDeclared").map((x) => [x.sheet, x.address])).toEqual([
+      ["Scores Cat", "B8"],
+      ["Scores Cat", "B9"],
+    ]);
     expect(by("missingScore")).toEqual([
       {
         kind: "missingScore",
         field: "Score",
-        where: "Scores Ann!D9",
+        where: "Scores Ann!E9",
         sheet: "Scores Ann",
-        address: "D9",
+        address: "E9",
         message: "Ann has not scored Beta on Outcomes",
       },
     ]);
-    expect(by("invalidScore").map((x) => [x.sheet, x.address])).toEqual([["Scores Ann", "F8"]]);
-    expect(by("missingReason").map((x) => [x.sheet, x.address])).toEqual([["Scores Bob", "C8"]]);
+    expect(by("invalidScore").map((x) => [x.sheet, x.address])).toEqual([["Scores Ann", "G8"]]);
+    expect(by("missingReason").map((x) => [x.sheet, x.address])).toEqual([["Scores Bob", "D8"]]);
     // Bob is undeclared, so the spread on Beta Delivery counts Ann only: not a wide spread.
     expect(by("notModerated")).toEqual([]);
     expect(by("missingConsensus").map((x) => x.address)).toEqual([
@@ -86,7 +92,7 @@ describe("checkReturns", () => {
     expect(by("noRationale").map((x) => x.address)).toEqual([refs.rationaleCell(0, 0)]);
     expect(by("invalidConsensus").map((x) => x.address)).toEqual([refs.consensusCell(0, 1)]);
     // Once Bob declares, the spread of 1 to 5 is wide and not moderated.
-    d.declarations[1] = DECLARATION_NO_CONFLICT;
+    d.grids[1][1][0] = NO;
     const f2 = check(d);
     expect(f2.filter((x) => x.kind === "notModerated")).toEqual([
       {
@@ -102,8 +108,11 @@ describe("checkReturns", () => {
   });
   it("text in a declaration cell that is neither option is not a declaration", () => {
     const d = complete();
-    d.declarations[0] = "maybe";
+    d.grids[0][0][0] = "maybe";
     expect(check(d).map((x) => x.kind)).toEqual(["undeclaredConflict"]);
+    // The member-wide wording of older workbooks is still read as a declaration.
+    d.grids[0][0][0] = DECLARATION_NO_CONFLICT;
+    expect(check(d)).toEqual([]);
   });
 });
 
@@ -111,7 +120,7 @@ describe("checkReturns without a workbook", () => {
   it("asks the caller where each place is, so the rules know no sheets", () => {
     const m = model({ bidders: [{ name: "Alpha", price: 10 }], evaluators: ["Ann"] });
     const data: ReturnsData = {
-      declarations: [DECLARATION_NO_CONFLICT],
+      declarations: [[NO]],
       scores: [[[3, "", 4]]],
       reasons: [[["ok", "", ""]]],
       consensus: [[3, 9, ""]],

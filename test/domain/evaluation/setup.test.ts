@@ -214,6 +214,10 @@ describe("stored records", () => {
     expect(EvaluationDraftSchema.parse(JSON.parse(JSON.stringify(d)))).toEqual({
       ...d,
       criteria: d.criteria.map((c) => ({ minimum: "", ...c })),
+      bidders: d.bidders.map((b) => ({ fullCost: "", ...b })),
+      tieBreak: "none",
+      minIndependentScores: "",
+      abnormallyLowPercent: "",
     });
     const m = model();
     expect(

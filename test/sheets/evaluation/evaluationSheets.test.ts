@@ -4,10 +4,7 @@ import { specCells } from "../../../src/sheets/spec";
 import { evaluationSpecs } from "../../../src/sheets/evaluation/evaluationSheets";
 import { isUnlockedCell } from "../../../src/sheets/evaluation/blocks";
 import { evaluationRefs, sanitiseSheetName } from "../../../src/sheets/evaluation/geometry";
-import {
-  DECLARATION_NO_CONFLICT,
-  DECLARATION_CONFLICT,
-} from "../../../src/domain/evaluation/words";
+import { BID_NO_CONFLICT, BID_CONFLICT } from "../../../src/domain/evaluation/words";
 import { model } from "../../support/evaluationModel";
 
 describe("sheet names", () => {
@@ -16,13 +13,25 @@ describe("sheet names", () => {
     expect(sanitiseSheetName("Scores a/b:c*d?[e]\\f", taken)).toBe("Scores a b c d e f");
     expect(sanitiseSheetName("Criteria", taken)).toBe("Criteria (2)");
     const long = sanitiseSheetName("Scores " + "x".repeat(40), taken);
-    expect(long.length).toBe(31);
+    expect(long.length).toBeLessThanOrEqual(31);
     const long2 = sanitiseSheetName("Scores " + "x".repeat(40), taken);
     expect(long2.length).toBeLessThanOrEqual(31);
     expect(long2).not.toBe(long);
     expect(sanitiseSheetName("'quoted'", taken)).toBe("quoted");
     expect(sanitiseSheetName("History", taken)).toBe("History 1");
     expect(sanitiseSheetName("///", taken)).toBe("Sheet");
+  });
+  it("shortens at a word boundary, leaving out a cut word or an unclosed bracket, and stays unique", () => {
+    const taken = new Set<string>();
+    expect(sanitiseSheetName("Scores R. Hughes (sector representative)", taken)).toBe(
+      "Scores R. Hughes"
+    );
+    expect(sanitiseSheetName("Scores R. Hughes (sector rep, vice chair)", taken)).toBe(
+      "Scores R. Hughes (2)"
+    );
+    expect(sanitiseSheetName("Summary Citizens Advice Wiltshire North", taken)).toBe(
+      "Summary Citizens Advice"
+    );
   });
   it("property: every generated name is valid and unique", () => {
     fc.assert(
@@ -84,10 +93,10 @@ describe("workbook layout model", () => {
   it("formula cells are locked and input cells open: declaration, scores and reasons, consensus and rationale", () => {
     const refs = evaluationRefs(m);
     const ev = sheets[1];
-    expect(isUnlockedCell(ev, refs.declaration)).toBe(true);
-    expect(isUnlockedCell(ev, refs.scoreCell(1, 2))).toBe(true);
-    expect(isUnlockedCell(ev, refs.reasonCell(1, 2))).toBe(true);
-    expect(isUnlockedCell(ev, "B4")).toBe(false); // status formula
+    expect(isUnlockedCell(ev, refs.declarationCell(1))).toBe(true);
+    expect(isUnlockedCell(ev, refs.scoreCell(0, 1, 2) as string)).toBe(true);
+    expect(isUnlockedCell(ev, refs.reasonCell(0, 1, 2) as string)).toBe(true);
+    expect(isUnlockedCell(ev, "B3")).toBe(false); // the tender identifier
     const mod = sheets[3];
     expect(isUnlockedCell(mod, refs.consensusCell(1, 2))).toBe(true);
     expect(isUnlockedCell(mod, refs.rationaleCell(1, 2))).toBe(true);
@@ -114,11 +123,11 @@ describe("workbook layout model", () => {
     ).toBe(true);
     expect(ev.validations.filter((v) => v.type === "wholeNumber")).toHaveLength(3);
     expect(ev.validations.find((v) => v.type === "list")).toMatchObject({
-      address: "B3",
-      options: [DECLARATION_NO_CONFLICT, DECLARATION_CONFLICT],
+      address: "B8:B9",
+      options: [BID_NO_CONFLICT, BID_CONFLICT],
     });
-    expect(sheets[3].conditionalFormats).toHaveLength(1);
-    const discuss = sheets[3].conditionalFormats?.[0];
+    expect(sheets[3].conditionalFormats).toHaveLength(2);
+    const discuss = sheets[3].conditionalFormats?.[1];
     expect(discuss?.type).toBe("formula");
     expect(discuss?.type === "formula" ? discuss.formula : "").toContain('="Discuss"');
     expect(sheets[4].charts).toHaveLength(1);
@@ -126,15 +135,32 @@ describe("workbook layout model", () => {
       type: "BarStacked",
       source: "A5:D7",
       seriesBy: "Columns",
-      topLeft: "O5",
+      topLeft: "S5",
     });
   });
-  it("moderation reads each evaluator's score only once their declaration is complete", () => {
+  it("moderation reads each evaluator's score only once they declared no conflict with that bid", () => {
     const mod = specCells(sheets[3]);
-    const f = String(mod.get("F5")?.value);
-    expect(f).toBe(
-      `=IF('Scores Ann'!$B$3="${DECLARATION_NO_CONFLICT}",IF(ISNUMBER('Scores Ann'!B8),'Scores Ann'!B8,""),"")`
+    expect(String(mod.get("F5")?.value)).toBe(
+      `=IF('Scores Ann'!B8="${BID_NO_CONFLICT}",IF(ISNUMBER('Scores Ann'!C8),'Scores Ann'!C8,""),"")`
     );
+    // The second bid reads the second row's declaration.
+    expect(String(mod.get("F8")?.value)).toBe(
+      `=IF('Scores Ann'!B9="${BID_NO_CONFLICT}",IF(ISNUMBER('Scores Ann'!C9),'Scores Ann'!C9,""),"")`
+    );
+  });
+  it("a member's sheet has only their assigned criteria; moderation shows n/a for the others", () => {
+    const m2 = model({
+      assignments: ["Delivery", "", "Outcomes; Social value"],
+      minIndependentScores: 1,
+    });
+    const specs = evaluationSpecs(m2);
+    const ann = specCells(specs[1]);
+    expect(ann.get("C7")?.value).toBe("Delivery (score 0-5)");
+    expect(ann.get("E7")).toBeUndefined();
+    const mod = specCells(specs[4]);
+    // Outcomes (criterion 2) for the first bid: Ann not assigned, Bob and Cat are.
+    expect(mod.get("F6")?.value).toBe(`="n/a"`);
+    expect(String(mod.get("H6")?.value)).toContain("'Scores Cat'!C8");
   });
 });
 
@@ -148,17 +174,28 @@ describe("looks and geometry", () => {
     expect(inputs(ann)).toBe(true);
     expect(inputs(moderation)).toBe(true);
     const declaration = ann.blocks.find(
-      (b) => b.unlocked && cellAddress(b.row, b.col) === refs.declaration
+      (b) => b.unlocked && cellAddress(b.row, b.col) === refs.declarationCell(0)
     );
-    expect(declaration?.look).toEqual(["input", "bold"]);
-    expect(ann.styles).toContainEqual({ address: "A7:G7", look: ["header"] });
-    expect(criteria.styles).toContainEqual({ address: "A9:D9", look: ["header"] });
-    expect(results.styles).toContainEqual({ address: "A5:M5", look: ["header"] });
+    expect(declaration?.look).toEqual(["input"]);
+    expect(ann.styles).toContainEqual({ address: "A7:H7", look: ["header"] });
+    expect(criteria.styles).toContainEqual({ address: "A14:D14", look: ["header"] });
+    expect(results.styles).toContainEqual({ address: "A5:Q5", look: ["header"] });
+  });
+  it("counts and ranks are whole numbers, weights and percentages show %, columns are readable", () => {
+    const c = specCells(criteria);
+    expect(c.get("C15")?.numberFormat).toBe('0"%"');
+    expect(specCells(moderation).get("I5")?.numberFormat).toBe("0"); // scores counted
+    const r = specCells(results);
+    expect(r.get("F6")?.numberFormat).toBe('0.0"%"');
+    expect(r.get("K6")?.numberFormat).toBe("0"); // rank
+    const widths = new Map((ann.columnWidths ?? []).map((w) => [w.col, w.width]));
+    expect(widths.get(2)).toBeGreaterThanOrEqual(80); // score
+    expect(widths.get(3)).toBeGreaterThanOrEqual(200); // reason
   });
   it("scores and consensus scores are value cells, reasons and rationale text cells", () => {
     const refs = evaluationRefs(m);
-    expect(specCells(ann).get(refs.scoreCell(2, 1))?.kind).toBe("value");
-    expect(specCells(ann).get(refs.reasonCell(2, 1))?.kind).toBe("text");
+    expect(specCells(ann).get(refs.scoreCell(0, 2, 1) as string)?.kind).toBe("value");
+    expect(specCells(ann).get(refs.reasonCell(0, 2, 1) as string)?.kind).toBe("text");
     expect(specCells(moderation).get(refs.consensusCell(2, 2))?.kind).toBe("value");
     expect(specCells(moderation).get(refs.rationaleCell(2, 2))?.kind).toBe("text");
   });

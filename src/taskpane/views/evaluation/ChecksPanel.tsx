@@ -12,7 +12,11 @@ import {
   type ReturnsProblem,
   type ReturnsProblemKind,
 } from "../../../domain/evaluation/returnsChecks";
-import { describeReversal, STATUS_TEXT } from "../../../domain/evaluation/results";
+import {
+  describeReversal,
+  describeTippingPoint,
+  STATUS_TEXT,
+} from "../../../domain/evaluation/results";
 import type { ChecksOutcome } from "../../../excel/evaluation";
 
 const useStyles = makeStyles({
@@ -41,7 +45,8 @@ export function ChecksPanel({
   const s = useStyles();
   const groups = new Map<ReturnsProblemKind, ReturnsProblem[]>();
   for (const p of outcome.problems) groups.set(p.kind, [...(groups.get(p.kind) ?? []), p]);
-  const { results, reversal } = outcome;
+  const { results, reversal, tipping } = outcome;
+  const low = results.bids.filter((b) => b.abnormallyLow !== null);
   return (
     // The region keeps the name users (and the browser tests) know it by.
     <section aria-label="Check returns findings">
@@ -83,11 +88,27 @@ export function ChecksPanel({
         {results.bids.map((b) => (
           <li key={b.name}>
             {b.status === "passed"
-              ? `${b.name}: total ${b.total.toFixed(2)} (quality ${b.quality.toFixed(2)}, price ${b.pricePoints.toFixed(2)}, social value ${b.socialValue.toFixed(2)}), rank ${b.rank}`
-              : `${b.name}: ${STATUS_TEXT[b.status]}${b.belowMinimum.length ? ` (${b.belowMinimum.join(", ")})` : ""}`}
+              ? b.pricePerPoint !== null
+                ? `${b.name}: £${b.pricePerPoint.toFixed(2)} per quality point (quality and social value ${(b.quality + b.socialValue).toFixed(2)}), rank ${b.rank}`
+                : `${b.name}: total ${b.total.toFixed(2)} (quality ${b.quality.toFixed(2)}, price ${b.pricePoints.toFixed(2)}, social value ${b.socialValue.toFixed(2)}), rank ${b.rank ?? "not ranked"}`
+              : `${b.name}: ${STATUS_TEXT[b.status]}${b.belowMinimum.length ? ` (${b.belowMinimum.join(", ")})` : ""}${b.failedGateway.length ? ` (${b.failedGateway.join(", ")})` : ""}`}
           </li>
         ))}
       </ul>
+      <h3 className={s.heading}>Abnormally low prices</h3>
+      {low.length === 0 ? (
+        <Text>No ranked bid is priced abnormally low.</Text>
+      ) : (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {low.map((b) => (
+              <div key={b.name}>{`${b.name}: ${b.abnormallyLow}.`}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <h3 className={s.heading}>Tipping point</h3>
+      <Text>{describeTippingPoint(tipping)}</Text>
       <h3 className={s.heading}>Rank reversal</h3>
       {reversal.winners.length === 0 ? (
         <Text>No bid has passed yet, so there is no winner to check.</Text>

@@ -10,9 +10,11 @@ import {
   checkEvaluationReturns,
   generateEvaluationWorkbook,
   goToCell,
+  readSetupFromSelection,
   writeAssessmentSummaries,
   type ChecksOutcome,
 } from "../../../excel/evaluation";
+import { EvaluatorFiles } from "./EvaluatorFiles";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useExcelAction } from "../../hooks/useExcelAction";
 import { useSettings } from "../../hooks/useSettings";
@@ -22,7 +24,14 @@ import { SetupForm } from "./SetupForm";
 import { SetupProblems } from "./SetupProblems";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "520px" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+    maxWidth: "520px",
+    minWidth: 0,
+    boxSizing: "border-box",
+  },
   heading: {
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
@@ -39,8 +48,10 @@ const NOTHING_WRITTEN = "Nothing was written: correct the problems listed below 
 type ChecksDone = Extract<ChecksOutcome, { status: "done" }>;
 
 /**
- * Evaluation panels: set up a tender, generate the panel's workbook (criteria, a scoring sheet per
- * panel member, moderation, results), check the returns and write assessment summaries.
+ * Evaluation panels: set up a tender (typed, or read from the Tender sheet), generate the panel's
+ * workbook (criteria, gateway, a scoring sheet per panel member, moderation, results), send each
+ * member their own file and collect the returns, check the returns and write assessment
+ * summaries.
  */
 export function EvaluationView() {
   const s = useStyles();
@@ -95,9 +106,26 @@ export function EvaluationView() {
 
   const go = (p: ReturnsProblem) => run((ctx) => goToCell(ctx, p.sheet, p.address));
 
+  const useSelected = async () => {
+    const out = await run((ctx) => readSetupFromSelection(ctx, draft));
+    if (!out) return;
+    if (out.status === "done") {
+      setDraft(out.draft);
+      setMessage({
+        intent: "success",
+        text: `Read from "${out.sheet}": ${out.found.join(", ")}. Check the setup below, then generate.`,
+      });
+    } else setMessage({ intent: "error", text: out.message });
+  };
+
   return (
     <div className={s.root}>
       <h2 className={s.heading}>Evaluation panel</h2>
+      <div className={s.actions}>
+        <Button disabled={busy} onClick={useSelected}>
+          Use selected data
+        </Button>
+      </div>
       <SetupForm draft={draft} onChange={setDraft} problems={attempted ? check.errors : []} />
       <SetupProblems errors={attempted ? check.errors : []} warnings={check.warnings} />
 
@@ -112,6 +140,7 @@ export function EvaluationView() {
           Write assessment summaries
         </Button>
       </div>
+      <EvaluatorFiles settings={settings} busy={busy} run={run} onMessage={setMessage} onGo={go} />
 
       {message && (
         <MessageBar intent={message.intent} role={message.intent === "error" ? "alert" : "status"}>

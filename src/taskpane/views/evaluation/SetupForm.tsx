@@ -4,8 +4,12 @@ import {
   defaultDescriptors,
   GROUP_LABELS,
   GROUPS,
+  PRICE_METHOD_LABELS,
   SCALE_MAXIMA,
+  TIE_BREAK_LABELS,
   type EvaluationDraft,
+  type EvaluationPriceMethod,
+  type TieBreak,
 } from "../../../domain/evaluation/setup";
 import type { Problem } from "../../../domain/kernel/problem";
 
@@ -20,9 +24,21 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: "0 4px" },
   row: { display: "flex", gap: "4px", alignItems: "flex-end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "120px" },
-  small: { width: "80px" },
-  group: { width: "130px" },
+  // One entry (a criterion, a bidder, a member) as a card: fields on a grid that shrinks with
+  // the pane (320-350 px in Excel), and its Remove button on a line of its own, never under an
+  // input.
+  card: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    gap: "4px 6px",
+    paddingBottom: "6px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  whole: { gridColumn: "1 / -1", minWidth: 0 },
+  cell: { minWidth: 0 },
+  fill: { width: "100%", minWidth: 0 },
+  remove: { gridColumn: "1 / -1", justifySelf: "end" },
+  grow: { flexGrow: 1, minWidth: 0 },
 });
 
 type Props = {
@@ -49,20 +65,28 @@ function CriteriaFields({ draft, set, problemFor }: PartProps) {
       {draft.criteria.map((c, i) => {
         const n = i + 1;
         return (
-          <div className={s.row} key={i} role="group" aria-label={`Criterion ${n}`}>
+          <div className={s.card} key={i} role="group" aria-label={`Criterion ${n}`}>
             <Field
-              className={s.grow}
+              className={s.whole}
               label={`Criterion ${n} name`}
               validationMessage={problemFor(`criteria.${i}.name`)}
             >
-              <Input value={c.name} onChange={(_, d) => setCrit(i, { name: d.value })} />
+              <Input
+                className={s.fill}
+                value={c.name}
+                onChange={(_, d) => setCrit(i, { name: d.value })}
+              />
             </Field>
             <Field
-              className={s.group}
+              className={s.cell}
               label={`Criterion ${n} group`}
               validationMessage={problemFor(`criteria.${i}.group`)}
             >
-              <Select value={c.group} onChange={(_, d) => setCrit(i, { group: d.value })}>
+              <Select
+                className={s.fill}
+                value={c.group}
+                onChange={(_, d) => setCrit(i, { group: d.value })}
+              >
                 {GROUPS.map((g) => (
                   <option key={g} value={g}>
                     {GROUP_LABELS[g]}
@@ -71,22 +95,24 @@ function CriteriaFields({ draft, set, problemFor }: PartProps) {
               </Select>
             </Field>
             <Field
-              className={s.small}
+              className={s.cell}
               label={`Criterion ${n} weight (%)`}
               validationMessage={problemFor(`criteria.${i}.weight`)}
             >
               <Input
+                className={s.fill}
                 inputMode="decimal"
                 value={str(c.weight)}
                 onChange={(_, d) => setCrit(i, { weight: d.value })}
               />
             </Field>
             <Field
-              className={s.small}
+              className={s.cell}
               label={`Criterion ${n} minimum score`}
               validationMessage={problemFor(`criteria.${i}.minimum`)}
             >
               <Input
+                className={s.fill}
                 inputMode="numeric"
                 value={str(c.minimum)}
                 disabled={c.group === "price"}
@@ -94,6 +120,8 @@ function CriteriaFields({ draft, set, problemFor }: PartProps) {
               />
             </Field>
             <Button
+              className={s.remove}
+              size="small"
               aria-label={`Remove criterion ${n}`}
               onClick={() => set({ criteria: draft.criteria.filter((_, j) => j !== i) })}
             >
@@ -177,26 +205,46 @@ function BidderFields({ draft, set, problemFor }: PartProps) {
       {draft.bidders.map((b, i) => {
         const n = i + 1;
         return (
-          <div className={s.row} key={i} role="group" aria-label={`Bidder ${n}`}>
+          <div className={s.card} key={i} role="group" aria-label={`Bidder ${n}`}>
             <Field
-              className={s.grow}
+              className={s.whole}
               label={`Bidder ${n} name`}
               validationMessage={problemFor(`bidders.${i}.name`)}
             >
-              <Input value={b.name} onChange={(_, d) => setBidder(i, { name: d.value })} />
+              <Input
+                className={s.fill}
+                value={b.name}
+                onChange={(_, d) => setBidder(i, { name: d.value })}
+              />
             </Field>
             <Field
-              className={s.group}
+              className={s.whole}
               label={`Bidder ${n} price (£)`}
               validationMessage={problemFor(`bidders.${i}.price`)}
             >
               <Input
+                className={s.fill}
                 inputMode="decimal"
                 value={str(b.price)}
                 onChange={(_, d) => setBidder(i, { price: d.value })}
               />
             </Field>
+            <Field
+              className={s.whole}
+              label={`Bidder ${n} full cost (£, optional)`}
+              hint="From the bidder's cost recovery sheet: a price below it is flagged"
+              validationMessage={problemFor(`bidders.${i}.fullCost`)}
+            >
+              <Input
+                className={s.fill}
+                inputMode="decimal"
+                value={str(b.fullCost)}
+                onChange={(_, d) => setBidder(i, { fullCost: d.value })}
+              />
+            </Field>
             <Button
+              className={s.remove}
+              size="small"
               aria-label={`Remove bidder ${n}`}
               onClick={() => set({ bidders: draft.bidders.filter((_, j) => j !== i) })}
             >
@@ -216,35 +264,120 @@ function BidderFields({ draft, set, problemFor }: PartProps) {
 
 function PanelFields({ draft, set, problemFor }: PartProps) {
   const s = useStyles();
+  const assignments = draft.evaluators.map((_, i) => draft.assignments?.[i] ?? "");
+  const remove = (i: number) =>
+    set({
+      evaluators: draft.evaluators.filter((_, j) => j !== i),
+      assignments: assignments.filter((_, j) => j !== i),
+    });
   return (
     <fieldset className={s.section}>
       <legend className={s.legend}>Panel</legend>
       {draft.evaluators.map((e, i) => (
-        <div className={s.row} key={i}>
+        <div
+          className={s.card}
+          key={i}
+          role="group"
+          aria-label={`Panel member ${i + 1} and what they score`}
+        >
           <Field
-            className={s.grow}
+            className={s.whole}
             label={`Panel member ${i + 1}`}
             validationMessage={problemFor(`evaluators.${i}`)}
           >
             <Input
+              className={s.fill}
               value={e}
               onChange={(_, d) =>
                 set({ evaluators: draft.evaluators.map((x, j) => (j === i ? d.value : x)) })
               }
             />
           </Field>
+          <Field
+            className={s.whole}
+            label={`Member ${i + 1} scores`}
+            hint="Criteria or groups, separated by semicolons; blank for every criterion"
+            validationMessage={problemFor(`assignments.${i}`)}
+          >
+            <Input
+              className={s.fill}
+              value={assignments[i]}
+              onChange={(_, d) =>
+                set({ assignments: assignments.map((x, j) => (j === i ? d.value : x)) })
+              }
+            />
+          </Field>
           <Button
+            className={s.remove}
+            size="small"
             aria-label={`Remove panel member ${i + 1}`}
-            onClick={() => set({ evaluators: draft.evaluators.filter((_, j) => j !== i) })}
+            onClick={() => remove(i)}
+          >
+            Remove
+          </Button>
+        </div>
+      ))}
+      {problemFor("assignments") && (
+        <Field validationMessage={problemFor("assignments")}>
+          <span />
+        </Field>
+      )}
+      <div className={s.row}>
+        <Button
+          onClick={() =>
+            set({ evaluators: [...draft.evaluators, ""], assignments: [...assignments, ""] })
+          }
+        >
+          Add panel member
+        </Button>
+      </div>
+      <Field
+        label="Independent scores each bid needs per criterion (blank: 2)"
+        validationMessage={problemFor("minIndependentScores")}
+      >
+        <Input
+          inputMode="numeric"
+          value={str(draft.minIndependentScores)}
+          onChange={(_, d) => set({ minIndependentScores: d.value })}
+        />
+      </Field>
+    </fieldset>
+  );
+}
+
+function GatewayFields({ draft, set, problemFor }: PartProps) {
+  const s = useStyles();
+  const questions = draft.gateway ?? [];
+  return (
+    <fieldset className={s.section}>
+      <legend className={s.legend}>Gateway (pass or fail before scoring)</legend>
+      {questions.map((q, i) => (
+        <div className={s.card} key={i} role="group" aria-label={`Gateway question ${i + 1}`}>
+          <Field
+            className={s.whole}
+            label={`Gateway question ${i + 1}`}
+            validationMessage={problemFor(`gateway.${i}`)}
+          >
+            <Input
+              className={s.fill}
+              value={q}
+              onChange={(_, d) =>
+                set({ gateway: questions.map((x, j) => (j === i ? d.value : x)) })
+              }
+            />
+          </Field>
+          <Button
+            className={s.remove}
+            size="small"
+            aria-label={`Remove gateway question ${i + 1}`}
+            onClick={() => set({ gateway: questions.filter((_, j) => j !== i) })}
           >
             Remove
           </Button>
         </div>
       ))}
       <div className={s.row}>
-        <Button onClick={() => set({ evaluators: [...draft.evaluators, ""] })}>
-          Add panel member
-        </Button>
+        <Button onClick={() => set({ gateway: [...questions, ""] })}>Add gateway question</Button>
       </div>
     </fieldset>
   );
@@ -257,9 +390,37 @@ function MethodFields({ draft, set, problemFor }: PartProps) {
       <legend className={s.legend}>Method</legend>
       <Field label="Price method" validationMessage={problemFor("priceMethod")}>
         <Select value={draft.priceMethod} onChange={(_, d) => set({ priceMethod: d.value })}>
-          <option value="lowest">Lowest price / bid price</option>
-          <option value="deviation">Deviation from the lowest price</option>
+          {(Object.keys(PRICE_METHOD_LABELS) as EvaluationPriceMethod[]).map((m) => (
+            <option key={m} value={m}>
+              {PRICE_METHOD_LABELS[m]}
+            </option>
+          ))}
         </Select>
+      </Field>
+      <Field
+        label="Tie-break (published with the method)"
+        validationMessage={problemFor("tieBreak")}
+      >
+        <Select
+          value={str(draft.tieBreak) || "none"}
+          onChange={(_, d) => set({ tieBreak: d.value })}
+        >
+          {(Object.keys(TIE_BREAK_LABELS) as TieBreak[]).map((t) => (
+            <option key={t} value={t}>
+              {TIE_BREAK_LABELS[t]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="Flag a price below this % of the mean price (0 for no check)"
+        validationMessage={problemFor("abnormallyLowPercent")}
+      >
+        <Input
+          inputMode="decimal"
+          value={str(draft.abnormallyLowPercent)}
+          onChange={(_, d) => set({ abnormallyLowPercent: d.value })}
+        />
       </Field>
       <Field
         label="Discuss when scores are more than this many points apart"
@@ -303,6 +464,7 @@ export function SetupForm({ draft, onChange, problems }: Props) {
       <ScaleFields {...part} />
       <BidderFields {...part} />
       <PanelFields {...part} />
+      <GatewayFields {...part} />
       <MethodFields {...part} />
     </>
   );
