@@ -9,7 +9,9 @@ import {
   type CostRecoverySetup,
 } from "../src/domain/cost-recovery/organisation";
 import { DEFAULT_SETTINGS } from "../src/domain/settings/settings";
+import { readBudgetSheet } from "../src/domain/cost-recovery/budgetSheet";
 import { costApportion } from "../src/functions/costRecovery";
+import { costMtdc } from "../src/functions/mtdc";
 import { buildCostRecoveryWorkbook } from "../src/excel/costRecovery";
 import { MemoryWorkbook } from "../packages/excel-double/src";
 import { befriendingBidder } from "../test/support/costRecoverySetups";
@@ -105,4 +107,58 @@ test("building the cost recovery workbook on the double: syncs and largest reque
     );
     console.log(`build ${n} projects into an existing empty sheet: ${wb2.syncCount} syncs`);
   }
+});
+
+test("reading a budget sheet, the one answer and FUNDING.MTDC at size", () => {
+  const header = [
+    "Project",
+    "Direct costs",
+    "Funding type",
+    "Price offered or award",
+    "Headcount",
+    "Staff time (days)",
+  ];
+  for (const n of [500, 5_000]) {
+    const values: unknown[][] = [header];
+    for (let j = 0; j < n; j++)
+      values.push([
+        `Project ${j + 1}`,
+        10_000 + j,
+        "Investment",
+        j % 3 ? 5_000 + j : "",
+        1 + (j % 9),
+        100 + (j % 700),
+      ]);
+    values.push(
+      [],
+      ["Overhead pool", "Annual cost", "Cost driver"],
+      ["Premises", 42_000, "Headcount"],
+      ["Central", 65_000.5, "Staff time"],
+      ["Governance", 18_000, "Direct expenditure"]
+    );
+    let t = process.hrtime.bigint();
+    const reading = readBudgetSheet(values, "Budget");
+    const readMs = ms(t);
+    t = process.hrtime.bigint();
+    const r = computeCostRecovery(reading!.setup, DEFAULT_SETTINGS);
+    const answerMs = ms(t);
+    const reconciles = r.projects.every(
+      (p) =>
+        p.answer!.funderPays + p.answer!.organisationFinds === p.fullCost &&
+        p.answer!.covered + p.answer!.stillToFind === p.answer!.organisationFinds
+    );
+    console.log(
+      `budget sheet of ${n.toLocaleString("en-GB")} projects: read in ${readMs.toFixed(1)} ms (${reading!.problems.length} problems); ` +
+        `full cost and one answer for every project ${answerMs.toFixed(1)} ms; all reconcile: ${reconciles}`
+    );
+  }
+  const categories = ["Salaries", "Travel", "Equipment", "Subaward: A", "subaward", "Rental costs"];
+  const lines = 100_000;
+  const amounts = Array.from({ length: lines }, (_, i) => [1_000 + (i % 97)]);
+  const cats = Array.from({ length: lines }, (_, i) => [categories[i % categories.length]]);
+  const t = process.hrtime.bigint();
+  const out = costMtdc(amounts, cats);
+  console.log(
+    `=FUNDING.MTDC over ${lines.toLocaleString("en-GB")} lines: ${ms(t).toFixed(0)} ms, base ${String(out[0][0])}`
+  );
 });

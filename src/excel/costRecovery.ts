@@ -9,6 +9,7 @@
  * the sheet and add the chart.
  */
 import type { BidderSetup } from "../domain/cost-recovery/bidder";
+import { readBudgetSheet, type BudgetReading } from "../domain/cost-recovery/budgetSheet";
 import type { CostRecoverySetup } from "../domain/cost-recovery/organisation";
 import { validateCostRecoverySetup } from "../domain/cost-recovery/validation";
 import type { Problem } from "../domain/kernel/problem";
@@ -19,7 +20,8 @@ import {
   type CostRecoverySheet,
 } from "../sheets/cost-recovery/costRecoverySheet";
 import type { CostRecoveryRefs } from "../sheets/cost-recovery/refs";
-import { queueSpecs } from "./writer";
+// Every write goes through the writer inside the workflow's owned write (ownership.ts).
+import { beginOwned, exclusive, finishOwned, queueOwnedSpecs as queueSpecs } from "./ownership";
 
 export type CostRecoveryTarget = { sheetName: string; startCell?: string };
 
@@ -90,12 +92,24 @@ export function planCostRecoverySheet(
  * Build the sheet at the target. With confirm false (the default) it only writes into an empty
  * rectangle; otherwise it reports what is there and writes nothing.
  */
-export async function buildCostRecoveryWorkbook(
+export function buildCostRecoveryWorkbook(
   context: Excel.RequestContext,
   setup: CostRecoverySetup,
   settings: FrameworkSettings,
   target: CostRecoveryTarget,
   opts: { confirm?: boolean } = {}
+): Promise<BuildOutcome> {
+  return exclusive("costRecovery", "Building the cost recovery workbook", () =>
+    buildCostRecoveryOnce(context, setup, settings, target, opts)
+  );
+}
+
+async function buildCostRecoveryOnce(
+  context: Excel.RequestContext,
+  setup: CostRecoverySetup,
+  settings: FrameworkSettings,
+  target: CostRecoveryTarget,
+  opts: { confirm?: boolean }
 ): Promise<BuildOutcome> {
   const plan = planCostRecoverySheet(setup, settings, target);
   if (!plan.ok) return { status: "invalid", problems: plan.problems };
@@ -107,9 +121,16 @@ export async function buildCostRecoveryWorkbook(
   // Sync 1: does the sheet exist?
   const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
   existing.load("name");
-  await context.sync();
+  // The add-in's earlier build here is replaced (cells the user changed since are asked about);
+  // beginOwned's first sync carries the load above.
+  const session = await beginOwned(context, `costRecovery:${sheetName}`, {
+    label: "Building the cost recovery workbook",
+    sheets: [{ key: sheetName, existing: "into" }],
+  });
 
   let sheet: Excel.Worksheet;
+  // Synced by beginOwned above (the rule cannot see through it).
+  // eslint-disable-next-line office-addins/call-sync-before-read
   if (!existing.isNullObject) {
     sheet = existing;
     // Sync 2: what is in the target rectangle, and is the sheet protected?
@@ -119,7 +140,8 @@ export async function buildCostRecoveryWorkbook(
     sheet.protection.load("protected");
     sheet.charts.load("items/name");
     await context.sync();
-    if (!used.isNullObject && !opts.confirm) {
+    const ours = !used.isNullObject && session.ownsAll(sheetName, used.address);
+    if (!used.isNullObject && !ours && !opts.confirm) {
       const occupied = used.address.includes("!") ? used.address.split("!")[1] : used.address;
       return {
         status: "needs-confirmation",
@@ -130,7 +152,7 @@ export async function buildCostRecoveryWorkbook(
       };
     }
     if (sheet.protection.protected) sheet.protection.unprotect();
-    if (!used.isNullObject) {
+    if (!used.isNullObject && !ours) {
       area.conditionalFormats.clearAll();
       area.dataValidation.clear();
       area.clear("All");
@@ -138,7 +160,7 @@ export async function buildCostRecoveryWorkbook(
       for (const c of sheet.charts.items) if (c.name === chartName) c.delete();
     }
   } else {
-    sheet = context.workbook.worksheets.add(sheetName);
+    sheet = session.worksheet(sheetName);
   }
 
   // Sync 3 (more only for very large organisations): write the spec. Column widths only on a new
@@ -147,7 +169,7 @@ export async function buildCostRecoveryWorkbook(
     { sheet, spec: existing.isNullObject ? spec : { ...spec, columnWidths: undefined } },
   ]);
   sheet.activate();
-  await context.sync();
+  await finishOwned(context);
 
   return {
     status: "built",
@@ -184,4 +206,31 @@ export async function writeBidderInputs(
   sheet.getRange(b.type).values = [[bidder.fundingType]];
   await context.sync();
   return { ok: true };
+}
+
+export type BudgetOutcome =
+  { ok: true; sheetName: string; reading: BudgetReading } | { ok: false; message: string };
+
+/**
+ * Read the organisation's budget from the active sheet (its used range, values only): the
+ * projects and overhead pools tables (src/domain/cost-recovery/budgetSheet.ts), with how each
+ * column was read. One sync. Nothing is written.
+ */
+export async function readBudgetFromSheet(context: Excel.RequestContext): Promise<BudgetOutcome> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("values,rowIndex,columnIndex");
+  await context.sync();
+  const none = (why: string): BudgetOutcome => ({
+    ok: false,
+    message: `${why} Open the sheet with the organisation's budget (a projects table with Project and Direct costs headers, and an overhead pools table with Overhead pool, Annual cost and Cost driver) and read it again.`,
+  });
+  if (used.isNullObject) return none(`${sheet.name} is empty.`);
+  const reading = readBudgetSheet(used.values, sheet.name, {
+    row: used.rowIndex,
+    col: used.columnIndex,
+  });
+  if (!reading) return none(`No projects table found on ${sheet.name}.`);
+  return { ok: true, sheetName: sheet.name, reading };
 }

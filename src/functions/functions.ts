@@ -10,4 +10,5 @@
 import "./registerGated";
 import "./classify";
 import "./costRecovery";
+import "./mtdc";
 import "./scoring";

@@ -49,7 +49,7 @@ function expectSheetEqualsEngine(
   settings: FrameworkSettings = DEFAULT_SETTINGS
 ) {
   const result = computeCostRecovery(setup, settings);
-  const expected = expectedResultRows(setup, result);
+  const expected = expectedResultRows(setup, result, settings);
   const got = wb.getValues(SHEET, layout.refs.results);
   const k = setup.pools.length;
   const ratioCols = new Set([2 + k + 2, 2 + k + 7]); // overhead rate, recovery
@@ -144,15 +144,68 @@ describe("the generated sheet equals the engine", () => {
     const layout = layoutOf(await build(wb, setup));
     const rows = wb.getValues(SHEET, layout.refs.results);
     const col = (name: string) => layout.refs.resultHeaders.indexOf(name);
-    expect([
-      rows[0][col("Funder share (£)")],
-      rows[0][col("VCS organisation share (£)")],
-      rows[0][col("Match needed (£)")],
-    ]).toEqual([2000, 8000, 16000]);
-    expect([rows[1][col("Funder share (£)")], rows[1][col("VCS organisation share (£)")]]).toEqual([
-      6000, 6000,
+    const answer = (j: number) =>
+      ["Funder pays (£)", "Organisation finds (£)", "Already covered (£)", "Still to find (£)"].map(
+        (h) => rows[j][col(h)]
+      );
+    // £10,000 at 80/20 with £4,000 awarded: the funder's part is £2,000; the other £2,000 of the
+    // award covers part of the £8,000 the organisation finds
+    expect(answer(0)).toEqual([2000, 8000, 2000, 6000]);
+    // £12,000 at 50/50, nothing entered yet: all of the organisation's half is still to find
+    expect(answer(1)).toEqual([6000, 6000, 0, 6000]);
+    // a £36,000 bid for a £40,000 commissioned service: the funder pays the price, 90% recovery
+    expect([...answer(2), rows[2][col("Recovery")]]).toEqual([36000, 4000, 0, 4000, 0.9]);
+    expect(rows[2][col("In words")]).toBe(
+      "Full cost £40,000.00. The funder pays £36,000.00 (full cost recovery; the price or award entered is £4,000.00 below the £40,000.00 expected); the organisation finds £4,000.00. Of that, £0.00 is already covered by the price or award entered (£36,000.00); £4,000.00 is still to find."
+    );
+    expect(rows[1][col("In words")]).toBe(
+      "Full cost £12,000.00. The funder pays £6,000.00 (50/50 organisation/funder); the organisation finds £6,000.00. No price or award is entered yet, so all £6,000.00 is still to find."
+    );
+  });
+
+  test("the recovery is red exactly where the price or award is below what the basis expects", async () => {
+    const wb = new MemoryWorkbook();
+    const setup = riversideSample();
+    // a 50/50 investment paid exactly its half (not red), and one paid a penny less (red)
+    const layout = layoutOf(await build(wb, setup));
+    const half = computeCostRecovery(setup, DEFAULT_SETTINGS).projects[2].answer!.expectedFunder;
+    for (const [price, red] of [
+      [half / 100, false],
+      [(half - 1) / 100, true],
+    ] as const) {
+      wb.setCells(SHEET, layout.refs.projects[2].price, [[price]]);
+      setup.projects[2].price = price;
+      const engine = computeCostRecovery(setup, DEFAULT_SETTINGS).projects;
+      const g = layout.geometry;
+      const rule = (j: number) =>
+        `=AND(ISNUMBER(${columnLetters(g.workingColumns.award)}${g.firstWorkingRow + j + 1}),ISNUMBER(${columnLetters(g.workingColumns.expectedFunder)}${g.firstWorkingRow + j + 1}),${columnLetters(g.workingColumns.award)}${g.firstWorkingRow + j + 1}<${columnLetters(g.workingColumns.expectedFunder)}${g.firstWorkingRow + j + 1})`;
+      const sheetRed = engine.map((_, j) => wb.calculateFormula(SHEET, rule(j)));
+      expect(sheetRed).toEqual(engine.map((p) => p.answer!.belowBasis));
+      expect(sheetRed[2]).toBe(red);
+    }
+    // the rule the sheet carries is that formula, relative to the first results row
+    expect(wb.getConditionalFormats(SHEET).map((c) => JSON.stringify(c))).toEqual([
+      expect.stringContaining("ISNUMBER"),
     ]);
-    expect([rows[2][col("Recovery")], rows[2][col("Shortfall (£)")]]).toEqual([0.9, 4000]);
+  });
+
+  test("the Check column warns of a funding type unusual for the amount, at the threshold from Settings", async () => {
+    const wb = new MemoryWorkbook();
+    const setup = riversideSample();
+    const layout = layoutOf(await build(wb, setup));
+    const check = () =>
+      wb
+        .getValues(SHEET, layout.refs.results)
+        .map((r) => r[layout.refs.resultHeaders.indexOf("Check")]);
+    expect(check()).toEqual(["", "", ""]);
+    // the lunch club (£36,000) as a small grant; the advice line's £4,000 as an investment
+    wb.setCells(SHEET, layout.refs.projects[0].type, [["Small grant"]]);
+    wb.setCells(SHEET, layout.refs.projects[1].type, [["Investment"]]);
+    expect(check()).toEqual([
+      "Small grant over the small-grant threshold: check the funding type",
+      "Not over the small-grant threshold: usually a small grant; check the funding type",
+      "",
+    ]);
   });
 
   test("after input cells change (direct costs, a driver, a pool, a price, a funding type) the sheet still equals the engine", async () => {
@@ -339,19 +392,14 @@ describe("never overwrites without asking", () => {
     expectSheetEqualsEngine(wb, setup, layout);
   });
 
-  test("rebuilding over its own earlier build asks first", async () => {
+  test("rebuilding over its own unchanged build replaces it; a cell changed since is asked about", async () => {
     const wb = new MemoryWorkbook();
-    await build(wb, riversideSample());
-    const again = await build(wb, riversideSample());
-    expect(again.status).toBe("needs-confirmation");
-    const confirmed = await build(
-      wb,
-      riversideSample(),
-      DEFAULT_SETTINGS,
-      { sheetName: SHEET, startCell: "A1" },
-      true
-    );
-    expect(confirmed.status).toBe("built");
+    const setup = riversideSample();
+    const first = layoutOf(await build(wb, setup));
+    expect((await build(wb, setup)).status).toBe("built");
+    wb.setCells(SHEET, first.refs.projects[0].direct, [[12_345]]);
+    await expect(build(wb, setup)).rejects.toThrow(/has been changed since/);
+    expect(wb.getValues(SHEET, first.refs.projects[0].direct)).toEqual([[12_345]]);
   });
 
   test("bad setup or target: invalid with the field named, nothing written", async () => {
@@ -438,7 +486,7 @@ describe("sheet quality", () => {
     expect(facts.protectedSheet).toBe(true);
     expect(facts.rule.list?.source).toMatch(/^=\$A\$\d+:\$A\$\d+$/);
     expect(facts.charts).toHaveLength(1);
-    expect(facts.cfTypes).toEqual(["CellValue"]);
+    expect(facts.cfTypes).toEqual(["Custom"]);
   });
 
   test("number formats: money in pounds and pence, rates as percentages", async () => {
@@ -469,12 +517,13 @@ describe("few syncs, its own chart, widths only on a new sheet", () => {
     return setup;
   }
 
-  test("500 projects: 2 syncs on a new sheet, 3 into an existing one, each request under Excel's limit", async () => {
+  // The record of what the add-in wrote (src/excel/ownership.ts) takes one sync of its own.
+  test("500 projects: 3 syncs on a new sheet, 4 into an existing one, each request under Excel's limit", async () => {
     const setup = large();
     const fresh = new MemoryWorkbook();
     fresh.resetCounters();
     expect((await build(fresh, setup)).status).toBe("built");
-    expect(fresh.syncCount).toBe(2);
+    expect(fresh.syncCount).toBeLessThanOrEqual(3);
     expect(fresh.largestRequestBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
     const existing = new MemoryWorkbook();
     existing.addSheet(SHEET);
@@ -482,7 +531,7 @@ describe("few syncs, its own chart, widths only on a new sheet", () => {
     expect(
       (await build(existing, setup, DEFAULT_SETTINGS, { sheetName: SHEET, startCell: "B3" })).status
     ).toBe("built");
-    expect(existing.syncCount).toBe(3);
+    expect(existing.syncCount).toBeLessThanOrEqual(4);
   }, 180_000);
 
   test("a confirmed rebuild replaces its own chart and leaves another chart alone", async () => {

@@ -12,21 +12,44 @@
 import { funderPercent, type FundingType } from "../classification/classify";
 import { allocateLargestRemainder, type Pence } from "../kernel/money";
 import type { FrameworkSettings } from "../settings/settings";
+import { projectAnswer, type ProjectAnswer } from "./answer";
 import { computeBidder, penceOf, unitsWeight, type BidderResult, type BidderSetup } from "./bidder";
-import { fundingTypeNamed, match, overheadRate, priceGap, split, unitCost } from "./rules";
+import { fundingTypeNamed, overheadRate, priceGap, unitCost, type Basis } from "./rules";
 
 export type DriverKind = "headcount" | "floorArea" | "staffTime" | "directExpenditure" | "other";
 
-export const DRIVER_LABELS: Readonly<Record<DriverKind, string>> = {
+/** What each driver counts, without its unit. */
+export const DRIVER_NAMES: Readonly<Record<DriverKind, string>> = {
   headcount: "Headcount",
-  floorArea: "Floor area (m²)",
-  staffTime: "Staff time (hours)",
-  directExpenditure: "Direct expenditure (£)",
+  floorArea: "Floor area",
+  staffTime: "Staff time",
+  directExpenditure: "Direct expenditure",
   other: "Other driver",
 };
+/** The unit a driver is counted in unless the organisation's sheet or the user says otherwise. */
+export const DEFAULT_DRIVER_UNITS: Readonly<Record<DriverKind, string>> = {
+  headcount: "",
+  floorArea: "m²",
+  staffTime: "hours",
+  directExpenditure: "£",
+  other: "",
+};
+/** A driver with its unit: "Staff time (days)"; "Headcount" has none. */
+export const driverLabel = (kind: DriverKind, unit?: string): string => {
+  const u = (unit ?? DEFAULT_DRIVER_UNITS[kind]).trim();
+  return u ? `${DRIVER_NAMES[kind]} (${u})` : DRIVER_NAMES[kind];
+};
+export const DRIVER_LABELS: Readonly<Record<DriverKind, string>> = Object.fromEntries(
+  (Object.keys(DRIVER_NAMES) as DriverKind[]).map((k) => [k, driverLabel(k)])
+) as Record<DriverKind, string>;
 export const SINGLE_DRIVER_LABEL = "People (headcount or FTE)";
 
-export type PoolSetup = { name: string; amount: number; driver: DriverKind };
+/**
+ * An overhead pool: its annual cost in £, its cost driver, and the unit the driver is counted in
+ * (read from the organisation's sheet, e.g. "days" from "Staff time (days)"; the driver's default
+ * when not given). Only the proportions matter, so any unit will do if every project uses it.
+ */
+export type PoolSetup = { name: string; amount: number; driver: DriverKind; unit?: string };
 export type ProjectSetup = {
   name: string;
   directCost: number;
@@ -80,21 +103,20 @@ export type ProjectResult = {
   fullCost: Pence;
   overheadRate: number | null;
   unitCost: Pence | null;
-  funder: Pence | null;
-  vcs: Pence | null;
-  /** Match needed for the award at the funding type's ratio (FUNDING.MATCH); "n/a" when the funder's part is 0. */
-  matchNeeded: Pence | "n/a" | null;
+  /** The one answer (answer.ts): funder pays, organisation finds, already covered, still to find; null when the funding type is unknown. */
+  answer: ProjectAnswer | null;
+  /** Price or award / full cost; null when no price is entered or the full cost is £0. */
   recovery: number | null;
-  shortfall: Pence | null;
 };
 export type CostRecoveryTotals = {
   direct: Pence;
   shares: Pence[];
   overheads: Pence;
   fullCost: Pence;
-  funder: Pence;
-  vcs: Pence;
-  shortfall: Pence;
+  funderPays: Pence;
+  organisationFinds: Pence;
+  covered: Pence;
+  stillToFind: Pence;
 };
 export type CostRecoveryResult = {
   pools: PoolResult[];
@@ -166,13 +188,8 @@ function projectResult(
   const overheads = shares.reduce((s, x) => s + x, 0);
   const full = directPence + overheads;
   const bp = funderBasisPoints(p.fundingType, settings);
-  const basis = bp === null ? null : { label: p.fundingType, funderNum: bp, funderDen: 10000 };
-  const s = basis ? split(full, basis) : null;
-  let matchNeeded: ProjectResult["matchNeeded"] = null;
-  if (basis && awardPence !== null) {
-    const m = match(awardPence, basis);
-    matchNeeded = m.ok ? m.value.matchNeeded : "n/a";
-  }
+  const basis: Basis | null =
+    bp === null ? null : { label: p.fundingType, funderNum: bp, funderDen: 10000 };
   const gap = awardPence !== null ? priceGap(awardPence, full) : null;
   const uw = unitsWeight(p.units);
   const unit = uw > 0 ? unitCost(full, uw / 100) : null;
@@ -185,11 +202,8 @@ function projectResult(
     fullCost: full,
     overheadRate: overheadRate(overheads, directPence),
     unitCost: unit && unit.ok ? unit.value : null,
-    funder: s ? s.funder : null,
-    vcs: s ? s.vcs : null,
-    matchNeeded,
+    answer: basis ? projectAnswer(full, basis, awardPence) : null,
     recovery: gap && gap.ok ? gap.value.recovery : null,
-    shortfall: awardPence !== null ? Math.max(0, full - awardPence) : null,
   };
 }
 
@@ -214,9 +228,10 @@ export function computeCostRecovery(
     shares: setup.pools.map((_, k) => sum((p) => p.shares[k])),
     overheads: sum((p) => p.overheads),
     fullCost: sum((p) => p.fullCost),
-    funder: sum((p) => p.funder),
-    vcs: sum((p) => p.vcs),
-    shortfall: sum((p) => p.shortfall),
+    funderPays: sum((p) => p.answer?.funderPays ?? null),
+    organisationFinds: sum((p) => p.answer?.organisationFinds ?? null),
+    covered: sum((p) => p.answer?.covered ?? null),
+    stillToFind: sum((p) => p.answer?.stillToFind ?? null),
   };
   return { pools, projects, totals, bidder: computeBidder(setup.bidder, settings) };
 }

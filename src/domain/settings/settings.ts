@@ -88,6 +88,26 @@ export const FrameworkSettingsSchema = z
     /** Qualifying activity is grant funding too (002:327, 002:355). */
     funderShareQualifyingActivity: percent("Funder share for qualifying activity").default(20),
 
+    // --- Cost recovery: cost lines bidders forget, and funder rules (not in the seeds) ---
+    /** General inflation a year for a costing over several years: a planning assumption to change. */
+    costInflationPercent: percent("General inflation a year").default(3),
+    /** Pay award a year for staff lines (a planning assumption; 0 when none is expected). */
+    costPayAwardPercent: percent("Pay award a year").default(0),
+    /** Employer National Insurance: 15% above the secondary threshold from 6 April 2025 (HMRC). */
+    costEmployerNiPercent: percent("Employer National Insurance rate").default(15),
+    /** Employer National Insurance secondary threshold, £5,000 a year from 6 April 2025 (HMRC). */
+    costEmployerNiThreshold: pounds("Employer National Insurance threshold").default(5000),
+    /** Employer pension contribution: at least 3% under automatic enrolment (The Pensions Regulator). */
+    costEmployerPensionPercent: percent("Employer pension contribution").default(3),
+    /** VAT standard rate (HMRC): the part a charity cannot reclaim is a cost of the project. */
+    costVatPercent: percent("VAT rate").default(20),
+    /** UKRI-style funding: the funder pays 80% of the full economic cost (UKRI funding guidance). */
+    costUkriFecPercent: percent("Share of full economic cost paid (UKRI-style)").default(80),
+    /** US federal de minimis indirect rate: up to 15% of MTDC (2 CFR 200.414(f), from 1 October 2024). */
+    costUsDeMinimisPercent: percent("US federal de minimis indirect rate").default(15),
+    /** MTDC counts the first $50,000 of each subaward (2 CFR 200.1, from 1 October 2024). */
+    costMtdcSubawardLimit: pounds("MTDC limit per subaward (US$)").default(50000),
+
     // --- Bid evaluation (DOMAIN.md section 4; UK practice, not in the seeds) ---
     /** Spread (highest - lowest) above which a score is discussed at moderation. */
     moderationSpreadLimit: z
@@ -135,6 +155,15 @@ export const SETTING_LABELS: Record<keyof FrameworkSettings, string> = {
   funderShareInvestment: "Funder share: investment (%)",
   funderShareSmallGrant: "Funder share: small grant (%)",
   funderShareQualifyingActivity: "Funder share: qualifying activity (%)",
+  costInflationPercent: "General inflation a year (%)",
+  costPayAwardPercent: "Pay award a year (%)",
+  costEmployerNiPercent: "Employer National Insurance rate (%)",
+  costEmployerNiThreshold: "Employer National Insurance threshold (£ a year)",
+  costEmployerPensionPercent: "Employer pension contribution (%)",
+  costVatPercent: "VAT rate (%)",
+  costUkriFecPercent: "UKRI-style share of full economic cost (%)",
+  costUsDeMinimisPercent: "US federal de minimis indirect rate (% of MTDC)",
+  costMtdcSubawardLimit: "MTDC: first part of each subaward counted (US$)",
   moderationSpreadLimit: "Moderation: discuss when spread is over (points)",
   socialValueMinWeightPercent: "Warn when social value weighs under (%)",
 };
@@ -154,6 +183,15 @@ export const SETTING_SOURCES: Record<keyof FrameworkSettings, string> = {
   funderShareInvestment: "002:355 (50/50)",
   funderShareSmallGrant: "002:355 (80/20)",
   funderShareQualifyingActivity: "002:355 (80/20)",
+  costInflationPercent: "Planning assumption",
+  costPayAwardPercent: "Planning assumption",
+  costEmployerNiPercent: "HMRC, from 6 April 2025",
+  costEmployerNiThreshold: "HMRC secondary threshold, from 6 April 2025",
+  costEmployerPensionPercent: "Automatic enrolment minimum (The Pensions Regulator)",
+  costVatPercent: "HMRC standard rate",
+  costUkriFecPercent: "UKRI: 80% of full economic cost",
+  costUsDeMinimisPercent: "2 CFR 200.414(f), from 1 October 2024",
+  costMtdcSubawardLimit: "2 CFR 200.1 (MTDC), from 1 October 2024",
   moderationSpreadLimit: "UK practice (DOMAIN.md s.4)",
   socialValueMinWeightPercent: "PPN 002 (2025)",
 };

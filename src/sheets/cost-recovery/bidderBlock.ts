@@ -20,15 +20,15 @@ export const BIDDER_INPUT_LABELS = [
 export const BIDDER_OUTPUT_LABELS = [
   "Full cost (£)",
   "Unit price at full cost (£)",
-  "Funder's part (£)",
-  "Organisation's part (£)",
+  "Funder pays (£)",
+  "Organisation finds (£)",
   "Overhead rate",
 ];
 export const BIDDER_NOTES = [
   "Direct costs + share of overheads",
   "Full cost / expected units, to the penny",
   "Full cost x the funder's share for the funding type, rounded half up",
-  "The rest: what the organisation must find",
+  "The rest of the full cost",
   "Share of overheads / direct costs",
 ];
 

@@ -4,7 +4,8 @@
  * FrameworkSettings, 002:353-355), overhead pools with their cost drivers, projects with their
  * inputs and driver values, live results in ordinary Excel formulas (no add-in functions, so the
  * sheet works for a colleague or funder without the add-in), a chart, the "Price a service"
- * bidder block, and the workings (workingsBlock.ts explains the exact sharing).
+ * bidder block, the workings (workingsBlock.ts explains the exact sharing) and the notes (the
+ * terms and the sources, in words).
  *
  * The figures are the engine's (src/domain/cost-recovery/organisation.ts computes the same), so
  * the two are checked against each other to the penny. Formulas use absolute references to fixed
@@ -15,6 +16,7 @@ import type { FrameworkSettings } from "../../domain/settings/settings";
 import type { SheetSpec } from "../spec";
 import { bidderSection } from "./bidderBlock";
 import { costRecoveryGeometry, type CostRecoveryGeometry } from "./geometry";
+import { notesSection } from "./notesBlock";
 import { poolsSection } from "./poolsBlock";
 import { projectsSection } from "./projectsBlock";
 import { costRecoveryRefs, type CostRecoveryRefs } from "./refs";
@@ -59,6 +61,7 @@ export function buildCostRecoverySheet(
     resultsSection(g, setup),
     bidderSection(g, setup),
     chartSection(g, refs.range),
+    notesSection(g),
   ]);
   return {
     spec: {

@@ -9,7 +9,7 @@
  */
 import { FUNDING_TYPES } from "../../domain/classification/classify";
 import type { CostRecoverySetup } from "../../domain/cost-recovery/organisation";
-import { absoluteRange } from "../a1";
+import { absoluteAddress, absoluteRange } from "../a1";
 
 /** The five working columns of each pool, in order: weight, floor, remainder, extra penny, share (pence). */
 export const POOL_WORKING_PARTS = ["weight", "floor", "remainder", "extraPenny", "share"] as const;
@@ -17,6 +17,8 @@ export type PoolWorkingPart = (typeof POOL_WORKING_PARTS)[number];
 
 /** Rows the chart takes. */
 export const CHART_ROWS = 18;
+/** Rows the notes take: a heading and one row per note (notesBlock.ts NOTES has as many). */
+export const NOTE_ROWS = 9;
 /** Rows from the bidder block's heading to the workings' heading. */
 const BIDDER_ROWS = 13;
 
@@ -67,13 +69,23 @@ export type CostRecoveryGeometry = {
   workingsHeaderRow: number;
   firstWorkingRow: number;
   lastWorkingRow: number;
+  /** The notes (the terms and the sources, in words) under the workings. */
+  notesTop: number;
   /** The whole rectangle: rows and columns it spans, and its last row and column. */
   rows: number;
   columns: number;
   bottom: number;
   right: number;
 
-  settingsColumns: { type: number; funderShare: number; vcsShare: number; basisPoints: number };
+  settingsColumns: {
+    type: number;
+    funderShare: number;
+    organisationShare: number;
+    basisWords: number;
+    basisPoints: number;
+    thresholdLabel: number;
+    threshold: number;
+  };
   poolColumns: {
     name: number;
     amount: number;
@@ -103,9 +115,11 @@ export type CostRecoveryGeometry = {
     firstPool: number;
     overheads: number;
     fullCost: number;
-    funder: number;
-    vcs: number;
-    shortfall: number;
+    expectedFunder: number;
+    funderPays: number;
+    organisationFinds: number;
+    covered: number;
+    stillToFind: number;
   };
   resultColumns: {
     name: number;
@@ -115,11 +129,13 @@ export type CostRecoveryGeometry = {
     fullCost: number;
     overheadRate: number;
     unitCost: number;
-    funder: number;
-    vcs: number;
-    matchNeeded: number;
+    funderPays: number;
+    organisationFinds: number;
+    covered: number;
     recovery: number;
-    shortfall: number;
+    stillToFind: number;
+    inWords: number;
+    check: number;
   };
   bidderColumns: { label: number; value: number; note: number };
 };
@@ -135,7 +151,15 @@ function tableColumns(left: number, poolCount: number) {
   const overheadsWorking = firstPoolWorking + POOL_WORKING_PARTS.length * poolCount;
   const overheadsResult = 2 + poolCount;
   return {
-    settingsColumns: columnsFrom(left, { type: 0, funderShare: 1, vcsShare: 2, basisPoints: 3 }),
+    settingsColumns: columnsFrom(left, {
+      type: 0,
+      funderShare: 1,
+      organisationShare: 2,
+      basisWords: 3,
+      basisPoints: 4,
+      thresholdLabel: 5,
+      threshold: 6,
+    }),
     poolColumns: columnsFrom(left, {
       name: 0,
       amount: 1,
@@ -165,9 +189,11 @@ function tableColumns(left: number, poolCount: number) {
       firstPool: firstPoolWorking,
       overheads: overheadsWorking,
       fullCost: overheadsWorking + 1,
-      funder: overheadsWorking + 2,
-      vcs: overheadsWorking + 3,
-      shortfall: overheadsWorking + 4,
+      expectedFunder: overheadsWorking + 2,
+      funderPays: overheadsWorking + 3,
+      organisationFinds: overheadsWorking + 4,
+      covered: overheadsWorking + 5,
+      stillToFind: overheadsWorking + 6,
     }),
     resultColumns: columnsFrom(left, {
       name: 0,
@@ -177,11 +203,13 @@ function tableColumns(left: number, poolCount: number) {
       fullCost: overheadsResult + 1,
       overheadRate: overheadsResult + 2,
       unitCost: overheadsResult + 3,
-      funder: overheadsResult + 4,
-      vcs: overheadsResult + 5,
-      matchNeeded: overheadsResult + 6,
+      funderPays: overheadsResult + 4,
+      organisationFinds: overheadsResult + 5,
+      covered: overheadsResult + 6,
       recovery: overheadsResult + 7,
-      shortfall: overheadsResult + 8,
+      stillToFind: overheadsResult + 8,
+      inWords: overheadsResult + 9,
+      check: overheadsResult + 10,
     }),
     bidderColumns: columnsFrom(left, { label: 0, value: 1, note: 2 }),
   };
@@ -212,13 +240,14 @@ export function costRecoveryGeometry(
   const workingsTop = bidderTop + BIDDER_ROWS;
   const firstWorkingRow = workingsTop + 2;
   const columns = tableColumns(origin.col, poolCount);
-  const rows = firstWorkingRow + projectCount - top;
+  const notesTop = firstWorkingRow + projectCount + 1;
+  const rows = notesTop + NOTE_ROWS - top;
   const width = Math.max(
     4,
     10,
     columns.projectColumns.firstDriver + driverColumnCount - origin.col,
-    columns.resultColumns.shortfall + 1 - origin.col,
-    columns.workingColumns.shortfall + 1 - origin.col,
+    columns.resultColumns.check + 1 - origin.col,
+    columns.workingColumns.stillToFind + 1 - origin.col,
     3
   );
   return {
@@ -265,6 +294,7 @@ export function costRecoveryGeometry(
     workingsHeaderRow: workingsTop + 1,
     firstWorkingRow,
     lastWorkingRow: firstWorkingRow + projectCount - 1,
+    notesTop,
     rows,
     columns: width,
     bottom: top + rows - 1,
@@ -296,6 +326,19 @@ export const projectsColumnRange = (g: CostRecoveryGeometry, col: number): strin
 /** The funding type names in the settings block, absolute: the lookup and drop-down list source. */
 export const fundingTypesRange = (g: CostRecoveryGeometry): string =>
   absoluteRange(g.firstTypeRow, g.settingsColumns.type, g.lastTypeRow, g.settingsColumns.type);
+
+/** The small-grant threshold (£ a year, from Settings) on the settings block's heading row, absolute. */
+export const thresholdCell = (g: CostRecoveryGeometry): string =>
+  absoluteAddress(g.settingsTop, g.settingsColumns.threshold);
+
+/** The basis in words beside each funding type ("80/20 organisation/funder"), absolute. */
+export const basisWordsRange = (g: CostRecoveryGeometry): string =>
+  absoluteRange(
+    g.firstTypeRow,
+    g.settingsColumns.basisWords,
+    g.lastTypeRow,
+    g.settingsColumns.basisWords
+  );
 
 /** The funder's share in basis points beside each funding type, absolute. */
 export const basisPointsRange = (g: CostRecoveryGeometry): string =>

@@ -4,7 +4,7 @@
  * pence left after each project's floor) that the workings' largest remainder reads.
  */
 import {
-  DRIVER_LABELS,
+  driverLabel,
   SINGLE_DRIVER_LABEL,
   type CostRecoverySetup,
 } from "../../domain/cost-recovery/organisation";
@@ -19,6 +19,7 @@ import {
   type CostRecoveryGeometry,
   type PoolWorkingPart,
 } from "./geometry";
+import { COUNT_FORMAT } from "./projectsBlock";
 import { column, heading, headerRow, inputBlock, type SheetSection } from "./section";
 
 export const POOL_HEADERS = [
@@ -29,9 +30,9 @@ export const POOL_HEADERS = [
   "Shared out (£)",
   "Difference (£)",
   "Check",
-  "Pool (pence)",
-  "Total weight",
-  "Pence left after floors",
+  "For the formulas: pool in pence",
+  "For the formulas: the projects' weights added up",
+  "For the formulas: pennies still to place",
 ];
 
 /** A pool's cells the workings refer to, absolute: its pence, its total weight and the pence left. */
@@ -80,7 +81,7 @@ export function poolsSection(g: CostRecoveryGeometry, setup: CostRecoverySetup):
         kind: "value",
         cells: column(
           setup.pools.map((p) =>
-            setup.singleDriver ? SINGLE_DRIVER_LABEL : DRIVER_LABELS[p.driver]
+            setup.singleDriver ? SINGLE_DRIVER_LABEL : driverLabel(p.driver, p.unit)
           )
         ),
       },
@@ -90,7 +91,7 @@ export function poolsSection(g: CostRecoveryGeometry, setup: CostRecoverySetup):
         c.totalDriver,
         (k) => `=SUM(${projectsColumnRange(g, driverColumn(g, k))})`,
         {
-          numberFormat: "#,##0.##",
+          numberFormat: COUNT_FORMAT,
         }
       ),
       poolColumn(g, setup, c.sharedOut, (k) => `=SUM(${shares(k, "share")})/100`, {

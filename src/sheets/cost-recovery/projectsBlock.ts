@@ -5,7 +5,7 @@
  * whole pounds by formula instead of asking for a value.
  */
 import {
-  DRIVER_LABELS,
+  driverLabel,
   SINGLE_DRIVER_LABEL,
   sharedBySpend,
   type CostRecoverySetup,
@@ -16,15 +16,19 @@ import type { Block, CellValue, Validation } from "../spec";
 import { fundingTypesRange, type CostRecoveryGeometry } from "./geometry";
 import { column, heading, headerRow, inputBlock, type SheetSection } from "./section";
 
-/** Number format of a count (units, driver values): up to two decimal places. */
-export const COUNT_FORMAT = "#,##0.##";
+/**
+ * Number format of a count (units, driver values): General, which shows 120 as "120" and 700.5 as
+ * "700.5". Excel has no format that shows decimals only when there are some: "#,##0.##" leaves a
+ * trailing point on whole numbers ("120.").
+ */
+export const COUNT_FORMAT = "General";
 
 /** The header of each driver column: the pool's name followed by formula, and its driver. */
 function driverHeaders(g: CostRecoveryGeometry, setup: CostRecoverySetup): CellValue[] {
   if (setup.singleDriver) return [`Driver: ${SINGLE_DRIVER_LABEL}`];
   return setup.pools.map(
     (p, k) =>
-      `="Driver: "&${cellAddress(g.firstPoolRow + k, g.poolColumns.name)}&" (${DRIVER_LABELS[p.driver]})"`
+      `="Driver: "&${cellAddress(g.firstPoolRow + k, g.poolColumns.name)}&" (${driverLabel(p.driver, p.unit)})"`
   );
 }
 

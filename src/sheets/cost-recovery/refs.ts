@@ -28,7 +28,7 @@ export type CostRecoveryRefs = {
   /** Results block (without header): columns in RESULT_COLUMNS order then one per pool after Direct costs. */
   results: string;
   resultHeaders: string[];
-  /** The recovery column of the results (highlighted below 100%). */
+  /** The recovery column of the results (red where the price or award is below what the basis expects). */
   recovery: string;
   totals: string;
   bidder: {
@@ -81,10 +81,10 @@ export function costRecoveryRefs(
         drivers: Array.from({ length: g.driverColumnCount }, (_, d) => at(project.firstDriver + d)),
       };
     }),
-    results: rangeAddress(g.firstResultRow, result.name, g.lastResultRow, result.shortfall),
+    results: rangeAddress(g.firstResultRow, result.name, g.lastResultRow, result.check),
     resultHeaders: resultHeaders(setup),
     recovery: rangeAddress(g.firstResultRow, result.recovery, g.lastResultRow, result.recovery),
-    totals: rangeAddress(g.totalsRow, result.name, g.totalsRow, result.shortfall),
+    totals: rangeAddress(g.totalsRow, result.name, g.totalsRow, result.check),
     bidder: {
       service: bidder(g.bidderRows.service),
       direct: bidder(g.bidderRows.direct),

@@ -1,10 +1,18 @@
 /**
  * The results (formulas over the workings, in pounds): per project its direct costs, each pool's
- * share, overheads carried, full cost, overhead rate, unit cost, the funder's and the VCS
- * organisation's shares, match needed, recovery (highlighted below 100%) and shortfall; a totals
- * row summing the pence workings (so the totals are exact); and the stacked column chart of full
+ * share, overheads carried, full cost, overhead rate, unit cost, and the one answer (answer.ts):
+ * funder pays, organisation finds, already covered, recovery (red only when the price or award
+ * is below what the basis expects) and still to find, then the answer in words; a totals row
+ * summing the pence workings (so the totals are exact); and the stacked column chart of full
  * cost per project.
  */
+import { answerSentence } from "../../domain/cost-recovery/answer";
+import {
+  CHECK_SMALL_GRANT_OVER,
+  CHECK_UNDER_THRESHOLD,
+  fundingTypeCheck,
+} from "../../domain/cost-recovery/warnings";
+import type { FrameworkSettings } from "../../domain/settings/settings";
 import type {
   CostRecoveryResult,
   CostRecoverySetup,
@@ -13,7 +21,14 @@ import { PERCENT_FORMAT, POUNDS_FORMAT, type Pence } from "../../domain/kernel/m
 import { cellAddress, rangeAddress } from "../a1";
 import { PALETTE } from "../palette";
 import type { CellValue } from "../spec";
-import { poolWorkingColumn, workingsColumnRange, type CostRecoveryGeometry } from "./geometry";
+import {
+  basisWordsRange,
+  fundingTypesRange,
+  poolWorkingColumn,
+  thresholdCell,
+  workingsColumnRange,
+  type CostRecoveryGeometry,
+} from "./geometry";
 import { heading, headerRow, type SheetSection } from "./section";
 
 /** The result columns after Project, Direct costs and one column per pool. */
@@ -22,11 +37,13 @@ export const RESULT_COLUMNS = [
   "Full cost (£)",
   "Overhead rate",
   "Unit cost (£)",
-  "Funder share (£)",
-  "VCS organisation share (£)",
-  "Match needed (£)",
+  "Funder pays (£)",
+  "Organisation finds (£)",
+  "Already covered (£)",
   "Recovery",
-  "Shortfall (£)",
+  "Still to find (£)",
+  "In words",
+  "Check",
 ] as const;
 
 export const CHART_TITLE = "Full cost per project: direct costs and each overhead pool";
@@ -46,9 +63,55 @@ export const resultHeaders = (setup: CostRecoverySetup): string[] => [
 function resultFormats(g: CostRecoveryGeometry): string[] {
   const pools = Array.from({ length: g.poolCount }, () => POUNDS_FORMAT);
   const rest = RESULT_COLUMNS.map((h) =>
-    h === "Overhead rate" || h === "Recovery" ? PERCENT_FORMAT : POUNDS_FORMAT
+    h === "Overhead rate" || h === "Recovery"
+      ? PERCENT_FORMAT
+      : h === "In words" || h === "Check"
+        ? "General"
+        : POUNDS_FORMAT
   );
   return ["General", POUNDS_FORMAT, ...pools, ...rest];
+}
+
+/** Pence in a cell as pounds text, as formatPounds writes them ("£12,000.50"). */
+const poundsText = (pence: string): string => `TEXT((${pence})/100,"£#,##0.00")`;
+
+/**
+ * The one answer in words, as answer.ts answerSentence writes it, from the project's workings
+ * (pence) and the basis in words looked up by funding type.
+ */
+function inWordsFormula(g: CostRecoveryGeometry, project: number): string {
+  const w = g.workingColumns;
+  const at = (col: number) => cellAddress(g.firstWorkingRow + project, col);
+  const [full, award, expected, pays, finds, covered, still] = [
+    at(w.fullCost),
+    at(w.award),
+    at(w.expectedFunder),
+    at(w.funderPays),
+    at(w.organisationFinds),
+    at(w.covered),
+    at(w.stillToFind),
+  ];
+  const type = cellAddress(g.firstProjectRow + project, g.projectColumns.type);
+  const basis = `INDEX(${basisWordsRange(g)},MATCH(${type},${fundingTypesRange(g)},0))`;
+  const below = `IF(${award}="","",IF(${award}<${expected},"; the price or award entered is "&${poundsText(`${expected}-${pays}`)}&" below the "&${poundsText(expected)}&" expected",""))`;
+  const head = `"Full cost "&${poundsText(full)}&". The funder pays "&${poundsText(pays)}&" ("&${basis}&${below}&"); the organisation finds "&${poundsText(finds)}&"."`;
+  const none = `" No price or award is entered yet, so all "&${poundsText(still)}&" is still to find."`;
+  const surplus = `IF(${award}>${full}," The price or award is "&${poundsText(`${award}-${full}`)}&" above the full cost.","")`;
+  const some = `" Of that, "&${poundsText(covered)}&" is already covered by the price or award entered ("&${poundsText(award)}&"); "&${poundsText(still)}&" is still to find."&${surplus}`;
+  return `=IF(${at(w.basisPoints)}="","",${head}&IF(${award}="",${none},${some}))`;
+}
+
+/**
+ * A funding type unusual for the amount (warnings.ts fundingTypeCheck): the price or award, or
+ * with none the full cost, against the small-grant threshold from the settings.
+ */
+function checkFormula(g: CostRecoveryGeometry, project: number): string {
+  const w = g.workingColumns;
+  const at = (col: number) => cellAddress(g.firstWorkingRow + project, col);
+  const type = cellAddress(g.firstProjectRow + project, g.projectColumns.type);
+  const amount = `IF(${at(w.award)}="",${at(w.fullCost)},${at(w.award)})`;
+  const limit = `ROUND(${thresholdCell(g)}*100,0)`;
+  return `=IF(${at(w.basisPoints)}="","",IF(${type}="Small grant",IF(${amount}>${limit},"${CHECK_SMALL_GRANT_OVER}",""),IF(AND(${amount}>0,${amount}<=${limit}),"${CHECK_UNDER_THRESHOLD}","")))`;
 }
 
 /** One project's results row: formulas over its workings row. */
@@ -58,6 +121,7 @@ function resultRow(g: CostRecoveryGeometry, project: number): string[] {
   const bp = working(w.basisPoints);
   const award = working(w.award);
   const full = working(w.fullCost);
+  const answer = (col: number) => `=IF(${bp}="","",${working(col)}/100)`;
   return [
     `=""&${cellAddress(g.firstProjectRow + project, g.projectColumns.name)}`,
     `=${working(w.direct)}/100`,
@@ -69,11 +133,13 @@ function resultRow(g: CostRecoveryGeometry, project: number): string[] {
     `=${full}/100`,
     `=IF(${working(w.direct)}=0,"",${working(w.overheads)}/${working(w.direct)})`,
     `=IF(${working(w.units)}<=0,"",ROUND(${full}*100/${working(w.units)},0)/100)`,
-    `=IF(${bp}="","",${working(w.funder)}/100)`,
-    `=IF(${bp}="","",${working(w.vcs)}/100)`,
-    `=IF(OR(${bp}="",${award}=""),"",IF(${bp}=0,"n/a",(ROUND(${award}*10000/${bp},0)-${award})/100))`,
+    answer(w.funderPays),
+    answer(w.organisationFinds),
+    answer(w.covered),
     `=IF(OR(${award}="",${full}=0),"",${award}/${full})`,
-    `=IF(${award}="","",${working(w.shortfall)}/100)`,
+    answer(w.stillToFind),
+    inWordsFormula(g, project),
+    checkFormula(g, project),
   ];
 }
 
@@ -92,12 +158,25 @@ function totalsRow(g: CostRecoveryGeometry): CellValue[] {
     `=SUM(${total(w.fullCost)})/100`,
     `=IF(SUM(${total(w.direct)})=0,"",SUM(${total(w.overheads)})/SUM(${total(w.direct)}))`,
     "",
-    `=SUM(${total(w.funder)})/100`,
-    `=SUM(${total(w.vcs)})/100`,
+    `=SUM(${total(w.funderPays)})/100`,
+    `=SUM(${total(w.organisationFinds)})/100`,
+    `=SUM(${total(w.covered)})/100`,
+    "",
+    `=SUM(${total(w.stillToFind)})/100`,
     "",
     "",
-    `=SUM(${total(w.shortfall)})/100`,
   ];
+}
+
+/**
+ * Red only where the price or award is below what the basis expects (answer.ts belowBasis): a
+ * 50/50 or 80/20 project paid its expected part is not red. Relative to the first results row.
+ */
+function belowBasisFormula(g: CostRecoveryGeometry): string {
+  const w = g.workingColumns;
+  const award = cellAddress(g.firstWorkingRow, w.award);
+  const expected = cellAddress(g.firstWorkingRow, w.expectedFunder);
+  return `=AND(ISNUMBER(${award}),ISNUMBER(${expected}),${award}<${expected})`;
 }
 
 export function resultsSection(g: CostRecoveryGeometry, setup: CostRecoverySetup): SheetSection {
@@ -132,8 +211,8 @@ export function resultsSection(g: CostRecoveryGeometry, setup: CostRecoverySetup
     conditionalFormats: [
       {
         address: rangeAddress(g.firstResultRow, c.recovery, g.lastResultRow, c.recovery),
-        type: "lessThan",
-        value: 1,
+        type: "formula",
+        formula: belowBasisFormula(g),
         fill: PALETTE.badFill,
         fontColor: PALETTE.badFont,
       },
@@ -171,7 +250,8 @@ export function chartSection(g: CostRecoveryGeometry, extent: string): SheetSect
  */
 export function expectedResultRows(
   setup: CostRecoverySetup,
-  result: CostRecoveryResult
+  result: CostRecoveryResult,
+  settings: FrameworkSettings
 ): CellValue[][] {
   const gbp = (p: Pence | null) => (p === null ? "" : p / 100);
   return result.projects.map((p, j) => [
@@ -182,10 +262,14 @@ export function expectedResultRows(
     gbp(p.fullCost),
     p.overheadRate ?? "",
     gbp(p.unitCost),
-    gbp(p.funder),
-    gbp(p.vcs),
-    p.matchNeeded === "n/a" ? "n/a" : gbp(p.matchNeeded),
+    gbp(p.answer?.funderPays ?? null),
+    gbp(p.answer?.organisationFinds ?? null),
+    gbp(p.answer?.covered ?? null),
     p.recovery ?? "",
-    gbp(p.shortfall),
+    gbp(p.answer?.stillToFind ?? null),
+    p.answer ? answerSentence(p.answer) : "",
+    p.answer
+      ? fundingTypeCheck(setup.projects[j].fundingType, p.awardPence, p.fullCost, settings)
+      : "",
   ]);
 }

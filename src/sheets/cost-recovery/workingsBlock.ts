@@ -28,30 +28,32 @@ import { poolPenceCell, poolPenceLeftCell, poolTotalWeightCell } from "./poolsBl
 import { heading, headerRow, type SheetSection } from "./section";
 
 export const WORKINGS_HEADING =
-  "Workings (formulas; do not edit): amounts in pence, each pool shared by the largest remainder";
+  "How the figures are worked out (formulas, do not edit): amounts in pence, each pool shared so it adds back to the penny";
 
 function workingsHeaders(setup: CostRecoverySetup): CellValue[] {
   return [
     "Project",
-    "Direct (pence)",
+    "Direct costs (pence)",
     "Price or award (pence)",
-    "Units (hundredths)",
-    "Funder share (basis points)",
+    "Units of output (hundredths)",
+    "Funder share out of 10,000",
     ...setup.pools.flatMap((_, k) => {
       const pool = `Pool ${k + 1}`;
       return [
-        `${pool} weight`,
-        `${pool} floor`,
-        `${pool} remainder`,
-        `${pool} extra penny`,
-        `${pool} share (pence)`,
+        `${pool}: the project's weight`,
+        `${pool}: whole pence`,
+        `${pool}: left over`,
+        `${pool}: one more penny`,
+        `${pool}: share (pence)`,
       ];
     }),
     "Overheads (pence)",
     "Full cost (pence)",
-    "Funder share (pence)",
-    "VCS organisation share (pence)",
-    "Shortfall (pence)",
+    "The basis expects the funder to pay (pence)",
+    "Funder pays (pence)",
+    "Organisation finds (pence)",
+    "Already covered (pence)",
+    "Still to find (pence)",
   ];
 }
 
@@ -87,6 +89,32 @@ function poolWorkings(
   ];
 }
 
+/**
+ * The one answer in pence (answer.ts): expected E = full cost x share, rounded half up; funder
+ * pays the smaller of the price or award and E (E when none is entered); the organisation finds
+ * the rest; the price or award above what the funder pays covers part of it, up to the full cost.
+ */
+function answerWorkings(
+  working: (col: number) => string,
+  w: CostRecoveryGeometry["workingColumns"]
+): string[] {
+  const [bp, full, award] = [working(w.basisPoints), working(w.fullCost), working(w.award)];
+  const [expected, pays, finds, covered] = [
+    working(w.expectedFunder),
+    working(w.funderPays),
+    working(w.organisationFinds),
+    working(w.covered),
+  ];
+  const known = (f: string) => `=IF(${bp}="","",${f})`;
+  return [
+    known(`ROUND(${full}*${bp}/10000,0)`),
+    known(`IF(${award}="",${expected},MIN(${award},${expected}))`),
+    known(`${full}-${pays}`),
+    known(`IF(${award}="",0,MIN(${award},${full})-${pays})`),
+    known(`${finds}-${covered}`),
+  ];
+}
+
 /** One project's row of workings. */
 function workingsRow(
   g: CostRecoveryGeometry,
@@ -107,9 +135,7 @@ function workingsRow(
     ...setup.pools.flatMap((_, k) => poolWorkings(g, setup, project, k)),
     shares.length ? `=${shares.join("+")}` : "=0",
     `=${working(w.direct)}+${working(w.overheads)}`,
-    `=IF(${working(w.basisPoints)}="","",ROUND(${working(w.fullCost)}*${working(w.basisPoints)}/10000,0))`,
-    `=IF(${working(w.basisPoints)}="","",${working(w.fullCost)}-${working(w.funder)})`,
-    `=IF(${working(w.award)}="","",MAX(0,${working(w.fullCost)}-${working(w.award)}))`,
+    ...answerWorkings(working, w),
   ];
 }
 

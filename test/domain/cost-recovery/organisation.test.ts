@@ -29,17 +29,25 @@ describe("computeCostRecovery", () => {
     expect(r.totals.overheads).toBe(1_300_000);
   });
 
-  test("funder share, match needed, recovery and shortfall at the funding type's ratio", () => {
+  test("the one answer at the funding type's ratio: funder pays, organisation finds, already covered, still to find", () => {
     const [grant, bid] = computeCostRecovery(riversideGrantAndBid(), DEFAULT_SETTINGS).projects;
-    // small grant 80/20: full cost £19,250, the funder pays a fifth
-    expect([grant.fullCost, grant.funder, grant.vcs]).toEqual([1_925_000, 385_000, 1_540_000]);
-    expect(grant.matchNeeded).toBe(1_600_000);
-    // commissioned service: full cost £33,750 (£337.50 a unit) against a price of £36,000
-    expect([bid.fullCost, bid.recovery, bid.shortfall, bid.unitCost]).toEqual([
+    // small grant 80/20: full cost £19,250, the funder's part is a fifth (£3,850); the award of
+    // £4,000 is £150 above it, and that £150 covers part of the organisation's £15,400
+    const a = grant.answer!;
+    expect([a.fullCost, a.funderPays, a.organisationFinds, a.covered, a.stillToFind]).toEqual([
+      1_925_000, 385_000, 1_540_000, 15_000, 1_525_000,
+    ]);
+    expect(a.belowBasis).toBe(false);
+    // commissioned service: full cost £33,750 (£337.50 a unit) against a price of £36,000: the
+    // funder pays it all, nothing is left to find, and £2,250 is above the full cost
+    const b = bid.answer!;
+    expect([bid.fullCost, bid.recovery, bid.unitCost]).toEqual([
       3_375_000,
       36_000 / 33_750,
-      0,
       33_750,
+    ]);
+    expect([b.funderPays, b.organisationFinds, b.stillToFind, b.surplus]).toEqual([
+      3_375_000, 0, 0, 225_000,
     ]);
   });
 

@@ -251,19 +251,12 @@ describe("no NaN, no Infinity, no exceptions whatever the cells hold", () => {
   });
   test("APPORTION and FULLCOST", () => {
     fc.assert(
-      fc.property(column, grid, cell, column, (pools, drivers, direct, totals) => {
+      fc.property(column, grid, column, cell, (pools, drivers, direct, project) => {
         if (!finiteOrError(costApportion(pools, drivers))) return false;
-        try {
-          const v = costFullCost(direct, pools, drivers, totals);
-          return Number.isFinite(v);
-        } catch (e) {
-          return (
-            e instanceof CustomFunctions.Error &&
-            e.code === "#VALUE!" &&
-            typeof e.message === "string" &&
-            e.message.length > 0
-          );
-        }
+        return (
+          finiteOrError(costFullCost(direct, pools, drivers)) &&
+          finiteOrError(costFullCost(direct, pools, drivers, project))
+        );
       }),
       { numRuns: 2000 }
     );

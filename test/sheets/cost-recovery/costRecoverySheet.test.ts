@@ -35,8 +35,9 @@ describe("geometry", () => {
     expect([g.chartTop, g.chartBottom, g.bidderTop, g.workingsTop, g.firstWorkingRow]).toEqual([
       30, 47, 49, 62, 64,
     ]);
-    expect([g.rows, g.columns, g.bottom, g.right]).toEqual([67, 30, 66, 29]);
-    expect(buildCostRecoverySheet(riversideSample(), DEFAULT_SETTINGS).refs.range).toBe("A1:AD67");
+    expect(g.notesTop).toBe(68);
+    expect([g.rows, g.columns, g.bottom, g.right]).toEqual([77, 32, 76, 31]);
+    expect(buildCostRecoverySheet(riversideSample(), DEFAULT_SETTINGS).refs.range).toBe("A1:AF77");
   });
 
   test("a start cell moves everything; each pool's five working columns follow one another", () => {
@@ -50,7 +51,7 @@ describe("geometry", () => {
     expect(g.workingColumns.overheads).toBe(poolWorkingColumn(g, 3, "share") + 1);
     expect(
       buildCostRecoverySheet(riversideSample(), DEFAULT_SETTINGS, { row: 3, col: 2 }).refs.range
-    ).toBe("C4:AF70");
+    ).toBe("C4:AH80");
   });
 
   test("the single driver: one people column that every pool reads", () => {
@@ -65,12 +66,19 @@ describe("section builders", () => {
   const setup = riversideSample();
   const g = costRecoveryGeometry(setup);
 
-  test("settings: the funder share from the settings, the VCS share and basis points by formula", () => {
+  test("settings: the funder share from the settings; the organisation share, the basis in words and the share out of 10,000 by formula", () => {
     const cells = cellsOf(settingsSection(g, DEFAULT_SETTINGS).blocks);
     expect(cells.get("A6")?.value).toBe("Commissioned service");
     expect(cells.get("B6")).toEqual({ kind: "value", value: 1, numberFormat: "0.00%" });
     expect(cells.get("C6")?.value).toBe("=1-B6");
-    expect(cells.get("D6")?.value).toBe("=ROUND(B6*10000,0)");
+    expect(cells.get("D6")?.value).toBe(
+      '=IF(E6=10000,"full cost recovery",(10000-E6)/100&"/"&E6/100&" organisation/funder")'
+    );
+    expect(cells.get("E6")?.value).toBe("=ROUND(B6*10000,0)");
+    expect([cells.get("F4")?.value, cells.get("G4")?.value]).toEqual([
+      "Small-grant threshold (£ a year, from Settings)",
+      5000,
+    ]);
   });
 
   test("pools: names and amounts are unlocked inputs; checks and workings are formulas", () => {
@@ -104,7 +112,7 @@ describe("section builders", () => {
       value: "=ROUND(MAX(0,B20),0)",
       numberFormat: "£#,##0",
     });
-    expect(cells.get("F20")).toEqual({ kind: "value", value: 3, numberFormat: "#,##0.##" });
+    expect(cells.get("F20")).toEqual({ kind: "value", value: 3, numberFormat: "General" });
     const list = section.validations?.find((v) => v.type === "list");
     expect(list).toEqual(expect.objectContaining({ address: "D20:D22", options: "=$A$6:$A$9" }));
     // no validation on the driver columns that are formulas
@@ -113,16 +121,25 @@ describe("section builders", () => {
 
   test("workings: the largest remainder in pence, as formulas", () => {
     const cells = cellsOf(workingsSection(g, setup).blocks);
-    expect(cells.get("E65")?.value).toBe('=IFERROR(INDEX($D$6:$D$9,MATCH(D20,$A$6:$A$9,0)),"")');
+    expect(cells.get("E65")?.value).toBe('=IFERROR(INDEX($E$6:$E$9,MATCH(D20,$A$6:$A$9,0)),"")');
     expect(cells.get("G65")?.value).toBe("=IF($I$13=0,0,($H$13*F65-H65)/$I$13)");
     expect(cells.get("H65")?.value).toBe("=IF($I$13=0,0,MOD($H$13*F65,$I$13))");
     expect(cells.get("I65")?.value).toBe(
       '=IF($I$13=0,0,IF(COUNTIF($H$65:$H$67,">"&H65)+COUNTIF($H$65:H65,H65)-1<$J$13,1,0))'
     );
     expect(cells.get("J65")?.value).toBe("=G65+I65");
+    // the one answer in pence: expected, funder pays, organisation finds, already covered, still to find
+    expect(["AA", "AB", "AC", "AD", "AE", "AF"].map((c) => cells.get(`${c}65`)?.value)).toEqual([
+      "=B65+Z65",
+      '=IF(E65="","",ROUND(AA65*E65/10000,0))',
+      '=IF(E65="","",IF(C65="",AB65,MIN(C65,AB65)))',
+      '=IF(E65="","",AA65-AC65)',
+      '=IF(E65="","",IF(C65="",0,MIN(C65,AA65)-AC65))',
+      '=IF(E65="","",AD65-AE65)',
+    ]);
   });
 
-  test("results: formulas over the workings, formats per column, recovery highlighted below 100%", () => {
+  test("results: formulas over the workings, formats per column, recovery red only below what the basis expects", () => {
     const section = resultsSection(g, setup);
     const cells = cellsOf(section.blocks);
     expect(cells.get("B26")).toEqual({
@@ -137,11 +154,13 @@ describe("section builders", () => {
     });
     expect(cells.get("A29")?.value).toBe("Total");
     expect(cells.get("B29")?.value).toBe("=SUM($B$65:$B$67)/100");
+    expect(cells.get("K26")?.value).toBe('=IF(E65="","",AC65/100)');
+    expect(cells.get("O26")?.value).toBe('=IF(E65="","",AF65/100)');
     expect(section.conditionalFormats).toEqual([
       {
         address: "N26:N28",
-        type: "lessThan",
-        value: 1,
+        type: "formula",
+        formula: "=AND(ISNUMBER(C65),ISNUMBER(AB65),C65<AB65)",
         fill: PALETTE.badFill,
         fontColor: PALETTE.badFont,
       },
@@ -156,6 +175,32 @@ describe("section builders", () => {
     expect(cells.get("B61")?.numberFormat).toBe("0.0%");
     expect(cells.get("C57")?.value).toBe("Direct costs + share of overheads");
     expect(section.validations?.map((v) => v.address)).toEqual(["B55", "B52:B54"]);
+  });
+});
+
+describe("a sheet a trustee can read", () => {
+  const { spec } = buildCostRecoverySheet(riversideSample(), DEFAULT_SETTINGS);
+  const visible = [...specCells(spec).values()].map((c) => String(c.value));
+
+  test("no source codes such as 002:355 and no working jargon in any cell", () => {
+    for (const text of visible) {
+      expect([text, /\b00\d:\d+/.test(text)]).toEqual([text, false]);
+      expect([
+        text,
+        /basis points|pence left after floors|\(working\)|\bVCS\b/i.test(text),
+      ]).toEqual([text, false]);
+    }
+  });
+
+  test("one set of terms: no match needed or shortfall; the notes define the terms used", () => {
+    expect(visible.some((t) => /match needed|shortfall/i.test(t))).toBe(false);
+    for (const term of ["Funder pays", "Organisation finds", "Already covered", "Still to find"])
+      expect(visible.some((t) => t.startsWith(`${term}:`))).toBe(true);
+  });
+
+  test("no number format leaves a trailing point on a whole number", () => {
+    const formats = [...specCells(spec).values()].map((c) => c.numberFormat ?? "General");
+    expect(formats.filter((f) => /\.#|\.$/.test(f))).toEqual([]);
   });
 });
 

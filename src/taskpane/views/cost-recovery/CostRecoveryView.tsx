@@ -1,12 +1,21 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { FromMySheet } from "./FromMySheet";
 import { PoolsSection } from "./PoolsSection";
 import { PriceAService } from "./PriceAService";
 import { ProjectsSection } from "./ProjectsSection";
 import { useCostRecoveryStyles } from "./styles";
 import { useCostRecoveryBuild } from "./useCostRecoveryBuild";
 import { useCostRecoveryDraft } from "./useCostRecoveryDraft";
+
+/**
+ * "Going further" (years, funder rules, cost lines bidders forget) is loaded when first shown, so
+ * its rules stay out of the task pane's start-up bundle (250 KB gzipped budget).
+ */
+const GoingFurther = React.lazy(() =>
+  import("./GoingFurther").then((m) => ({ default: m.GoingFurther }))
+);
 
 /** Cost recovery: build the full cost recovery workbook for an organisation, and price a service. */
 export function CostRecoveryView() {
@@ -32,10 +41,13 @@ export function CostRecoveryView() {
     >
       <Text>
         Cost every project at its full cost: direct costs plus a fair share of each overhead pool
-        (ACEVO / NPC method), and see what the funder and the organisation pay under the funding
-        framework (002:353-355).
+        (the ACEVO / New Philanthropy Capital method), and see for each what the funder pays, what
+        the organisation finds, and how much of that is still to find.
       </Text>
 
+      <FromMySheet state={state} />
+
+      <h2 className={styles.group}>Organisation</h2>
       <Field label="Organisation">
         <Input
           id="cost-organisation"
@@ -44,8 +56,8 @@ export function CostRecoveryView() {
         />
       </Field>
 
-      <PoolsSection state={state} errors={actions.errors} />
-      <ProjectsSection state={state} errors={actions.errors} />
+      <PoolsSection state={state} errors={state.live.errors} />
+      <ProjectsSection state={state} errors={state.live.errors} />
 
       <h2 className={styles.group}>Where to build it</h2>
       <div className={styles.row}>
@@ -75,6 +87,10 @@ export function CostRecoveryView() {
           Build cost recovery sheet
         </Button>
       </div>
+
+      <React.Suspense fallback={<Text>Loading years and funder rules...</Text>}>
+        <GoingFurther state={state} />
+      </React.Suspense>
 
       <PriceAService
         state={state}

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, Field, Input, Select, Switch } from "@fluentui/react-components";
 import {
-  DRIVER_LABELS,
+  DEFAULT_DRIVER_UNITS,
+  DRIVER_NAMES,
   SINGLE_DRIVER_LABEL,
   type DriverKind,
 } from "../../../domain/cost-recovery/organisation";
@@ -49,16 +50,30 @@ export function PoolsSection({
               <Select
                 value={draft.singleDriver ? "single" : p.driver}
                 disabled={draft.singleDriver}
-                onChange={(_, d) => edit.setPool(p.id, { driver: d.value as DriverKind })}
+                onChange={(_, d) =>
+                  edit.setPool(p.id, {
+                    driver: d.value as DriverKind,
+                    unit: DEFAULT_DRIVER_UNITS[d.value as DriverKind],
+                  })
+                }
               >
                 {draft.singleDriver && <option value="single">{SINGLE_DRIVER_LABEL}</option>}
-                {(Object.keys(DRIVER_LABELS) as DriverKind[]).map((kind) => (
+                {(Object.keys(DRIVER_NAMES) as DriverKind[]).map((kind) => (
                   <option key={kind} value={kind}>
-                    {DRIVER_LABELS[kind]}
+                    {DRIVER_NAMES[kind]}
                   </option>
                 ))}
               </Select>
             </Field>
+            {!draft.singleDriver && p.driver !== "directExpenditure" && (
+              <Field label={`Pool ${k + 1} driver counted in`}>
+                <Input
+                  value={p.unit}
+                  placeholder="e.g. hours, days, people"
+                  onChange={(_, d) => edit.setPool(p.id, { unit: d.value })}
+                />
+              </Field>
+            )}
             <Button
               type="button"
               disabled={draft.pools.length <= 1}

@@ -91,11 +91,10 @@ export function PriceAService({
             : formatPounds(bidderResult.unitPrice)}
         </li>
         <li>
-          Funder&apos;s part:{" "}
-          {bidderResult.funder === null ? "-" : formatPounds(bidderResult.funder)}
+          Funder pays: {bidderResult.funder === null ? "-" : formatPounds(bidderResult.funder)}
         </li>
         <li>
-          Organisation&apos;s part:{" "}
+          Organisation finds:{" "}
           {bidderResult.organisation === null ? "-" : formatPounds(bidderResult.organisation)}
         </li>
       </ul>

@@ -1,7 +1,16 @@
 import * as React from "react";
-import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+} from "@fluentui/react-components";
 import { FUNDING_TYPES, type FundingType } from "../../../domain/classification/classify";
-import { DRIVER_LABELS } from "../../../domain/cost-recovery/organisation";
+import { answerSentence } from "../../../domain/cost-recovery/answer";
+import { driverLabel } from "../../../domain/cost-recovery/organisation";
 import { formatPounds } from "../../../domain/kernel/money";
 import type { FieldErrors, ProjectDraft } from "./draft";
 import { fieldError, useCostRecoveryStyles } from "./styles";
@@ -37,7 +46,7 @@ function DriverFields({ state, errors, project: p, index: j }: ProjectProps) {
         pool.driver === "directExpenditure" ? null : (
           <Field
             key={pool.id}
-            label={`Project ${j + 1} ${DRIVER_LABELS[pool.driver].toLowerCase()} for ${pool.name || `pool ${k + 1}`}`}
+            label={`Project ${j + 1} ${driverLabel(pool.driver, pool.unit).toLowerCase()} for ${pool.name || `pool ${k + 1}`}`}
             {...fieldError(errors, `project.${p.id}.driver.${k}`)}
           >
             <Input
@@ -59,7 +68,7 @@ function ProjectFieldset(props: ProjectProps) {
   const styles = useCostRecoveryStyles();
   const { state, errors, project: p, index: j } = props;
   const setP = (patch: Partial<ProjectDraft>) => state.edit.setProject(p.id, patch);
-  const r = state.live.result.projects[j];
+  const r = state.live.result?.projects[j];
   return (
     <fieldset className={styles.fieldset}>
       <legend>Project {j + 1}</legend>
@@ -110,11 +119,22 @@ function ProjectFieldset(props: ProjectProps) {
       <div className={styles.row}>
         <DriverFields {...props} />
       </div>
-      {r && (
-        <Text size={200} aria-live="polite">
-          Full cost {formatPounds(r.fullCost)} (overheads {formatPounds(r.overheads)})
-        </Text>
-      )}
+      <div aria-live="polite">
+        {r ? (
+          <>
+            <Text size={200} block>
+              Full cost {formatPounds(r.fullCost)} (overheads {formatPounds(r.overheads)})
+            </Text>
+            {r.answer && (
+              <Text size={200} block>
+                {answerSentence(r.answer)}
+              </Text>
+            )}
+          </>
+        ) : (
+          <Text size={200}>Figures appear when every entry is valid: fix the fields marked.</Text>
+        )}
+      </div>
       <Button
         type="button"
         disabled={state.draft.projects.length <= 1}
@@ -142,6 +162,17 @@ export function ProjectsSection({
       {state.draft.projects.map((p, j) => (
         <ProjectFieldset key={p.id} state={state} errors={errors} project={p} index={j} />
       ))}
+      {state.live.warnings.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <ul className={styles.results} aria-label="Funding type warnings">
+              {state.live.warnings.map((w) => (
+                <li key={w.field}>{w.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button type="button" onClick={state.edit.addProject}>
           Add project

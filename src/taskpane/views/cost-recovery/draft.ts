@@ -5,6 +5,7 @@
 import { FUNDING_TYPES, type FundingType } from "../../../domain/classification/classify";
 import type { BidderSetup } from "../../../domain/cost-recovery/bidder";
 import {
+  DEFAULT_DRIVER_UNITS,
   defaultPools,
   type CostRecoverySetup,
   type DriverKind,
@@ -12,7 +13,14 @@ import {
 import { parseMoney } from "../../../domain/kernel/money";
 import { isBlank, parseNumber } from "../../../domain/kernel/parse";
 
-export type PoolDraft = { id: number; name: string; amount: string; driver: DriverKind };
+export type PoolDraft = {
+  id: number;
+  name: string;
+  amount: string;
+  driver: DriverKind;
+  /** The unit the driver is counted in ("hours", "days"); only the proportions matter. */
+  unit: string;
+};
 export type ProjectDraft = {
   id: number;
   name: string;
@@ -61,6 +69,7 @@ export function initialDraft(): CostRecoveryDraft {
     name: p.name,
     amount: "",
     driver: p.driver,
+    unit: DEFAULT_DRIVER_UNITS[p.driver],
   }));
   return {
     organisation: "",
@@ -129,6 +138,7 @@ export function toSetup(d: CostRecoveryDraft): { setup: CostRecoverySetup; error
     name: p.name,
     amount: money(p.amount, `pool.${p.id}.amount`, `Pool ${k + 1} annual cost`, errors) ?? 0,
     driver: p.driver,
+    unit: p.unit,
   }));
   const projects = d.projects.map((p, j) => ({
     name: p.name,
@@ -159,5 +169,43 @@ export function toSetup(d: CostRecoveryDraft): { setup: CostRecoverySetup; error
       bidder: toBidder(d.bidder, errors),
     },
     errors,
+  };
+}
+
+/** Amounts and counts as the form shows them: 18000, 12000.5, 760 (no thousands separators). */
+const asText = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "" : String(n);
+
+/**
+ * The form filled from a setup (e.g. one read from the organisation's own sheet), so the user sees
+ * every value read and can change any before building. Sheet name, start cell and the "Price a
+ * service" inputs are kept from the current draft.
+ */
+export function draftFromSetup(
+  setup: CostRecoverySetup,
+  keep: CostRecoveryDraft
+): CostRecoveryDraft {
+  const pools: PoolDraft[] = setup.pools.map((p) => ({
+    id: newId(),
+    name: p.name,
+    amount: asText(p.amount),
+    driver: p.driver,
+    // a unit the sheet does not give is left blank for the user to type (never assumed)
+    unit: p.unit ?? "",
+  }));
+  return {
+    ...keep,
+    organisation: setup.organisation,
+    singleDriver: setup.singleDriver,
+    pools,
+    projects: setup.projects.map((p) => ({
+      id: newId(),
+      name: p.name,
+      direct: asText(p.directCost),
+      units: asText(p.units),
+      type: p.fundingType,
+      price: asText(p.price),
+      drivers: pools.map((_, k) => asText(p.drivers[k])),
+    })),
   };
 }

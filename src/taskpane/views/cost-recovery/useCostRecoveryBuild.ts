@@ -21,7 +21,10 @@ export type NeedsConfirmation = Extract<BuildOutcome, { status: "needs-confirmat
 type Built = { sheetName: string; refs: CostRecoveryRefs };
 
 export function useCostRecoveryBuild() {
-  const building = useExcelAction("Could not build the workbook");
+  const building = useExcelAction(
+    "Could not build the workbook",
+    "Building the cost recovery workbook"
+  );
   const writing = useExcelAction("Could not write the service");
   const [status, setStatus] = React.useState<ActionMessage | null>(null);
   const [errors, setErrors] = React.useState<FieldErrors>({});

@@ -5,7 +5,11 @@
  */
 import * as React from "react";
 import { computeBidder } from "../../../domain/cost-recovery/bidder";
-import { computeCostRecovery } from "../../../domain/cost-recovery/organisation";
+import {
+  computeCostRecovery,
+  DEFAULT_DRIVER_UNITS,
+} from "../../../domain/cost-recovery/organisation";
+import { fundingTypeWarnings } from "../../../domain/cost-recovery/warnings";
 import { useSettings } from "../../hooks/useSettings";
 import {
   emptyProject,
@@ -25,16 +29,28 @@ export function useCostRecoveryDraft() {
   const [draft, setDraft] = React.useState<CostRecoveryDraft>(initialDraft);
   const update = (patch: Partial<CostRecoveryDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
+  /**
+   * The figures live, only when every pool and project entry is valid: an entry that is not a
+   * number is shown as an error beside its field and never counted as £0 (every project's share
+   * of a pool depends on every project's drivers, so one bad entry holds back all the figures).
+   */
   const live = React.useMemo(() => {
     const { setup, errors } = toSetup(draft);
-    return { setup, errors, result: computeCostRecovery(setup, settings) };
+    const blocking = Object.keys(errors).filter((k) => !k.startsWith("bidder."));
+    const result = computeCostRecovery(setup, settings);
+    return {
+      setup,
+      errors,
+      result: blocking.length ? null : result,
+      warnings: blocking.length ? [] : fundingTypeWarnings(setup, result, settings),
+    };
   }, [draft, settings]);
 
   /** The share of overheads as typed, or a chosen project's overheads. */
   const bidderOverheads = (): string => {
     const j = draft.projects.findIndex((p) => String(p.id) === draft.bidder.overheadsFrom);
     if (j < 0) return draft.bidder.overheads;
-    return (live.result.projects[j].overheads / 100).toFixed(2);
+    return live.result ? (live.result.projects[j].overheads / 100).toFixed(2) : "";
   };
   const bidderErrors: FieldErrors = {};
   const bidder = toBidder({ ...draft.bidder, overheads: bidderOverheads() }, bidderErrors);
@@ -56,7 +72,13 @@ export function useCostRecoveryDraft() {
       update({
         pools: [
           ...draft.pools,
-          { id: newId(), name: `Pool ${draft.pools.length + 1}`, amount: "", driver: "headcount" },
+          {
+            id: newId(),
+            name: `Pool ${draft.pools.length + 1}`,
+            amount: "",
+            driver: "headcount",
+            unit: DEFAULT_DRIVER_UNITS.headcount,
+          },
         ],
         projects: draft.projects.map((pr) => ({ ...pr, drivers: [...pr.drivers, ""] })),
       }),
