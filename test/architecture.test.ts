@@ -2,10 +2,13 @@
  * The folders are the architecture, and every one of them is checked here:
  *
  *   src/taskpane -> src/excel -> src/sheets -> src/domain      src/functions -> src/domain
+ *   src/taskpane -> src/files -> src/domain
  *
  * - src/domain: the rules, plain TypeScript (zod only): no Office.js, React, DOM or formulas;
  * - src/sheets: pure sheet specifications built from the domain: no Office.js;
  * - src/excel: the only folder that calls Office.js;
+ * - src/files: reading downloaded register files (CSV, .xlsx, 360Giving JSON) with papaparse and
+ *   exceljs, loaded only when used; no Office.js;
  * - packages/excel-double: the in-memory Excel for tests and the preview; it imports nothing from
  *   src/ (it stands in for Excel, which knows nothing of the add-in);
  * - dev/preview: the browser preview, a development app around the add-in;
@@ -38,6 +41,7 @@ const UNITS = [
   "src/domain",
   "src/sheets",
   "src/excel",
+  "src/files",
   "src/functions",
   "src/taskpane",
   "packages/excel-double",
@@ -68,12 +72,13 @@ function target(file: string, spec: string): string {
 
 const REACT = /^pkg:(react|react-dom|@fluentui\/[a-z-]+)$/;
 const RULES: Record<string, { units: string[]; packages: RegExp; other?: RegExp }> = {
-  "src/domain": { units: ["src/domain"], packages: /^pkg:zod$/ },
+  "src/domain": { units: ["src/domain"], packages: /^pkg:(zod|date-fns)$/ },
   "src/sheets": { units: ["src/sheets", "src/domain"], packages: /^$/ },
   "src/excel": { units: ["src/excel", "src/sheets", "src/domain"], packages: /^pkg:zod$/ },
+  "src/files": { units: ["src/files", "src/domain"], packages: /^pkg:(papaparse|exceljs)$/ },
   "src/functions": { units: ["src/functions", "src/domain"], packages: /^$/ },
   "src/taskpane": {
-    units: ["src/taskpane", "src/excel", "src/sheets", "src/domain"],
+    units: ["src/taskpane", "src/excel", "src/files", "src/sheets", "src/domain"],
     packages: REACT,
   },
   "packages/excel-double": { units: ["packages/excel-double"], packages: /^pkg:hyperformula$/ },
@@ -81,6 +86,7 @@ const RULES: Record<string, { units: string[]; packages: RegExp; other?: RegExp 
     units: [
       "dev/preview",
       "src/taskpane",
+      "src/files",
       "src/excel",
       "src/sheets",
       "src/domain",
@@ -181,7 +187,7 @@ describe("architecture", () => {
         .map((f) => path.relative(ROOT, f));
     expect(
       offending(
-        ["src/domain", "src/sheets"],
+        ["src/domain", "src/sheets", "src/files"],
         /\b(Office|Excel|CustomFunctions)\.|\bdocument\.|\bwindow\./
       )
     ).toEqual([]);

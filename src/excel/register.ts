@@ -9,6 +9,7 @@
  * request under its budget, well under Excel's 5 MB limit.
  */
 import {
+  ambiguousColumns,
   classifyRegisterRow,
   FIELD_LABELS,
   findResultBlock,
@@ -19,9 +20,27 @@ import {
   outputCells,
   OUTPUT_HEADERS,
   SavedMappingsSchema,
+  type AmbiguousField,
   type ColumnMapping,
   type RegisterField,
 } from "../domain/classification/register";
+import {
+  mergeAnswers,
+  NO_ANSWERS,
+  RegisterAnswersSchema,
+  registerQuestions,
+  type RegisterAnswers,
+  type RegisterQuestions,
+} from "../domain/classification/answers";
+import { QualityBuilder, type QualityFinding } from "../domain/classification/quality";
+import {
+  deriveColumns,
+  findHeaderRow,
+  mappingWithDerived,
+  needsDerivedColumns,
+  type DerivedColumn,
+} from "../domain/classification/registerTable";
+import { derivedColumnsSpec } from "../sheets/register/derivedColumns";
 import { SummaryBuilder, type RegisterSummary } from "../domain/classification/summary";
 import { isBlank } from "../domain/kernel/parse";
 import type { Problem } from "../domain/kernel/problem";
@@ -37,9 +56,20 @@ import {
   RESULT_COLUMNS,
   type ResultColumnsAt,
 } from "../sheets/register/resultColumns";
+import { resultLooksSpec } from "../sheets/register/resultLooks";
 import { buildSummarySheet, SUMMARY_TITLE } from "../sheets/register/summarySheet";
 import { queueRead, queueWrite, storeEntry } from "./store";
-import { queueSpecs } from "./writer";
+// The derived columns become part of the register -- the user's to correct, never cleared or
+// rewritten by a rerun -- so they go through the writer itself, outside the owned output.
+import { queueSpecs as queueRegisterSpecs } from "./writer";
+// Every write goes through the writer inside the workflow's owned write (ownership.ts).
+import {
+  beginOwned,
+  exclusive,
+  finishOwned,
+  ownedSession,
+  queueOwnedSpecs as queueSpecs,
+} from "./ownership";
 
 export const MAPPING_KEY = "FundingToolkit.registerMapping";
 /** The remembered column mappings, one per register (by header text). */
@@ -48,7 +78,15 @@ export const REGISTER_MAPPINGS = storeEntry(
   SavedMappingsSchema,
   "the funding register's column mapping, per register"
 );
+/** The answers given once per programme and organisation, reused on the next file. */
+export const REGISTER_ANSWERS = storeEntry(
+  "FundingToolkit.registerAnswers",
+  RegisterAnswersSchema,
+  "answers for what a register cannot say: outputs per programme, infrastructure per organisation"
+);
 export const SUMMARY_SHEET = SUMMARY_TITLE;
+/** Rows above the header row looked at for a title or notes to skip. */
+const HEADER_SEARCH_ROWS = 20;
 /** Rows per read batch: 10,000 rows x 9 result cells is about 1 MB of results to write. */
 export const DEFAULT_CHUNK_ROWS = 10000;
 /** How many of the cells in the way are listed by name when asking before overwriting. */
@@ -73,6 +111,12 @@ export type RegisterInfo = {
   mapping: ColumnMapping;
   inferOutputs: boolean;
   groupBy: RegisterField | null;
+  /** Rows above the header row that were skipped (a title, notes, blank rows). */
+  headerSkipped: number;
+  /** Fields whose header more than one column carries: the user chooses. */
+  ambiguous: AmbiguousField[];
+  /** The column the programme questions are asked by, when the register has one. */
+  answerBy: "programme" | "department" | null;
 };
 
 export type FindResult = { ok: true; info: RegisterInfo } | { ok: false; message: string };
@@ -103,14 +147,20 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
   const table = tableName ? context.workbook.tables.getItem(tableName) : null;
   const area = table ? table.getRange() : region;
   if (table) area.load("rowIndex,columnIndex,rowCount,columnCount");
-  const header = table ? table.getHeaderRowRange() : region.getRow(0);
-  header.load("values");
+  // A table's header row is its own; a plain region may have a title or notes above its headers.
+  const top = table
+    ? table.getHeaderRowRange()
+    : region.getRow(0).getResizedRange(Math.min(HEADER_SEARCH_ROWS, region.rowCount) - 1, 0);
+  top.load("values");
   await context.sync();
 
-  const headers = (header.values[0] ?? []).map((h: unknown) =>
+  const skipped = table ? 0 : findHeaderRow(top.values).index;
+  const headers = (top.values[skipped] ?? []).map((h: unknown) =>
     h === null || h === undefined ? "" : String(h)
   );
-  if (area.rowCount < 2 || headers.every((h: string) => h.trim() === "")) {
+  const firstRow = area.rowIndex + skipped;
+  const rowCount = area.rowCount - skipped;
+  if (rowCount < 2 || headers.every((h: string) => h.trim() === "")) {
     return {
       ok: false,
       message:
@@ -128,19 +178,27 @@ export async function findRegister(context: Excel.RequestContext): Promise<FindR
     info: {
       sheet: sheet.name,
       address: rangeAddress(
-        area.rowIndex,
+        firstRow,
         area.columnIndex,
-        area.rowIndex + area.rowCount - 1,
+        firstRow + rowCount - 1,
         area.columnIndex + area.columnCount - 1
       ),
       tableName,
-      rowIndex: area.rowIndex,
+      rowIndex: firstRow,
       columnIndex: area.columnIndex,
-      rowCount: area.rowCount,
+      rowCount,
       columnCount: area.columnCount,
       headers,
       resultBlock,
       mapping,
+      headerSkipped: skipped,
+      ambiguous: ambiguousColumns(headers, mapping, exclude),
+      answerBy:
+        mapping.programme !== undefined
+          ? "programme"
+          : mapping.department !== undefined
+            ? "department"
+            : null,
       inferOutputs: mine?.inferOutputs ?? mapping.outputsSpecified === undefined,
       groupBy:
         mine && mine.groupBy !== undefined
@@ -161,6 +219,10 @@ export type ClassifyOptions = {
   inferOutputs: boolean;
   groupBy: RegisterField | null;
   settings: FrameworkSettings;
+  /** Answers for what the data cannot say (per programme and organisation). */
+  answers?: RegisterAnswers;
+  /** The column the programme answers are keyed by. */
+  answerBy?: "programme" | "department" | null;
   /** Set after the user agreed to overwrite the cells listed in a needs-confirmation result. */
   confirmOverwrite?: boolean;
   chunkRows?: number;
@@ -180,6 +242,10 @@ export type ClassifyOutcome =
       summarySheet: string;
       usedFormulas: boolean;
       reconciliation: Reconciliation;
+      /** Data-quality findings, each with its rows. */
+      quality: QualityFinding[];
+      /** The register as classified (with any derived columns added). */
+      info: RegisterInfo;
     };
 
 /** Non-empty cells in the way of new result columns, as sheet addresses (one sync). */
@@ -216,7 +282,7 @@ function resultColumnsAt(info: RegisterInfo): ResultColumnsAt {
 
 /** Problems with the options that stop the workflow: the mapping's, and a grouping column not mapped. */
 function optionProblems(options: ClassifyOptions): Problem[] {
-  const problems = mappingProblems(options.mapping, options.inferOutputs);
+  const problems = mappingProblems(options.mapping, options.inferOutputs, options.answerBy ?? null);
   if (options.groupBy && options.mapping[options.groupBy] === undefined) {
     problems.push({
       field: GROUP_BY_LABEL,
@@ -233,9 +299,9 @@ function optionProblems(options: ClassifyOptions): Problem[] {
 async function overwriteQuestion(
   context: Excel.RequestContext,
   info: RegisterInfo,
-  at: ResultColumnsAt
+  at: ResultColumnsAt,
+  width: number = RESULT_COLUMNS.count
 ): Promise<Extract<ClassifyOutcome, { status: "needs-confirmation" }> | null> {
-  const width = RESULT_COLUMNS.count;
   const sheet = context.workbook.worksheets.getItem(info.sheet);
   const target = sheet.getRangeByIndexes(info.rowIndex, at.col, info.rowCount, width);
   const inTheWay = await cellsInTheWay(context, target);
@@ -244,7 +310,7 @@ async function overwriteQuestion(
     status: "needs-confirmation",
     cells: inTheWay.cells,
     count: inTheWay.count,
-    message: `The ${width} result columns go in ${columnLetters(at.col)}:${columnLetters(at.col + width - 1)}, where ${inTheWay.count} cell${
+    message: `The ${width} new columns go in ${columnLetters(at.col)}:${columnLetters(at.col + width - 1)}, where ${inTheWay.count} cell${
       inTheWay.count === 1 ? " is" : "s are"
     } not empty (${inTheWay.cells.join(", ")}${inTheWay.count > inTheWay.cells.length ? ", ..." : ""}). Overwrite them?`,
   };
@@ -270,13 +336,19 @@ async function classifyRows(
   options: ClassifyOptions,
   at: ResultColumnsAt,
   progress: (phase: string, done: number) => void
-): Promise<{ summary: RegisterSummary; plainNumbers: boolean }> {
+): Promise<{ summary: RegisterSummary; plainNumbers: boolean; quality: QualityFinding[] }> {
   const chunk = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
+  const seen = (f: RegisterField) => {
+    const c = options.mapping[f];
+    return (c === undefined ? "" : info.headers[c]) || FIELD_LABELS[f];
+  };
+  const quality = new QualityBuilder(seen, (f) => options.mapping[f] !== undefined);
+  const rowContext = { answers: options.answers ?? NO_ANSWERS, answerBy: options.answerBy ?? null };
   const sheet = context.workbook.worksheets.getItem(info.sheet);
   const dataRows = info.rowCount - 1;
   const builder = new SummaryBuilder();
   const groupCol = options.groupBy ? options.mapping[options.groupBy] : undefined;
-  const valueCol = options.mapping.annualValue as number;
+  const valueCol = options.mapping.annualValue;
   const readCols = [...new Set(Object.values(options.mapping) as number[])].sort((x, y) => x - y);
   let plainNumbers = true;
   progress("Classifying", 0);
@@ -302,41 +374,68 @@ async function classifyRows(
         options.mapping,
         info.headers,
         options.inferOutputs,
-        options.settings
+        options.settings,
+        rowContext
+      );
+      quality.add(sheetRow, (f) =>
+        options.mapping[f] === undefined ? null : row[options.mapping[f] as number]
       );
       builder.add(outcome, groupCol === undefined ? null : row[groupCol]);
-      if (outcome.ok === true && !plainPence(row[valueCol])) plainNumbers = false;
+      if (outcome.ok === true && (valueCol === undefined || !plainPence(row[valueCol])))
+        plainNumbers = false;
       cells[i] = outputCells(outcome);
     }
     await queueSpecs(context, [{ sheet, spec: resultRowsSpec(at, start, cells) }]);
     progress("Classifying", Math.min(dataRows, start + n));
   }
-  return { summary: builder.result(), plainNumbers };
+  return { summary: builder.result(), plainNumbers, quality: quality.result() };
 }
 
 /**
  * Classify every row of the register and write the result columns and the summary sheet.
  * Returns "needs-confirmation" (writing nothing) when cells it did not write are in the way.
  */
-export async function classifyRegister(
+export function classifyRegister(
   context: Excel.RequestContext,
-  info: RegisterInfo,
-  options: ClassifyOptions
+  given: RegisterInfo,
+  givenOptions: ClassifyOptions
 ): Promise<ClassifyOutcome> {
-  const problems = optionProblems(options);
+  return exclusive("register", "Classification", () =>
+    classifyRegisterOnce(context, given, givenOptions)
+  );
+}
+
+async function classifyRegisterOnce(
+  context: Excel.RequestContext,
+  given: RegisterInfo,
+  givenOptions: ClassifyOptions
+): Promise<ClassifyOutcome> {
+  const problems = optionProblems(givenOptions);
   if (problems.length) return { status: "invalid", problems };
 
-  const dataRows = info.rowCount - 1;
-  const at = resultColumnsAt(info);
-  const ours = info.resultBlock !== null;
+  const dataRows = given.rowCount - 1;
+  const ours = given.resultBlock !== null;
   const progress = (phase: string, done: number) =>
-    options.onProgress?.({ phase, done, total: dataRows });
+    givenOptions.onProgress?.({ phase, done, total: dataRows });
+  // Derived columns (value per year from the whole award ...) go first, where none are yet.
+  const derive = !ours && needsDerivedColumns(givenOptions.mapping);
+  const derivedHeaders = derive ? deriveColumns(given.headers, [], givenOptions.mapping) : [];
 
   // 1. Never overwrite what we did not write without asking.
-  if (!ours && !options.confirmOverwrite) {
-    const question = await overwriteQuestion(context, info, at);
+  if (!ours && !givenOptions.confirmOverwrite) {
+    const width = derivedHeaders.length + RESULT_COLUMNS.count;
+    const question = await overwriteQuestion(context, given, resultColumnsAt(given), width);
     if (question) return question;
   }
+  // What the add-in wrote last time is replaced; cells the user changed since are asked about.
+  await beginOwned(context, `register:${registerId(given.sheet, given.tableName)}`, {
+    label: "Classification",
+    sheets: [SUMMARY_SHEET],
+  });
+  const { info, options } = derive
+    ? await addDerivedColumns(context, given, givenOptions, derivedHeaders, progress)
+    : { info: given, options: givenOptions };
+  const at = resultColumnsAt(info);
 
   // 2. Headers (as new table columns when it is a table).
   const sheet = context.workbook.worksheets.getItem(info.sheet);
@@ -347,11 +446,24 @@ export async function classifyRegister(
     await queueSpecs(context, [{ sheet, spec: resultHeaderSpec(at) }]);
   }
 
-  // 3. The rows, chunk by chunk; then the mapping saved and the summary sheet.
-  const { summary, plainNumbers } = await classifyRows(context, info, options, at, progress);
+  // 3. The rows, chunk by chunk; the columns sized and flagged rows highlighted; then the
+  //    mapping and answers saved and the summary sheet.
+  const { summary, plainNumbers, quality } = await classifyRows(
+    context,
+    info,
+    options,
+    at,
+    progress
+  );
+  await highlightFlags(context, info, at);
   progress("Writing the summary", dataRows);
   const written = await writeSummary(context, info, options, summary, at.col, plainNumbers);
+  await finishOwned(context);
   progress("Done", dataRows);
+  const full = {
+    ...info,
+    columnCount: Math.max(info.columnCount, at.col - info.columnIndex + RESULT_COLUMNS.count),
+  };
   return {
     status: "done",
     summary,
@@ -364,7 +476,100 @@ export async function classifyRegister(
     summarySheet: written.sheet,
     usedFormulas: written.usedFormulas,
     reconciliation: written.reconciliation,
+    quality,
+    info: full,
   };
+}
+
+/**
+ * Size the result columns and highlight every row whose Flags cell is not empty, with a
+ * conditional format over the register's rows.
+ */
+async function highlightFlags(
+  context: Excel.RequestContext,
+  info: RegisterInfo,
+  at: ResultColumnsAt
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(info.sheet);
+  const rows = info.rowCount - 1;
+  const columns = at.col - info.columnIndex + RESULT_COLUMNS.count;
+  // An earlier run's highlight is the owned write's to clear (ownership.ts): the user's own
+  // conditional formats on the register are left alone.
+  const spec = resultLooksSpec(
+    {
+      sheet: info.sheet,
+      headerRow: info.rowIndex,
+      firstCol: info.columnIndex,
+      columns,
+      rows,
+      flagsCol: at.col + RESULT_COLUMNS.flags,
+    },
+    at.col
+  );
+  await queueSpecs(context, [{ sheet, spec }]);
+}
+
+/**
+ * Write the derived columns right of the register (new table columns when it is a table): the
+ * mapped columns are read chunk by chunk, the facts worked out (registerTable.ts) and written.
+ * They are written once; from then on they are the register's columns, which a rerun reads.
+ * Returns the register and options with the derived columns in them (annual value mapped).
+ */
+async function addDerivedColumns(
+  context: Excel.RequestContext,
+  info: RegisterInfo,
+  options: ClassifyOptions,
+  headers: readonly DerivedColumn[],
+  progress: (phase: string, done: number) => void
+): Promise<{ info: RegisterInfo; options: ClassifyOptions }> {
+  const sheet = context.workbook.worksheets.getItem(info.sheet);
+  const col = info.columnIndex + info.columnCount;
+  const dataRows = info.rowCount - 1;
+  if (info.tableName) {
+    const table = context.workbook.tables.getItem(info.tableName);
+    for (const h of headers) table.columns.add(undefined, undefined, h.header);
+  } else {
+    await queueRegisterSpecs(context, [
+      { sheet, spec: derivedColumnsSpec(info.sheet, col, info.rowIndex, headers, info.rowIndex) },
+    ]);
+  }
+  const chunk = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
+  const readCols = [...new Set(Object.values(options.mapping) as number[])].sort((x, y) => x - y);
+  progress("Working out values per year", 0);
+  for (let start = 0; start < dataRows; start += chunk) {
+    const n = Math.min(chunk, dataRows - start);
+    const reads = readCols.map((c) => {
+      const r = sheet.getRangeByIndexes(info.rowIndex + 1 + start, info.columnIndex + c, n, 1);
+      r.load("values");
+      return { c, r };
+    });
+    // One sync per chunk, carrying the previous chunk's derived cells (as classifyRows does).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    const rows = Array.from({ length: n }, (_, i) => {
+      const row: unknown[] = new Array(info.columnCount).fill("");
+      for (const { c, r } of reads) row[c] = r.values[i][0];
+      return row;
+    });
+    const columns = deriveColumns(info.headers, rows, options.mapping);
+    const spec = derivedColumnsSpec(info.sheet, col, info.rowIndex + 1 + start, columns, null);
+    await queueRegisterSpecs(context, [{ sheet, spec }]);
+    progress("Working out values per year", start + n);
+  }
+  const columnCount = info.columnCount + headers.length;
+  const next: RegisterInfo = {
+    ...info,
+    columnCount,
+    headers: [...info.headers, ...headers.map((h) => h.header)],
+    address: rangeAddress(
+      info.rowIndex,
+      info.columnIndex,
+      info.rowIndex + info.rowCount - 1,
+      info.columnIndex + columnCount - 1
+    ),
+  };
+  const mapping = mappingWithDerived(options.mapping, headers, info.columnCount);
+  return { info: { ...next, mapping }, options: { ...options, mapping } };
 }
 
 /** The mapping to remember for this register (by header text), beside other registers' entries. */
@@ -383,31 +588,6 @@ function savedMapping(info: RegisterInfo, options: ClassifyOptions) {
 }
 
 /**
- * The summary sheet's name: our own summary sheet (title in A1) is replaced (deleted here); someone
- * else's sheet of that name is left alone and the summary goes to "Funding summary (2)". At most
- * one sync.
- */
-async function summarySheetName(
-  context: Excel.RequestContext,
-  existing: readonly string[]
-): Promise<string> {
-  const names = new Set(existing.map((n) => n.toLowerCase()));
-  if (!names.has(SUMMARY_SHEET.toLowerCase())) return SUMMARY_SHEET;
-  const sheet = context.workbook.worksheets.getItem(SUMMARY_SHEET);
-  const a1 = sheet.getRange("A1");
-  a1.load("values");
-  await context.sync();
-  if (a1.values[0][0] === SUMMARY_TITLE) {
-    sheet.protection.unprotect();
-    sheet.delete();
-    return SUMMARY_SHEET;
-  }
-  let name = SUMMARY_SHEET;
-  for (let i = 2; names.has(name.toLowerCase()); i++) name = `${SUMMARY_SHEET} (${i})`;
-  return name;
-}
-
-/**
  * Write (or rewrite) the summary sheet, then read it back and compare every figure with the
  * engine's. Two or three syncs.
  */
@@ -422,18 +602,25 @@ async function writeSummary(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const saved = queueRead(context, REGISTER_MAPPINGS);
+  const savedAnswers = queueRead(context, REGISTER_ANSWERS);
   await context.sync();
 
   // Remember the mapping (by header text) for this register, keeping other registers' entries.
   const store = { ...(saved.value() ?? {}) };
   store[registerId(info.sheet, info.tableName)] = savedMapping(info, options);
   queueWrite(context, REGISTER_MAPPINGS, store);
+  // Remember the answers, for this register and the next file.
+  if (options.answers)
+    queueWrite(
+      context,
+      REGISTER_ANSWERS,
+      mergeAnswers(savedAnswers.value() ?? NO_ANSWERS, options.answers)
+    );
 
-  const name = await summarySheetName(
-    context,
-    sheets.items.map((w) => w.name)
-  );
-  const ws = sheets.add(name);
+  // The summary sheet is the workflow's own: reused by id, or named around a sheet of the user's.
+  const session = ownedSession(context)!;
+  const name = session.names[SUMMARY_SHEET];
+  const ws = session.worksheet(SUMMARY_SHEET);
   const first = info.rowIndex + 2;
   const last = info.rowIndex + info.rowCount;
   const ref = (col: number) => columnRef(info.sheet, col, first, last);
@@ -442,7 +629,9 @@ async function writeSummary(
   const layout = buildSummarySheet(
     summary,
     {
-      value: ref(info.columnIndex + (options.mapping.annualValue as number)),
+      value: ref(
+        info.columnIndex + ((options.mapping.annualValue ?? options.mapping.amount) as number)
+      ),
       mode: ref(blockCol + RESULT_COLUMNS.mode),
       fundingType: ref(blockCol + RESULT_COLUMNS.fundingType),
       flags: ref(blockCol + RESULT_COLUMNS.flags),
@@ -488,4 +677,32 @@ export async function selectRegisterRow(
   sheet.activate();
   sheet.getRangeByIndexes(sheetRow - 1, info.columnIndex, 1, info.columnCount).select();
   await context.sync();
+}
+
+/**
+ * The questions to ask before classifying: each programme (or department) with its rows, and
+ * each organisation whose name suggests an infrastructure body, with the answers remembered in
+ * the workbook filled in. Reads the two columns and the stored answers in one sync.
+ */
+export async function readRegisterQuestions(
+  context: Excel.RequestContext,
+  info: Pick<RegisterInfo, "sheet" | "rowIndex" | "columnIndex" | "rowCount">,
+  mapping: ColumnMapping,
+  answerBy: "programme" | "department" | null
+): Promise<{ questions: RegisterQuestions; answers: RegisterAnswers }> {
+  const sheet = context.workbook.worksheets.getItem(info.sheet);
+  const rows = info.rowCount - 1;
+  const column = (c: number | undefined) => {
+    if (c === undefined || rows < 1) return null;
+    const r = sheet.getRangeByIndexes(info.rowIndex + 1, info.columnIndex + c, rows, 1);
+    r.load("values");
+    return r;
+  };
+  const by = column(answerBy === null ? undefined : mapping[answerBy]);
+  const orgs = column(mapping.organisation);
+  const stored = queueRead(context, REGISTER_ANSWERS);
+  await context.sync();
+  const answers = stored.value() ?? NO_ANSWERS;
+  const flat = (r: Excel.Range | null) => (r ? r.values.map((v) => v[0]) : null);
+  return { questions: registerQuestions(flat(by), flat(orgs), answers), answers };
 }

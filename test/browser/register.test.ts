@@ -64,7 +64,9 @@ describe("Funding register view", () => {
     expect(await p.cellText("O8")).toBe("Qualifying activity");
     // Row 16 ("tbc") could not be classified: its note says why.
     expect(await p.cellText("N16")).toBe("");
-    expect(await p.cellText("V16")).toMatch(/^Not classified: "Amount Awarded"/);
+    expect(await p.cellText("V16")).toMatch(
+      /^Not classified: Annual value \(£\) is "tbc": enter an amount in pounds/
+    );
 
     // The summary sheet is there, and the flags the user must look at are listed.
     expect(await p.sheetNames()).toContain("Funding summary");

@@ -139,12 +139,13 @@ describe("a 360Giving-style table", () => {
     wb.select("Grants", "C3");
   });
 
-  test("maps itself, writes table columns and a summary that reconciles", async () => {
+  test("maps itself, works out the value per year, writes table columns and a summary that reconciles", async () => {
     const info = await find(wb);
     expect(info.tableName).toBe("Grants360");
     expect(info.address).toBe("A1:H5");
+    // Amount Awarded is the whole award, over Planned Dates:Duration (months)
     expect(info.mapping).toMatchObject({
-      annualValue: 2,
+      amount: 2,
       organisation: 3,
       funder: 4,
       programme: 5,
@@ -157,33 +158,47 @@ describe("a 360Giving-style table", () => {
     expect(r.reconciliation).toEqual({ ok: true, checked: expect.any(Number), mismatches: [] });
     expect(r.usedFormulas).toBe(true);
 
-    // result columns are table columns with the nine headers
+    // the derived columns, then the nine result columns, are table columns
+    const derived = [
+      "Annual value (£)",
+      "Annual value worked out",
+      "Term (years)",
+      "Label",
+      "Recipient tier",
+    ];
     const cols = await wb.run(async (context) => {
       const t = context.workbook.tables.getItem("Grants360");
       t.columns.load("items/name");
       await context.sync();
       return t.columns.items.map((c) => c.name);
     });
-    expect(cols).toEqual([...headers, ...OUTPUT_HEADERS]);
-    const out = wb.getValues("Grants", "I2:Q5");
+    expect(cols).toEqual([...headers, ...derived, ...OUTPUT_HEADERS]);
+    // value per year: a year or less is the award itself; longer awards spread over the years
+    expect(wb.getValues("Grants", "I2:K5")).toEqual([
+      [4000, "Amount Awarded as awarded (12 months, a year or less), from the duration.", 1],
+      [15000, "Amount Awarded x 12 / 24 months, from the duration.", 2],
+      [25000, "Amount Awarded x 12 / 36 months, from the duration.", 3],
+      [1250, "Amount Awarded x 12 / 48 months, from the duration.", 4],
+    ]);
+    const out = wb.getValues("Grants", "N2:V5");
     expect(out[0].slice(0, 8)).toEqual(SMALL_GRANT_ROW);
-    expect(out[1][1]).toBe("Qualifying activity"); // no tier column: frontline
+    expect(out[1][1]).toBe("Qualifying activity"); // no tier given: frontline
     expect(out[2].slice(0, 8)).toEqual(COMMISSIONED_SERVICE_ROW);
-    // 48 months = 4 years, over the small-grant maximum; exactly £5,000
-    expect(out[3][7]).toBe("grant-term-over-max, at-threshold");
-    expect(out[3][8]).toBe(`${FLAG_NOTES["grant-term-over-max"]} ${FLAG_NOTES["at-threshold"]}`);
+    // 48 months = 4 years, over the small-grant maximum; £1,250 a year, not £5,000
+    expect(out[3][7]).toBe("grant-term-over-max");
+    expect(out[3][8]).toBe(FLAG_NOTES["grant-term-over-max"]);
 
-    // summary by funder, as formulas over the register
+    // summary by funder, as formulas over the derived value per year
     const pcT = summaryRow(wb, "Value by funding org:name (£)", "Wiltshire PCT");
-    expect(pence(pcT[1])).toBe(7500000);
-    expect(pence(pcT[3])).toBe(500000);
-    expect(pence(pcT[8])).toBe(8000000);
+    expect(pence(pcT[1])).toBe(2500000);
+    expect(pence(pcT[3])).toBe(125000);
+    expect(pence(pcT[8])).toBe(2625000);
     const formulas = wb
       .getFormulas("Funding summary", "A1:J60")
       .flat()
       .filter((f) => typeof f === "string" && f.startsWith("="));
-    expect(formulas.some((f) => (f as string).includes("SUMIFS('Grants'!$C$2:$C$5"))).toBe(true);
-    expect(r.summary.all.total.pence).toBe(11400000);
+    expect(formulas.some((f) => (f as string).includes("SUMIFS('Grants'!$I$2:$I$5"))).toBe(true);
+    expect(r.summary.all.total.pence).toBe(4525000);
 
     // the mapping is remembered in the workbook
     const saved = await wb.run(async (context) => {
@@ -192,7 +207,8 @@ describe("a 360Giving-style table", () => {
       await context.sync();
       return JSON.parse(item.value as string);
     });
-    expect(saved["table:Grants360"].columns.annualValue).toBe("Amount Awarded");
+    expect(saved["table:Grants360"].columns.amount).toBe("Amount Awarded");
+    expect(saved["table:Grants360"].columns.annualValue).toBe("Annual value (£)");
     expect(saved["table:Grants360"].groupBy).toBe("funder");
     // ...as the typed store entry reads it
     const entry = await wb.run((context) => readStore(context, REGISTER_MAPPINGS));
@@ -211,11 +227,11 @@ describe("a 360Giving-style table", () => {
       await context.sync();
     });
     const info = await find(wb);
-    expect(info.mapping.annualValue).toBe(2); // detected again from the headers
+    expect(info.mapping.amount).toBe(2); // detected again from the headers
     await done(wb, info);
     const entry = await wb.run((context) => readStore(context, REGISTER_MAPPINGS));
     expect(entry?.["sheet:Other"]).toEqual({ columns: { annualValue: "Cost" }, groupBy: null });
-    expect(entry?.["table:Grants360"]?.columns.annualValue).toBe("Amount Awarded");
+    expect(entry?.["table:Grants360"]?.columns.amount).toBe("Amount Awarded");
   });
 
   test("a native pie chart of the mix is on the summary sheet", async () => {
@@ -239,7 +255,7 @@ describe("a 360Giving-style table", () => {
     const again = await find(wb);
     expect(again.mapping.programme).toBeUndefined();
     expect(again.groupBy).toBeNull();
-    expect(again.resultBlock).toBe(8);
+    expect(again.resultBlock).toBe(13); // after the eight columns and five derived ones
   });
 });
 
@@ -275,18 +291,18 @@ describe("a register with blanks and bad rows (current region)", () => {
     expect(info.groupBy).toBe("department");
     const r = await done(wb, info);
     expect(r.summary.unclassified.map((u) => u.row)).toEqual([4, 6, 7, 8]);
-    expect(r.summary.unclassified[0].message).toMatch(
-      /^"Value": annualValue must be an amount in pounds/
+    expect(r.summary.unclassified[0].message).toBe(
+      'Value is "lots": enter an amount in pounds, e.g. 12000 or £12,000.50'
     );
-    expect(r.summary.unclassified[1].message).toMatch(
-      /^"Tier": recipientTier must be infrastructure .* got "charity"/
+    expect(r.summary.unclassified[1].message).toBe(
+      'Tier is "charity": enter infrastructure (or CVS, umbrella, second tier) or frontline'
     );
     expect(r.summary.unclassified[2].message).toMatch(
       /label "Donation" says neither contract\/SLA nor grant/
     );
     // row 8 has only "-" in Term: it is not blank, so its blank value is reported
-    expect(r.summary.unclassified[3].message).toMatch(
-      /Outputs specified is not known and the label is blank/
+    expect(r.summary.unclassified[3].message).toBe(
+      "Value is blank: enter the value per year in pounds, e.g. 12000"
     );
     expect(r.summary.classified).toBe(4);
     expect(r.summary.inferred).toBe(4);
@@ -297,7 +313,7 @@ describe("a register with blanks and bad rows (current region)", () => {
     expect(out[1][8]).toMatch(/^Outputs inferred from label\. Commissioned service at or above/);
     expect(out[2][7]).toBe("unaccredited");
     expect(out[3].slice(0, 8)).toEqual(["", "", "", "", "", "", "", ""]);
-    expect(out[3][8]).toMatch(/^Not classified: "Value"/);
+    expect(out[3][8]).toMatch(/^Not classified: Value is "lots"/);
     expect(out[4][1]).toBe("Investment");
     expect(out[8][7]).toBe("sla-not-procured, not-tendered, short-term");
     expect(r.reconciliation.ok).toBe(true);
@@ -429,7 +445,8 @@ describe("a register with blanks and bad rows (current region)", () => {
       problems: [
         {
           field: "Annual value (£)",
-          message: "Choose the column that holds the annual value (£ per year).",
+          message:
+            "Choose the column that holds the annual value (£ per year), or the amount awarded to work it out from.",
         },
       ],
     });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { SettingsView } from "../../src/taskpane/views/settings/SettingsView";
 import { loadSettings } from "../../src/excel/settings";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
@@ -19,7 +19,17 @@ test("shows every setting with its label and source, edits and saves to the work
   view();
   const threshold = await screen.findByLabelText("Small-grant threshold (£ per year)");
   expect((threshold as HTMLInputElement).value).toBe("5000");
-  expect(screen.getAllByText(/Source: 002:355/).length).toBeGreaterThan(0);
+  // sources as a reader can follow them: the document, section and paragraph, no "002:355" codes
+  expect(
+    screen.getAllByText(
+      'Source: Wiltshire funding review (2007), "Managing Expectations", paragraph 5 (80/20)'
+    ).length
+  ).toBe(2);
+  expect(screen.queryByText(/\b00[0-4]:\d/)).toBeNull();
+  // the dated setting in UK style
+  expect(
+    (screen.getByLabelText("Tendering threshold confirmed on") as HTMLInputElement).value
+  ).toBe("01/04/2007");
   fireEvent.change(threshold, { target: { value: "£7,500" } });
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
@@ -41,7 +51,26 @@ test("a bad value is refused with a message naming the field, and nothing is sav
   expect(saved).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
 });
 
-test("reset puts the defaults back", async () => {
+test("a date is typed in UK style and kept as a date; a date that is not one is refused", async () => {
+  view();
+  const date = await screen.findByLabelText("Tendering threshold confirmed on");
+  fireEvent.change(date, { target: { value: "31/03/2024" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+  });
+  await screen.findByText("Settings saved in this workbook.");
+  const saved = await workbook().run((context) => loadSettings(context));
+  expect(saved.ok && saved.settings.tenderingThresholdAsOf).toBe("2024-03-31");
+  fireEvent.change(date, { target: { value: "31/13/2024" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+  });
+  await screen.findByText(
+    /Not saved: Tendering threshold confirmed on must be a date such as 01\/04\/2007/
+  );
+});
+
+test("reset asks first, and puts the defaults back only when confirmed", async () => {
   view();
   const share = await screen.findByLabelText("Funder share: small grant (%)");
   fireEvent.change(share, { target: { value: "30" } });
@@ -49,8 +78,19 @@ test("reset puts the defaults back", async () => {
     fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
   });
   await screen.findByText("Settings saved in this workbook.");
+  fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
+  let dialog = await screen.findByRole("alertdialog", { hidden: true });
+  fireEvent.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+  expect((screen.getByLabelText("Funder share: small grant (%)") as HTMLInputElement).value).toBe(
+    "30"
+  );
+  fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
+  dialog = await screen.findByRole("alertdialog", { hidden: true });
   await act(async () => {
-    fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
+    fireEvent.click(
+      within(dialog).getByRole("button", { name: "Reset to defaults", hidden: true })
+    );
   });
   await waitFor(() =>
     expect((screen.getByLabelText("Funder share: small grant (%)") as HTMLInputElement).value).toBe(

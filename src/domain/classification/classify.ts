@@ -137,10 +137,30 @@ export const RESULT_HEADERS = [
 
 // --- parsing ---------------------------------------------------------------------------------
 
-const INFRASTRUCTURE = new Set(["infrastructure", "umbrella", "second tier", "2nd tier"]);
+/**
+ * Infrastructure bodies support frontline groups (002:258); a CVS (Council for Voluntary
+ * Service), Voluntary Action body, volunteer centre or rural community council is the standard
+ * example, so those names are accepted as the tier too.
+ */
+const INFRASTRUCTURE = new Set([
+  "infrastructure",
+  "infrastructure body",
+  "infrastructure organisation",
+  "umbrella",
+  "umbrella body",
+  "second tier",
+  "2nd tier",
+  "cvs",
+  "council for voluntary service",
+  "council for voluntary services",
+  "voluntary action",
+  "volunteer centre",
+  "rural community council",
+  "community action",
+]);
 const FRONTLINE = new Set(["frontline", "front line"]);
 
-/** recipientTier: infrastructure (umbrella, second tier, 2nd tier) or frontline (front line, front-line); blank = frontline. */
+/** recipientTier: infrastructure (umbrella, second tier, CVS ...) or frontline (front line, front-line); blank = frontline. */
 export function parseRecipientTier(value: unknown, field = "recipientTier"): Result<RecipientTier> {
   if (isBlank(value)) return ok("frontline");
   if (typeof value !== "string") {
@@ -154,7 +174,7 @@ export function parseRecipientTier(value: unknown, field = "recipientTier"): Res
   if (FRONTLINE.has(s)) return ok("frontline");
   return fail(
     field,
-    `${field} must be infrastructure (or umbrella, second tier) or frontline; got "${value.trim().slice(0, 60)}"`
+    `${field} must be infrastructure (or CVS, umbrella, second tier) or frontline; got "${value.trim().slice(0, 60)}"`
   );
 }
 

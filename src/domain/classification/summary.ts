@@ -15,9 +15,9 @@ import {
   type FundingType,
   type Mode,
 } from "./classify";
-import type { Pence } from "../kernel/money";
+import { allocateLargestRemainder, type Pence } from "../kernel/money";
 import { isBlank } from "../kernel/parse";
-import type { RowOutcome, RowProblem } from "./register";
+import type { RegisterFlag, RowOutcome, RowProblem } from "./register";
 
 export type Totals = { count: number; pence: Pence };
 export type GroupSummary = {
@@ -38,7 +38,18 @@ export type RegisterSummary = {
   blankRows: number;
   /** Rows that could not be classified, each with its problem. */
   unclassified: RowProblem[];
+  /** The sheet rows of each flag (the first FLAG_ROWS_KEPT of them; the count is in `flags`). */
+  flagRows: Record<FlagCode, number[]>;
+  /** The register's own flags (regrant): count and rows. */
+  registerFlags: Record<RegisterFlag, { count: number; rows: number[] }>;
+  /** Rows outside the framework (grants to individuals): counted apart. */
+  excluded: { count: number; rows: number[] };
+  /** Value and rows per mode by financial year ("2013/14"; "" when not known), in year order. */
+  byYear: { year: string; byMode: Record<Mode, Totals>; total: Totals }[];
 };
+
+/** Rows kept per flag for the task pane's go-to list (the count is always complete). */
+export const FLAG_ROWS_KEPT = 500;
 
 const zero = (): Totals => ({ count: 0, pence: 0 });
 function emptyGroup(key: string, label: string): GroupSummary {
@@ -76,10 +87,24 @@ export class SummaryBuilder {
   private inferred = 0;
   private blankRows = 0;
   private unclassified: RowProblem[] = [];
+  private flagRows = Object.fromEntries(FLAG_CODES.map((f) => [f, [] as number[]])) as Record<
+    FlagCode,
+    number[]
+  >;
+  private registerFlags: Record<RegisterFlag, { count: number; rows: number[] }> = {
+    regrant: { count: 0, rows: [] },
+  };
+  private excluded = { count: 0, rows: [] as number[] };
+  private years = new Map<string, { byMode: Record<Mode, Totals>; total: Totals }>();
 
   add(outcome: RowOutcome, groupValue: unknown = null): void {
     if (outcome.ok === "blank") {
       this.blankRows++;
+      return;
+    }
+    if (outcome.ok === "excluded") {
+      this.excluded.count++;
+      if (this.excluded.rows.length < FLAG_ROWS_KEPT) this.excluded.rows.push(outcome.row);
       return;
     }
     if (outcome.ok === false) {
@@ -98,7 +123,23 @@ export class SummaryBuilder {
       add(target.byMode[c.mode], outcome.valuePence);
       add(target.total, outcome.valuePence);
     }
-    for (const f of c.flags) this.flags[f]++;
+    for (const f of c.flags) {
+      this.flags[f]++;
+      if (this.flagRows[f].length < FLAG_ROWS_KEPT) this.flagRows[f].push(outcome.row);
+    }
+    for (const f of outcome.registerFlags ?? []) {
+      const r = this.registerFlags[f];
+      r.count++;
+      if (r.rows.length < FLAG_ROWS_KEPT) r.rows.push(outcome.row);
+    }
+    const year = outcome.financialYear ?? "";
+    let y = this.years.get(year);
+    if (!y) {
+      y = { byMode: emptyGroup("", "").byMode, total: zero() };
+      this.years.set(year, y);
+    }
+    add(y.byMode[c.mode], outcome.valuePence);
+    add(y.total, outcome.valuePence);
     this.classified++;
     if (outcome.inferred) this.inferred++;
   }
@@ -119,6 +160,15 @@ export class SummaryBuilder {
       inferred: this.inferred,
       blankRows: this.blankRows,
       unclassified: [...this.unclassified],
+      flagRows: Object.fromEntries(FLAG_CODES.map((f) => [f, [...this.flagRows[f]]])) as Record<
+        FlagCode,
+        number[]
+      >,
+      registerFlags: { regrant: { ...this.registerFlags.regrant } },
+      excluded: { ...this.excluded },
+      byYear: [...this.years.entries()]
+        .sort(([a], [b]) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))
+        .map(([year, v]) => ({ year, ...v })),
     };
   }
 }
@@ -143,3 +193,19 @@ export function modeShares(s: RegisterSummary): Record<Mode, number> {
     MODES.map((m) => [m, total === 0 ? 0 : s.all.byMode[m].pence / total])
   ) as Record<Mode, number>;
 }
+
+/**
+ * Shares of value per mode in tenths of a percent that add to exactly 100.0% (1000 tenths): the
+ * tenths are shared by largest remainder (the one allocation routine, kernel/money.ts), so the
+ * mix never reads 100.1% or 99.9%. All zero when there is no value.
+ */
+export function modePercentTenths(byMode: Record<Mode, Totals>): Record<Mode, number> {
+  const weights = MODES.map((m) => Math.max(0, byMode[m].pence));
+  if (weights.every((w) => w === 0))
+    return Object.fromEntries(MODES.map((m) => [m, 0])) as Record<Mode, number>;
+  const parts = allocateLargestRemainder(1000, weights);
+  return Object.fromEntries(MODES.map((m, i) => [m, parts[i]])) as Record<Mode, number>;
+}
+
+/** "57.1%" from tenths of a percent. */
+export const tenthsText = (tenths: number): string => `${(tenths / 10).toFixed(1)}%`;

@@ -35,8 +35,14 @@ describe("header mapping", () => {
       "Grant Programme:Title",
       "Planned Dates:Duration (months)",
     ];
+    // Amount Awarded is the whole award: the value per year is worked out from it and the term
     expect(detectMapping(headers)).toEqual({
-      annualValue: 3,
+      identifier: 0,
+      title: 1,
+      currency: 2,
+      amount: 3,
+      awardDate: 4,
+      recipientId: 5,
       organisation: 6,
       funder: 8,
       programme: 9,
@@ -128,7 +134,8 @@ describe("header mapping", () => {
     expect(mappingProblems({}, false)).toEqual([
       {
         field: "Annual value (£)",
-        message: "Choose the column that holds the annual value (£ per year).",
+        message:
+          "Choose the column that holds the annual value (£ per year), or the amount awarded to work it out from.",
       },
       {
         field: "Outputs specified (yes/no)",
@@ -177,9 +184,11 @@ describe("outputs inferred from the label", () => {
       problem: { field: "Outputs specified (yes/no)", row: 3 },
     });
     expect(message(b)).toMatch(/"Donation" says neither contract\/SLA nor grant/);
-    // without inference, the missing outputs column is an error naming the argument
+    // without inference, the missing answer is said in words, naming the field as the pane does
     const c = classifyRegisterRow(["C", 6000, "grant"], 4, m, headers, false, S);
-    expect(message(c)).toMatch(/outputsSpecified is blank/);
+    expect(message(c)).toBe(
+      "Whether the funder specifies the outputs is not known: enter yes or no in Outputs specified (yes/no)."
+    );
   });
 });
 
@@ -203,17 +212,19 @@ describe("register rows", () => {
       row: 9,
       problem: { field: "Planned Dates:Duration (months)", row: 9 },
     });
-    expect(message(bad)).toMatch(
-      /^"Planned Dates:Duration \(months\)": termMonths must be a number of months/
+    expect(message(bad)).toBe(
+      'Planned Dates:Duration (months) is "two years": enter a number of months, e.g. 12'
     );
   });
   test("a bad cell names the user's column; the notes cell says why", () => {
     const bad = classifyRegisterRow(["X", "lots", "yes", ""], 7, m, headers, false, S);
     expect(bad).toMatchObject({ ok: false, problem: { field: "Amount Awarded", row: 7 } });
-    expect(message(bad)).toMatch(/^"Amount Awarded": annualValue must be an amount in pounds/);
+    expect(message(bad)).toBe(
+      'Amount Awarded is "lots": enter an amount in pounds, e.g. 12000 or £12,000.50'
+    );
     const cells = outputCells(bad);
     expect(cells.slice(0, 8)).toEqual(["", "", "", "", "", "", "", ""]);
-    expect(cells[8]).toMatch(/^Not classified: "Amount Awarded"/);
+    expect(cells[8]).toMatch(/^Not classified: Amount Awarded is "lots"/);
   });
   test("blank rows are skipped, not errors", () => {
     expect(classifyRegisterRow(["", "", null, "", ""], 5, m, headers, false, S)).toEqual({
@@ -222,8 +233,10 @@ describe("register rows", () => {
     });
   });
   test("notes carry a sentence per flag", () => {
-    const r = classifyRegisterRow(["X", 5000, "no", ""], 2, m, headers, false, S);
-    expect(outputCells(r)[8]).toBe(FLAG_NOTES["at-threshold"]);
+    const r = classifyRegisterRow(["X", 5000, "no", "", 12], 2, m, headers, false, S);
+    expect(outputCells(r)[8]).toBe(
+      `Value per year: Amount Awarded as awarded (12 months, a year or less), from the duration. ${FLAG_NOTES["at-threshold"]}`
+    );
   });
 });
 
@@ -304,7 +317,7 @@ describe("summary", () => {
       {
         row: 12,
         field: "Amount",
-        message: expect.stringMatching(/^"Amount": annualValue must be an amount/),
+        message: 'Amount is "n/a": enter an amount in pounds, e.g. 12000 or £12,000.50',
       },
     ]);
     expect(s.blankRows).toBe(1);

@@ -7,12 +7,25 @@ import {
   OUTPUT_HEADERS,
   REGISTER_FIELDS,
   type ColumnMapping,
+  type FieldGroup,
   type RegisterField,
 } from "../../../domain/classification/register";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr", gap: "8px", maxWidth: "420px" },
+  group: { fontSize: "14px", fontWeight: 600, margin: "8px 0 0" },
 });
+
+/** The mapping form's sections, in order. */
+const GROUPS: { group: FieldGroup; title: string }[] = [
+  { group: "framework", title: "What the framework reads" },
+  {
+    group: "award",
+    title: "What a published register gives instead (360Giving, Transparency Code)",
+  },
+  { group: "grouping", title: "Names, programmes and years" },
+  { group: "checks", title: "Used for the checks on the data" },
+];
 
 const NONE = "__none__";
 
@@ -55,31 +68,40 @@ export function MappingForm(p: MappingFormProps) {
     p.onMapping(next);
   };
 
+  const fieldControl = (spec: (typeof REGISTER_FIELDS)[number]) => {
+    const col = p.mapping[spec.field];
+    const value = col === undefined ? NONE : String(col);
+    const id = `map-${spec.field}`;
+    return (
+      <Field key={spec.field} label={spec.label} required={spec.required}>
+        <Dropdown
+          id={id}
+          disabled={p.disabled}
+          value={col === undefined ? "Not in the register" : columnText(p.headers, col)}
+          selectedOptions={[value]}
+          onOptionSelect={(_, d) => setField(spec.field, d.optionValue)}
+        >
+          <Option value={NONE}>Not in the register</Option>
+          {columns.map((i) => (
+            <Option key={i} value={String(i)}>
+              {columnText(p.headers, i)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    );
+  };
+
   return (
     <div className={styles.grid}>
-      {REGISTER_FIELDS.map((spec) => {
-        const col = p.mapping[spec.field];
-        const value = col === undefined ? NONE : String(col);
-        const id = `map-${spec.field}`;
-        return (
-          <Field key={spec.field} label={spec.label} required={spec.required}>
-            <Dropdown
-              id={id}
-              disabled={p.disabled}
-              value={col === undefined ? "Not in the register" : columnText(p.headers, col)}
-              selectedOptions={[value]}
-              onOptionSelect={(_, d) => setField(spec.field, d.optionValue)}
-            >
-              <Option value={NONE}>Not in the register</Option>
-              {columns.map((i) => (
-                <Option key={i} value={String(i)}>
-                  {columnText(p.headers, i)}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-        );
-      })}
+      {GROUPS.map(({ group, title }) => (
+        <React.Fragment key={group}>
+          <h3 className={styles.group}>{title}</h3>
+          {REGISTER_FIELDS.filter((f) => (f.group ?? "framework") === group).map((spec) =>
+            fieldControl(spec)
+          )}
+        </React.Fragment>
+      ))}
       <Checkbox
         disabled={p.disabled}
         checked={p.inferOutputs}

@@ -31,6 +31,8 @@ export type RegisterColumnsProps = {
   onInferOutputs: (v: boolean) => void;
   onGroupBy: (f: Choices["groupBy"]) => void;
   onClassify: () => void;
+  /** The questions the data cannot answer, shown between the columns and the Classify button. */
+  children?: React.ReactNode;
 };
 
 /** The register in use, its columns to check or correct, and the Classify button. */
@@ -44,6 +46,25 @@ export function RegisterColumns(p: RegisterColumnsProps) {
         {info.tableName ? ` (table ${info.tableName})` : ""}, {info.rowCount - 1} rows.
         {info.resultBlock !== null ? " Results from an earlier run will be updated in place." : ""}
       </Text>
+      <Text>
+        Header row: row {info.rowIndex + 1}
+        {info.headerSkipped > 0
+          ? ` (${info.headerSkipped} row${info.headerSkipped === 1 ? "" : "s"} above it skipped: a title or notes)`
+          : ""}
+        .
+      </Text>
+      {info.ambiguous.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {info.ambiguous
+              .map(
+                (a) =>
+                  `${a.columns.length} columns are headed "${a.header}" (columns ${a.columns.map((c) => c + 1).join(", ")}): column ${(p.choices.mapping[a.field] ?? a.columns[0]) + 1} is used; choose another below if that is not the right one.`
+              )
+              .join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <h2 className={s.heading}>Columns</h2>
       <MappingForm
         headers={info.headers}
@@ -56,6 +77,7 @@ export function RegisterColumns(p: RegisterColumnsProps) {
         onInferOutputs={p.onInferOutputs}
         onGroupBy={p.onGroupBy}
       />
+      {p.children}
       {p.problems.length > 0 && (
         <MessageBar intent="info">
           <MessageBarBody>{p.problems.map((x) => x.message).join(" ")}</MessageBarBody>

@@ -1,8 +1,9 @@
 /**
- * The Funding register view's state and its three actions on the workbook, through the shared
- * useExcelAction: use the register the selection is in, classify it (asking before overwriting
- * cells it did not write), and jump to a row that could not be classified. One message for the
- * view: the latest outcome, or what stopped an action.
+ * The Funding register view's state and its actions on the workbook, through the shared
+ * useExcelAction: open a downloaded register file (written as a table on a new sheet), use the
+ * register the selection is in, answer what the data cannot say once per programme and
+ * organisation, classify it (asking before overwriting cells it did not write), and jump to a
+ * row. One message for the view: the latest outcome, or what stopped an action.
  */
 import * as React from "react";
 import {
@@ -13,11 +14,14 @@ import {
 import {
   classifyRegister,
   findRegister,
+  readRegisterQuestions,
   selectRegisterRow,
   type ClassifyOutcome,
   type Progress,
   type RegisterInfo,
 } from "../../../excel/register";
+import { useRegisterAnswers } from "./useRegisterAnswers";
+import { openRegisterFile } from "./openRegisterFile";
 import { useExcelAction, type ActionMessage } from "../../hooks/useExcelAction";
 import { useSettings } from "../../hooks/useSettings";
 
@@ -29,20 +33,28 @@ export type Choices = {
   mapping: ColumnMapping;
   inferOutputs: boolean;
   groupBy: RegisterField | null;
+  /** The column the programme questions are asked by. */
+  answerBy: "programme" | "department" | null;
 };
 
+// Longer than 120 lines because: it is the view's one state (open a file, use the selection, ask,
+// classify, go to a row), each action a few lines; the answers and the file reading are apart.
 export function useRegisterWorkflow() {
   const settings = useSettings();
   const picking = useExcelAction("Could not read the selection");
-  const classifying = useExcelAction("Classification stopped");
+  const classifying = useExcelAction("Classification stopped", "Classification");
   const jumping = useExcelAction("Could not select the row");
+  const opening = useExcelAction("Could not open the file");
+  const asking = useExcelAction("Could not read the programmes");
   const [status, setStatus] = React.useState<ActionMessage | null>(null);
   const [info, setInfo] = React.useState<RegisterInfo | null>(null);
   const [choices, setChoices] = React.useState<Choices>({
     mapping: {},
     inferOutputs: false,
     groupBy: null,
+    answerBy: null,
   });
+  const asked = useRegisterAnswers();
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [result, setResult] = React.useState<Done | null>(null);
   const [confirm, setConfirm] = React.useState<Confirm | null>(null);
@@ -52,7 +64,30 @@ export function useRegisterWorkflow() {
     picking.setMessage(null);
     classifying.setMessage(null);
     jumping.setMessage(null);
+    opening.setMessage(null);
+    asking.setMessage(null);
     setStatus(m);
+  };
+
+  /** The programmes and organisations to ask about, with the answers remembered. */
+  const loadQuestions = async (at: RegisterInfo, c: Choices) => {
+    const read = await asking.run((context) =>
+      readRegisterQuestions(context, at, c.mapping, c.answerBy)
+    );
+    if (read) asked.load(read.questions, read.answers);
+  };
+
+  /** A register found: show it, with its detected (or remembered) columns and its questions. */
+  const adopt = async (found: RegisterInfo) => {
+    setInfo(found);
+    const c: Choices = {
+      mapping: found.mapping,
+      inferOutputs: found.inferOutputs,
+      groupBy: found.groupBy,
+      answerBy: found.answerBy,
+    };
+    setChoices(c);
+    await loadQuestions(found, c);
   };
 
   /** Use the register the selection is in, with its detected (or remembered) columns. */
@@ -66,12 +101,21 @@ export function useRegisterWorkflow() {
       show({ intent: "warning", text: found.message });
       return;
     }
-    setInfo(found.info);
-    setChoices({
-      mapping: found.info.mapping,
-      inferOutputs: found.info.inferOutputs,
-      groupBy: found.info.groupBy,
-    });
+    await adopt(found.info);
+  };
+
+  /**
+   * Open a downloaded register file: read it (CSV, .xlsx or 360Giving JSON), work out the
+   * derived columns, write it as a table on a new sheet and use it.
+   */
+  const openFile = async (file: { name: string; data: Blob }) => {
+    show(null);
+    setResult(null);
+    const opened = await openRegisterFile(file, opening.run, setProgress);
+    setProgress(null);
+    if (!opened) return;
+    show({ intent: opened.ok ? "success" : "warning", text: opened.message });
+    if (opened.ok) await adopt(opened.info);
   };
 
   /** Classify every row; `confirmOverwrite` once the user agreed to overwrite the cells listed. */
@@ -84,6 +128,7 @@ export function useRegisterWorkflow() {
     const ran = await classifying.run(async (context) => {
       const outcome = await classifyRegister(context, info, {
         ...choices,
+        answers: asked.answers,
         settings,
         confirmOverwrite,
         onProgress: setProgress,
@@ -100,7 +145,9 @@ export function useRegisterWorkflow() {
     else if (outcome.status === "needs-confirmation") setConfirm(outcome);
     else {
       setResult(outcome);
-      if (found?.ok && found.info.sheet === info.sheet) setInfo({ ...found.info, ...choices });
+      const next = found?.ok && found.info.sheet === info.sheet ? found.info : outcome.info;
+      setInfo({ ...next, mapping: outcome.info.mapping });
+      setChoices((c) => ({ ...c, mapping: outcome.info.mapping }));
     }
   };
 
@@ -121,12 +168,30 @@ export function useRegisterWorkflow() {
       groupBy: c.groupBy && mapping[c.groupBy] === undefined ? null : c.groupBy,
     }));
 
+  /** Ask by programme or by department: the questions change. */
+  const setAnswerBy = (answerBy: Choices["answerBy"]) => {
+    const c = { ...choices, answerBy };
+    setChoices(c);
+    if (info) void loadQuestions(info, c);
+  };
+
   return {
-    busy: picking.busy || classifying.busy,
-    message: jumping.message ?? classifying.message ?? picking.message ?? status,
+    busy: picking.busy || classifying.busy || opening.busy || asking.busy,
+    message:
+      jumping.message ??
+      classifying.message ??
+      opening.message ??
+      asking.message ??
+      picking.message ??
+      status,
     info,
     choices,
-    problems: info ? mappingProblems(choices.mapping, choices.inferOutputs) : [],
+    questions: asked.questions,
+    answerProgramme: asked.answerProgramme,
+    answerOrganisation: asked.answerOrganisation,
+    setAnswerBy,
+    openFile,
+    problems: info ? mappingProblems(choices.mapping, choices.inferOutputs, choices.answerBy) : [],
     progress,
     result,
     confirm,

@@ -18,6 +18,9 @@ import {
 import { loadSettings, resetSettings, saveSettings } from "../../../excel/settings";
 import { useExcelAction } from "../../hooks/useExcelAction";
 import { settingsStatus } from "../../../domain/settings/runtimeSettings";
+import { readableSources } from "../../../domain/classification/sources";
+import { readDate, ukDate } from "../../../domain/classification/derived";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "420px" },
@@ -59,10 +62,23 @@ const GROUPS: { title: string; keys: Key[] }[] = [
 
 type Draft = Record<Key, string>;
 
+/** The dated setting, shown and typed in UK style (01/04/2007), kept as 2007-04-01. */
+const DATE_KEY = "tenderingThresholdAsOf";
+
 function toDraft(s: FrameworkSettings): Draft {
   const d = {} as Draft;
   for (const g of GROUPS) for (const k of g.keys) d[k] = String(s[k]);
+  const date = readDate(s[DATE_KEY]);
+  if (date.ok && date.date) d[DATE_KEY] = ukDate(date.date);
   return d;
+}
+
+/** The date as the settings keep it (YYYY-MM-DD), or null when the text is not a date. */
+function isoDate(text: string): string | null {
+  const d = readDate(text.trim());
+  if (!d.ok || !d.date) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.date.getFullYear()}-${pad(d.date.getMonth() + 1)}-${pad(d.date.getDate())}`;
 }
 
 function fromDraft(d: Draft): Record<string, unknown> {
@@ -70,10 +86,54 @@ function fromDraft(d: Draft): Record<string, unknown> {
   for (const g of GROUPS)
     for (const k of g.keys) {
       const text = d[k].trim();
-      if (k === "tenderingThresholdAsOf") out[k] = text;
+      if (k === DATE_KEY) out[k] = isoDate(text) ?? text;
       else out[k] = text === "" ? Number.NaN : Number(text.replace(/[£,%\s]/g, ""));
     }
   return out;
+}
+
+/** The source of a setting's default, as a reader can follow it (document, section, paragraph). */
+function hintFor(k: Key): string | undefined {
+  if (!SETTING_SOURCES[k]) return undefined;
+  const source = `Source: ${readableSources(SETTING_SOURCES[k])}`;
+  return k === DATE_KEY ? `${source}. Enter as dd/mm/yyyy` : source;
+}
+
+/** The dated setting's problem in words, or null when it reads as a date. */
+function dateProblem(d: Draft): string | null {
+  if (isoDate(d[DATE_KEY]) !== null) return null;
+  return `${SETTING_LABELS[DATE_KEY]} must be a date such as 01/04/2007; got "${d[DATE_KEY]}"`;
+}
+
+/** A message in the panel. */
+function Note(p: {
+  intent: "error" | "warning" | "info" | "success";
+  text: string;
+  role?: string;
+}) {
+  return (
+    <MessageBar intent={p.intent} role={p.role}>
+      <MessageBarBody>{p.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Asks before every setting goes back to the defaults. */
+function ResetDialog(p: { open: boolean; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <ConfirmDialog
+      open={p.open}
+      title="Reset every setting to the defaults?"
+      confirmLabel="Reset to defaults"
+      onConfirm={p.onConfirm}
+      onCancel={p.onCancel}
+      modalType="alert"
+      cancelFirst
+    >
+      The thresholds, ratios and bands saved in this workbook will be replaced by the defaults from
+      the sources. The FUNDING functions recalculate with them.
+    </ConfirmDialog>
+  );
 }
 
 /** View, edit and reset the framework settings saved in this workbook. */
@@ -104,7 +164,15 @@ export function SettingsView() {
     };
   }, [run, setStatus]);
 
+  const [confirmReset, setConfirmReset] = React.useState(false);
+
   const save = async () => {
+    const badDate = dateProblem(draft);
+    if (badDate) {
+      setErrors({ [DATE_KEY]: badDate });
+      setStatus({ intent: "error", text: `Not saved: ${badDate}` });
+      return;
+    }
     const r = await run((context) => saveSettings(context, fromDraft(draft)), "Could not save");
     if (!r) return;
     if (r.ok) {
@@ -123,6 +191,7 @@ export function SettingsView() {
   };
 
   const reset = async () => {
+    setConfirmReset(false);
     const s = await run((context) => resetSettings(context), "Could not reset");
     if (!s) return;
     setDraft(toDraft(s));
@@ -146,11 +215,7 @@ export function SettingsView() {
         The thresholds and ratios the add-in uses. They are saved with this workbook, so they travel
         with the file.
       </Text>
-      {startup.kind === "defaults" && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{startup.note}</MessageBarBody>
-        </MessageBar>
-      )}
+      {startup.kind === "defaults" && <Note intent="warning" text={startup.note} />}
       {GROUPS.map((g) => (
         <React.Fragment key={g.title}>
           <h2 className={styles.group}>{g.title}</h2>
@@ -158,7 +223,7 @@ export function SettingsView() {
             <Field
               key={k}
               label={SETTING_LABELS[k]}
-              hint={SETTING_SOURCES[k] ? `Source: ${SETTING_SOURCES[k]}` : undefined}
+              hint={hintFor(k)}
               validationState={errors[k] ? "error" : "none"}
               validationMessage={errors[k]}
             >
@@ -171,19 +236,20 @@ export function SettingsView() {
           ))}
         </React.Fragment>
       ))}
-      {status && (
-        <MessageBar intent={status.intent} role="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {status && <Note intent={status.intent} text={status.text} role="status" />}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           Save settings
         </Button>
-        <Button type="button" onClick={() => void reset()} disabled={busy}>
+        <Button type="button" onClick={() => setConfirmReset(true)} disabled={busy}>
           Reset to defaults
         </Button>
       </div>
+      <ResetDialog
+        open={confirmReset}
+        onConfirm={() => void reset()}
+        onCancel={() => setConfirmReset(false)}
+      />
     </form>
   );
 }
