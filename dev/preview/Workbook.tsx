@@ -23,11 +23,14 @@ import {
   type CellRef,
   type Rect,
 } from "./address";
-import type { CellView, SheetView, WorkbookModel } from "./model";
+import type { CellView, ChartView, SheetView, WorkbookModel } from "./model";
+import { Chart, type ChartBox } from "./Chart";
 
 const MAX_ROWS_SHOWN = 300;
 const MAX_COLS_SHOWN = 60;
 const DEFAULT_WIDTH = 88;
+/** A grid row's height in pixels (the cell's 21px and its border), to reserve rows for a chart. */
+const ROW_HEIGHT = 22;
 
 /** The name box and the formula bar: monospaced boxes like Excel's. */
 const textBox = {
@@ -278,6 +281,61 @@ function useModelVersion(model: WorkbookModel): number {
   return version;
 }
 
+/**
+ * The sheet's charts over the grid: each from the top-left of its start cell to the bottom-right
+ * of its end cell (or at its own size), measured from the cells as the browser laid them out.
+ */
+function ChartLayer({
+  charts,
+  gridRef,
+  widths,
+  rows,
+}: {
+  charts: ChartView[];
+  gridRef: React.RefObject<HTMLTableElement | null>;
+  widths: number[];
+  rows: number;
+}) {
+  const [boxes, setBoxes] = React.useState<(ChartBox | null)[]>([]);
+  React.useLayoutEffect(() => {
+    const table = gridRef.current;
+    if (!table) return;
+    const cellBox = (row: number, col: number) => {
+      const el = table.querySelector<HTMLElement>(`[data-cell="${cellName(row, col)}"]`);
+      return el
+        ? {
+            left: table.offsetLeft + el.offsetLeft,
+            top: table.offsetTop + el.offsetTop,
+            right: table.offsetLeft + el.offsetLeft + el.offsetWidth,
+            bottom: table.offsetTop + el.offsetTop + el.offsetHeight,
+          }
+        : null;
+    };
+    const next = charts.map((c) => {
+      const start = cellBox(c.start.row, c.start.col);
+      if (!start) return null;
+      const end = c.end ? cellBox(c.end.row, c.end.col) : null;
+      return {
+        left: start.left,
+        top: start.top,
+        width: end ? end.right - start.left : c.width,
+        height: end ? end.bottom - start.top : c.height,
+      };
+    });
+    setBoxes((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+  }, [charts, gridRef, widths, rows]);
+  return (
+    <>
+      {charts.map((c, i) => {
+        const box = boxes[i];
+        return box && box.width > 40 && box.height > 40 ? (
+          <Chart key={`${c.name}-${i}`} chart={c} box={box} />
+        ) : null;
+      })}
+    </>
+  );
+}
+
 export function Workbook({ model }: { model: WorkbookModel }) {
   const styles = useStyles();
   const version = useModelVersion(model);
@@ -319,20 +377,31 @@ export function Workbook({ model }: { model: WorkbookModel }) {
   const selKey = `${sel.sheet}!${rectAddress(sel.rect)}`;
   const nameBox = nameBoxDraft ?? rectAddress(selection);
 
+  // The sheet's charts, their values read from the cells as they are now.
+  // `version` (the workbook changed) stands for what the charts read from the model.
+  const charts = React.useMemo(() => model.charts(sheet), [model, sheet, version]);
+
   const view = React.useMemo(() => {
     const probe = model.sheetView(sheet, 1, 1);
+    // Enough rows and columns to show every chart whole.
+    const chartRows = charts.map(
+      (c) => (c.end?.row ?? c.start.row + Math.ceil(c.height / ROW_HEIGHT)) + 2
+    );
+    const chartCols = charts.map(
+      (c) => (c.end?.col ?? c.start.col + Math.ceil(c.width / DEFAULT_WIDTH)) + 2
+    );
     const rows = Math.min(
       MAX_ROWS_SHOWN,
-      Math.max(40, probe.usedRows + 10, selection.row + selection.rows + 5)
+      Math.max(40, probe.usedRows + 10, selection.row + selection.rows + 5, ...chartRows)
     );
     const cols = Math.min(
       MAX_COLS_SHOWN,
-      Math.max(14, probe.usedCols + 3, selection.col + selection.cols + 2)
+      Math.max(14, probe.usedCols + 3, selection.col + selection.cols + 2, ...chartCols)
     );
     return model.sheetView(sheet, rows, cols);
     // `version` (the workbook changed) and `selKey` (the selection, as text) stand for what the
     // view reads from the model and the selection object, which change identity on every render.
-  }, [model, sheet, version, selKey]);
+  }, [model, sheet, version, selKey, charts]);
 
   const rowsShown = view.cells.length;
   const colsShown = view.cells[0]?.length ?? 0;
@@ -721,6 +790,7 @@ export function Workbook({ model }: { model: WorkbookModel }) {
             ))}
           </tbody>
         </table>
+        <ChartLayer charts={charts} gridRef={gridRef} widths={widths} rows={rowsShown} />
       </div>
       {view.usedRows > rowsShown && (
         <div className={styles.note} role="status">

@@ -28,6 +28,36 @@ export interface SheetView {
   columnWidths: (number | undefined)[];
 }
 
+/** One series of a chart, its values read from the workbook now. */
+export interface ChartSeriesView {
+  name: string;
+  /** One per category; null where the cell is empty or not a number (nothing drawn). */
+  values: (number | null)[];
+}
+
+/** A chart the add-in created, as the preview draws it (see Chart.tsx). */
+export interface ChartView {
+  name: string;
+  /** Excel's chart type ("ColumnStacked", "BarStacked", "Pie" ...). */
+  type: string;
+  /** The title, "" when hidden. */
+  title: string;
+  /** The category labels as the cells display them (1, 2, 3 ... when the source has none). */
+  categories: string[];
+  series: ChartSeriesView[];
+  legend: { visible: boolean; position: string };
+  /** Axis titles, "" when none is shown. */
+  axisTitles: { category: string; value: string };
+  /** The number format of the first value cell (Excel's axis labels are "linked to source"). */
+  valueFormat: string;
+  /** Where it sits: its top-left cell, and its bottom-right cell (inclusive) when set. */
+  start: { row: number; col: number };
+  end: { row: number; col: number } | null;
+  /** Its size in pixels when no bottom-right cell is set. */
+  width: number;
+  height: number;
+}
+
 export interface Selection {
   sheet: string;
   rect: Rect;
@@ -39,6 +69,8 @@ export interface WorkbookModel {
   activate(sheet: string): void;
   sheetView(sheet: string, maxRows: number, maxCols: number): SheetView;
   selection(): Selection;
+  /** The charts on a sheet, with their series values as the source cells hold them now. */
+  charts(sheet: string): ChartView[];
   select(sheet: string, rect: Rect): void;
   /** Called after anything in the workbook changes (values, formats, sheets, selection). */
   subscribe(listener: () => void): () => void;

@@ -8,9 +8,11 @@
 import type { MemoryWorkbook } from "../../packages/excel-double/src";
 import { columnIndex, columnLetters } from "../../src/sheets/a1";
 import { parseAddress, rectAddress, type Rect } from "./address";
-import type { CellView, Selection, SheetView, WorkbookModel } from "./model";
+import type { CellView, ChartView, Selection, SheetView, WorkbookModel } from "./model";
 
 const STANDARD_WIDTH_POINTS = 64;
+/** Excel measures a chart's size in points; the grid is drawn in CSS pixels (96 per inch). */
+const PIXELS_PER_POINT = 4 / 3;
 const ERROR_TEXT =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|CYCLE!|ERROR!|PARSE!)$/;
 
@@ -82,6 +84,80 @@ function compare(operator: string, v: unknown, a: unknown, b: unknown): boolean 
     default:
       return false;
   }
+}
+
+type DoubleChart = ReturnType<MemoryWorkbook["getCharts"]>[number];
+
+/** The cells of an address (on `sheet` unless it names its own), read row by row into one list. */
+function cellsOf(
+  wb: MemoryWorkbook,
+  sheet: string,
+  address: string | null,
+  read: "values" | "text"
+): unknown[] {
+  const parsed = address ? parseAddress(address) : null;
+  if (!parsed) return [];
+  const on = parsed.sheet ?? sheet;
+  const where = rectAddress(parsed.rect);
+  try {
+    return (read === "text" ? wb.getText(on, where) : wb.getValues(on, where)).flat();
+  } catch {
+    return []; // the sheet was deleted or renamed since: Excel shows an empty series
+  }
+}
+
+/** A chart as the double records it, with its series read from the cells as they are now. */
+export function chartView(wb: MemoryWorkbook, sheet: string, c: DoubleChart): ChartView {
+  const series = c.series.map((s) => ({
+    name: s.name,
+    values: cellsOf(wb, sheet, s.values, "values").map((v) =>
+      typeof v === "number" && Number.isFinite(v) ? v : null
+    ),
+  }));
+  const length = Math.max(0, ...series.map((s) => s.values.length));
+  const xValues = c.series.find((s) => s.xValues)?.xValues ?? null;
+  const labels = cellsOf(wb, sheet, xValues, "text").map(String);
+  const categories = Array.from({ length }, (_, i) => labels[i] ?? String(i + 1));
+  const firstValues = parseAddress(c.series[0]?.values ?? "");
+  let valueFormat = "General";
+  if (firstValues) {
+    const top = { ...firstValues.rect, rows: 1, cols: 1 };
+    try {
+      valueFormat = String(
+        wb.getNumberFormats(firstValues.sheet ?? sheet, rectAddress(top))[0][0] ?? "General"
+      );
+    } catch {
+      // keep General
+    }
+  }
+  const axisTitle = (axis: string) => {
+    const a = (c.axes as Record<string, { title: { text: string; visible: boolean } }>)[axis];
+    return a?.title.visible ? a.title.text : "";
+  };
+  const startRect = c.position.start ? parseAddress(c.position.start)?.rect : null;
+  const endRect = c.position.end ? parseAddress(c.position.end)?.rect : null;
+  const source = c.source ? parseAddress(c.source)?.rect : null;
+  // Without a position, beside its data (one column between), as the preview's stand-in for
+  // Excel's "where the user is looking".
+  const start = startRect
+    ? { row: startRect.row, col: startRect.col }
+    : source
+      ? { row: source.row, col: source.col + source.cols + 1 }
+      : { row: 0, col: 0 };
+  return {
+    name: c.name,
+    type: c.chartType,
+    title: c.titleVisible ? c.title : "",
+    categories,
+    series,
+    legend: { visible: c.legend.visible, position: c.legend.position },
+    axisTitles: { category: axisTitle("categoryAxis"), value: axisTitle("valueAxis") },
+    valueFormat,
+    start,
+    end: startRect && endRect ? { row: endRect.row, col: endRect.col } : null,
+    width: Math.round(c.position.width * PIXELS_PER_POINT),
+    height: Math.round(c.position.height * PIXELS_PER_POINT),
+  };
 }
 
 export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
@@ -181,6 +257,13 @@ export function createWorkbookModel(wb: MemoryWorkbook): WorkbookModel {
     },
     subscribe(listener) {
       return wb.subscribe(() => listener());
+    },
+    charts(sheet) {
+      try {
+        return wb.getCharts(sheet).map((c) => chartView(wb, sheet, c));
+      } catch {
+        return []; // the sheet is gone
+      }
     },
     type(sheet, rect, texts) {
       const refused = lockedProblem(sheet, rect);

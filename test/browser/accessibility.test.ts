@@ -141,6 +141,26 @@ async function controlsWithoutVisibleFocus(
 }
 
 describe.each(["light", "dark"] as const)("accessibility in the %s Office theme", (theme) => {
+  test("editing a cell in the grid and in the formula bar: no axe violations", async () => {
+    const p = await suite.open({ theme });
+    await p.cell("B3").click();
+    await p.page.keyboard.press("F2");
+    await p.workbook.getByTestId("cell-editor").waitFor();
+    expect(await axeViolations(p)).toEqual([]);
+    await p.page.keyboard.press("Escape");
+    await p.page.locator("#formula-bar").focus();
+    expect(await axeViolations(p)).toEqual([]);
+    await p.page.keyboard.press("Escape");
+    // A refused entry is announced, and the announcement passes too.
+    await p.cell("B3").click();
+    await p.page.keyboard.type(`="${"x".repeat(256)}"`);
+    await p.page.keyboard.press("Enter");
+    await p.workbook.getByTestId("edit-problem").waitFor();
+    expect(await axeViolations(p)).toEqual([]);
+    p.assertHealthy();
+    await p.page.close();
+  });
+
   test.each(VIEWS)(
     "%s: no axe violations (labels, contrast 4.5:1, ARIA) and a visible focus on every control",
     async (view) => {
@@ -165,6 +185,11 @@ describe.each(["light", "dark"] as const)("accessibility in the %s Office theme"
     await p.taskpane.getByRole("button", { name: "Classify" }).click();
     await p.taskpane.getByRole("region", { name: "Classification result" }).waitFor();
     await p.screenshot(`register-results-${theme}`);
+    expect(await axeViolations(p)).toEqual([]);
+
+    // The summary sheet's pie chart, drawn over the grid.
+    await p.showSheet("Funding summary");
+    await p.workbook.getByTestId("chart").first().waitFor();
     expect(await axeViolations(p)).toEqual([]);
 
     await p.openView("Evaluation");
