@@ -5,11 +5,15 @@
  *
  * The sheets are SheetSpecs (src/sheets/evaluation) written by the one writer (queueSpecs), a
  * handful of context.sync() calls for a whole panel; reading back is one sync for the record and
- * sheet names and one for all the returns. Existing sheets are never replaced without the caller
- * confirming (a "needs-confirmation" result lists them).
+ * sheet names and one for all the returns. The sheets are the workflow's own output
+ * (ownership.ts): regenerating asks before replacing any cell the user changed since (a typed
+ * score, a consensus, a gateway answer), and carries over the returns collected from members'
+ * files (evaluatorFiles.ts records them as the add-in's write), so neither is lost unasked.
  */
 import {
   modelToDraft,
+  scoredCriteria,
+  stagesOf,
   validateEvaluationSetup,
   type EvaluationDraft,
   type EvaluationModel,
@@ -40,11 +44,14 @@ import { assessmentSummaries } from "../domain/evaluation/summaries";
 import { draftFromSheet } from "../domain/evaluation/fromSheet";
 import type { TenderIdentity } from "../sheets/evaluation/criteriaSheet";
 import type { FrameworkSettings } from "../domain/settings/settings";
-import type { SheetSpec } from "../sheets/spec";
+import type { CellValue, SheetSpec } from "../sheets/spec";
+import { cellFingerprint } from "../sheets/fingerprint";
 import { evaluationSpecs } from "../sheets/evaluation/evaluationSheets";
 import {
   evaluationRefs,
   evaluationSheetNames,
+  gridColumn,
+  SCORING_SHEET,
   summarySheetNames,
   type SheetNames,
 } from "../sheets/evaluation/geometry";
@@ -57,7 +64,14 @@ import {
 import { summarySheet } from "../sheets/evaluation/summarySheet";
 import { queueRead, queueWrite, storeEntry } from "./store";
 // Every write goes through the writer inside the workflow's owned write (ownership.ts).
-import { beginOwned, exclusive, finishOwned, queueOwnedSpecs as queueSpecs } from "./ownership";
+import {
+  beginOwned,
+  exclusive,
+  finishOwned,
+  queueOwnedSpecs as queueSpecs,
+  type OwnedSession,
+} from "./ownership";
+import { addNote } from "./run";
 
 /** The setups saved in this workbook, by name. */
 export const SETUPS_ENTRY = storeEntry(
@@ -183,7 +197,9 @@ async function generateOnce(
   });
   const identity = nextIdentity(previous.value(), model);
   const placed = withNames(names, session.names);
+  const carried = await carriedReturns(context, session, previous.value(), model, settings);
   const specs = evaluationSpecs(model, placed, identity);
+  carryInto(context, specs, model, placed, carried);
   const wanted = specs.map((s) => s.name);
   const record = {
     draft: modelToDraft(model),
@@ -194,6 +210,113 @@ async function generateOnce(
   await writeSheets(context, specs, () => queueWrite(context, CURRENT_ENTRY, record));
   return { status: "done", sheets: wanted, warnings: check.warnings };
 }
+
+// ---------- returns carried over a regeneration ----------
+
+/** A cell of a member's grid by what it means: the member, the bid and the column. */
+const gridKey = (member: string, bidder: string, column: string) =>
+  JSON.stringify([member, bidder, column]);
+
+/** What each column of member e's grid holds: "declaration", "score:<criterion>", "reason:<criterion>". */
+function gridMeanings(model: EvaluationModel, e: number): string[] {
+  const scored = scoredCriteria(model);
+  const out: string[] = [];
+  out[gridColumn.declaration] = "declaration";
+  stagesOf(model).assignments[e].forEach((k, j) => {
+    out[gridColumn.score(j)] = `score:${scored[k].name}`;
+    out[gridColumn.reason(j)] = `reason:${scored[k].name}`;
+  });
+  return out;
+}
+
+/**
+ * The members' entries still as the add-in last wrote them -- returns imported by "Collect
+ * returns" (src/excel/evaluatorFiles.ts), or carried over before -- read from the last
+ * generation's scoring sheets (one sync), by member, bid and column, so a regeneration keeps
+ * them without asking. A cell the user changed since is not among them: beginOwned has asked
+ * about it (Keep leaves it in place; Overwrite replaces it with a blank cell). Entries for a
+ * member, bid or criterion no longer in the setup, or every entry when the scale changed, are
+ * not carried over, and a note says how many.
+ */
+async function carriedReturns(
+  context: Excel.RequestContext,
+  session: OwnedSession,
+  previous: CurrentEvaluationRecord | null,
+  model: EvaluationModel,
+  settings: FrameworkSettings
+): Promise<Map<string, CellValue>> {
+  const carried = new Map<string, CellValue>();
+  const before = previous
+    ? validateEvaluationSetup(completeDraft(previous.draft, settings), settings).model
+    : null;
+  if (!previous || !before) return carried;
+  const own = new Set(session.oldBlocks.map((b) => b.sheet.toLowerCase()));
+  const refs = evaluationRefs(before, previous.names);
+  const reads = previous.names.evaluators.flatMap((name, e) =>
+    own.has(name.toLowerCase())
+      ? [{ e, name, range: context.workbook.worksheets.getItem(name).getRange(refs.grid(e)) }]
+      : []
+  );
+  if (reads.length === 0) return carried;
+  for (const r of reads) r.range.load("formulas");
+  await context.sync();
+  const { firstRow, firstCol } = SCORING_SHEET;
+  // Scores on another scale mean something else: none is carried over (the note says how many).
+  const sameScale = before.scale.max === model.scale.max;
+  let dropped = 0;
+  for (const { e, name, range } of reads) {
+    const meanings = gridMeanings(before, e);
+    range.formulas.forEach((row: unknown[], b: number) =>
+      row.forEach((value, j) => {
+        const at = [firstRow + b, firstCol + j] as const;
+        const was = session.recordedPrint(name, ...at);
+        if (!was || cellFingerprint(value, ...at) !== was) return;
+        if (!sameScale) {
+          if (value !== "") dropped++;
+          return;
+        }
+        const key = gridKey(before.evaluators[e], before.bidders[b].name, meanings[j]);
+        carried.set(key, value as CellValue);
+      })
+    );
+  }
+  if (dropped > 0) addNote(context, notCarried(dropped, "the scoring scale changed"));
+  return carried;
+}
+
+/** Put the carried entries into the new scoring sheets; a note counts those with nowhere to go. */
+function carryInto(
+  context: Excel.RequestContext,
+  specs: SheetSpec[],
+  model: EvaluationModel,
+  names: SheetNames,
+  carried: Map<string, CellValue>
+): void {
+  const { firstRow, firstCol } = SCORING_SHEET;
+  const placed = new Set<string>();
+  model.evaluators.forEach((member, e) => {
+    const spec = specs.find((s) => s.name === names.evaluators[e]);
+    const meanings = gridMeanings(model, e);
+    for (const block of spec?.blocks ?? []) {
+      if (!block.unlocked || block.row !== firstRow) continue;
+      const meaning = meanings[block.col - firstCol];
+      if (meaning === undefined) continue;
+      model.bidders.forEach((bidder, b) => {
+        const key = gridKey(member, bidder.name, meaning);
+        const value = carried.get(key);
+        if (value === undefined || !block.cells[b]) return;
+        block.cells[b][0] = value;
+        placed.add(key);
+      });
+    }
+  });
+  const left = [...carried].filter(([key, v]) => !placed.has(key) && v !== "").length;
+  if (left > 0)
+    addNote(context, notCarried(left, "the member, bid or criterion is no longer in the setup"));
+}
+
+const notCarried = (n: number, why: string) =>
+  `${n} entr${n === 1 ? "y" : "ies"} from the panel's returns ${n === 1 ? "was" : "were"} not carried into the new scoring sheets because ${why}.`;
 
 export type CurrentEvaluation = {
   model: EvaluationModel;

@@ -37,7 +37,8 @@ import {
   type CurrentEvaluation,
 } from "./evaluation";
 import { queueRead, queueWrite, storeEntry } from "./store";
-import { queueSpecs } from "./writer";
+// Imported returns land in the evaluation's own scoring sheets: recorded as the add-in's write.
+import { writeIntoOwned } from "./ownership";
 
 // exceljs, as far as this file uses it. src/excel does not import exceljs (test/architecture.test.ts):
 // the caller hands in a loader that import()s it only when a file is made or read (the task pane
@@ -409,7 +410,8 @@ function importSpec(cur: CurrentEvaluation, e: number, grid: unknown[][]): Sheet
  * nothing locked changed), then import its declarations, scores and reasons into that member's
  * sheet in the master, which the Moderation sheet reads. A return replaces the member's earlier
  * one; nothing already moderated is overwritten unless `overwrite` is set (the chair agreed).
- * Then list who has not returned and what is still missing.
+ * Then list who has not returned and what is still missing. The imported cells are recorded as
+ * the add-in's own output (ownership.ts, writeIntoOwned), so regenerating keeps them unasked.
  */
 export async function collectReturns(
   context: Excel.RequestContext,
@@ -433,7 +435,9 @@ export async function collectReturns(
     sheet.protection.unprotect();
     return { sheet, spec: importSpec(current, e, grid) };
   });
-  await queueSpecs(context, targets);
+  // The imported cells become the add-in's last write in the evaluation's record: a later
+  // regeneration carries them over without asking, and asks about any the chair changes after.
+  await writeIntoOwned(context, "evaluation", targets);
   await context.sync();
   const now = new Date().toISOString();
   const returned = { ...(record.value() ?? {}) };

@@ -19,6 +19,7 @@ import {
   cellFingerprint,
   changedCells,
   encodePrint,
+  printAt,
   printBytes,
   type BlockPrint,
   type EditedCell,
@@ -263,6 +264,26 @@ export class OwnedSession {
   clearOld: (() => void) | null = null;
   /** The old output's blocks by sheet name (to tell the workflow's own cells from the user's). */
   oldBlocks: { sheet: string; address: string }[] = [];
+  /** The old output's fingerprints by sheet name (see recordedPrint). */
+  oldPrints: { sheet: string; rect: Rect; print: BlockPrint }[] = [];
+
+  /**
+   * The fingerprint of what the workflow last wrote in a cell (sheet by its name now; 0-based
+   * row and column), or null when the cell is not in its record (or its block lost its print).
+   * With the cell's content now (cellFingerprint), it tells a cell still as the add-in left it
+   * (an imported return, say, to carry into the new output) from one the user changed.
+   */
+  recordedPrint(sheet: string, row: number, col: number): string | null {
+    const b = this.oldPrints.find(
+      (p) =>
+        p.sheet.toLowerCase() === sheet.toLowerCase() &&
+        row >= p.rect.row1 &&
+        row <= p.rect.row2 &&
+        col >= p.rect.col1 &&
+        col <= p.rect.col2
+    );
+    return b ? printAt(b.print, row - b.rect.row1, col - b.rect.col1) : null;
+  }
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -559,6 +580,12 @@ export async function beginOwned(
     const sheet = byId.get(b.sheetId);
     return sheet ? [{ sheet: sheet.name, address: b.address }] : [];
   });
+  session.oldPrints = record.blocks.flatMap((b) => {
+    const sheet = byId.get(b.sheetId);
+    const rect = parseRange(b.address);
+    // A kept cell is recorded as what the add-in would have written, so it never reads as unchanged.
+    return sheet && rect && b.print ? [{ sheet: sheet.name, rect, print: b.print }] : [];
+  });
   sessions.set(context, session);
   return session;
 }
@@ -637,4 +664,69 @@ export async function writeOwned(
   const report = await session.write(targets);
   await finishOwned(context);
   return { status: "done", names: session.names, renamed: session.renamed, report };
+}
+
+/**
+ * A later step of a workflow writing into the workflow's own output (the evaluation's collected
+ * returns imported into its scoring sheets): written through the one writer, and the record's
+ * fingerprints of the cells written replaced by what was written. A rerun then takes those cells
+ * for the add-in's own (no question about them), and still asks about any of them the user
+ * changes afterwards. Cells outside the record's blocks are written but not recorded. The record
+ * is queued; the caller's next sync saves it (one sync here first, for the record and sheet ids).
+ */
+export async function writeIntoOwned(
+  context: Excel.RequestContext,
+  workflow: string,
+  targets: readonly WriteTarget[],
+  budget?: number
+): Promise<WriteReport> {
+  const read = queueRead(context, OWNED(workflow));
+  for (const t of targets) t.sheet.load("id");
+  await context.sync();
+  const report = await queueSpecs(context, targets, budget);
+  const record = read.value();
+  if (!record) return report;
+  // Each recorded block's fingerprints as a grid, decoded when first written into.
+  const grids = new Map<number, string[][]>();
+  const gridOf = (i: number) => {
+    let grid = grids.get(i);
+    if (!grid) {
+      const b = record.blocks[i];
+      const rect = parseRange(b.address)!;
+      grid = Array.from({ length: rect.row2 - rect.row1 + 1 }, (_, r) =>
+        Array.from({ length: rect.col2 - rect.col1 + 1 }, (_, c) => printAt(b.print!, r, c))
+      );
+      grids.set(i, grid);
+    }
+    return grid;
+  };
+  const rects = record.blocks.map((b) => (b.print ? parseRange(b.address) : null));
+  for (const { sheet, spec, skip } of targets) {
+    const id = sheet.id;
+    for (const block of spec.blocks)
+      block.cells.forEach((row, i) =>
+        row.forEach((value, j) => {
+          const r = block.row + i;
+          const c = block.col + j;
+          if (skip?.(r, c)) return;
+          const k = record.blocks.findIndex((b, n) => {
+            const rect = rects[n];
+            return (
+              b.sheetId === id &&
+              rect !== null &&
+              r >= rect.row1 &&
+              r <= rect.row2 &&
+              c >= rect.col1 &&
+              c <= rect.col2
+            );
+          });
+          if (k < 0) return;
+          const rect = rects[k]!;
+          gridOf(k)[r - rect.row1][c - rect.col1] = cellFingerprint(value, r, c);
+        })
+      );
+  }
+  for (const [k, grid] of grids) record.blocks[k].print = encodePrint(grid);
+  queueWrite(context, OWNED(workflow), fitRecord(record));
+  return report;
 }

@@ -14,6 +14,7 @@ import { buildCostRecoveryWorkbook } from "../../src/excel/costRecovery";
 import {
   isEditedCellsError,
   isWorkflowBusyError,
+  writeIntoOwned,
   writeOwned,
   type EditedCells,
   type OwnedDecision,
@@ -351,5 +352,78 @@ describe("writeOwned, the one call for a write made at once", () => {
     expect((await write("c", "keep")).status).toBe("done");
     expect(wb.getValues("Funding summary (2)", "A1:B1")).toEqual([["c", "edited"]]);
     expect(wb.getValues("Funding summary", "A1")).toEqual([["the user's"]]);
+  });
+});
+
+describe("writeIntoOwned: a later step writing into a workflow's own output", () => {
+  const generated = (decision?: OwnedDecision) =>
+    wb.run((context) =>
+      writeOwned(
+        context,
+        "test",
+        "Generating",
+        [
+          {
+            sheet: "Out",
+            spec: {
+              name: "Out",
+              blocks: [{ row: 0, col: 0, kind: "text" as const, cells: [["Bid", "", ""]] }],
+            },
+          },
+        ],
+        decision
+      )
+    );
+  /** Fill B1 (owned) and D1 (not owned) as an import would, then sync as the caller does. */
+  const imported = () =>
+    wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Out");
+      await writeIntoOwned(context, "test", [
+        {
+          sheet,
+          spec: {
+            name: "Out",
+            blocks: [
+              { row: 0, col: 1, kind: "value" as const, cells: [[4]] },
+              { row: 0, col: 3, kind: "text" as const, cells: [["beside"]] },
+            ],
+          },
+        },
+      ]);
+      await context.sync();
+    });
+
+  test("its cells count as the add-in's: a rerun does not ask about them", async () => {
+    expect((await generated()).status).toBe("done");
+    await imported();
+    expect(wb.getValues("Out", "A1:D1")).toEqual([["Bid", 4, "", "beside"]]);
+    // Replaced as the workflow's own output (the rerun writes a blank there), unasked; the cell
+    // outside its blocks is not the workflow's and is left alone.
+    expect((await generated()).status).toBe("done");
+    expect(wb.getValues("Out", "A1:D1")).toEqual([["Bid", "", "", "beside"]]);
+  });
+
+  test("a cell the user changes after it is asked about, showing what was written", async () => {
+    await generated();
+    await imported();
+    wb.setCells("Out", "B1:C1", [[5, "typed"]]);
+    expect(await generated()).toMatchObject({
+      status: "edited-cells",
+      count: 2,
+      cells: [
+        { sheet: "Out", address: "B1", was: "4", now: "5" },
+        { sheet: "Out", address: "C1", was: "(empty)", now: "typed" },
+      ],
+    });
+    expect((await generated("keep")).status).toBe("done");
+    expect(wb.getValues("Out", "A1:C1")).toEqual([["Bid", 5, "typed"]]);
+  });
+
+  test("with no record yet it is the writer alone", async () => {
+    wb.addSheet("Out");
+    await imported();
+    expect(wb.getValues("Out", "B1:D1")).toEqual([[4, "", "beside"]]);
+    // Out is not the workflow's sheet: the generation goes round it.
+    expect(await generated()).toMatchObject({ status: "done", names: { Out: "Out (2)" } });
   });
 });

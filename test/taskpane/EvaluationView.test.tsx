@@ -1,10 +1,21 @@
-/** @jest-environment jsdom */
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// Node export conditions: exceljs (reading and writing the members' files) needs its Node build.
 import * as React from "react";
 import { screen, fireEvent, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
 import { EvaluationView } from "../../src/taskpane/views/evaluation/EvaluationView";
 import { EditedCellsProvider } from "../../src/taskpane/components/EditedCellsDialog";
+import ExcelJS from "exceljs";
 import { renderInFluent, typeIn, useDoubleWorkbook } from "../support/taskpane";
+import { prepareEvaluatorFiles } from "../../src/excel/evaluatorFiles";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
+import { BID_NO_CONFLICT } from "../../src/domain/evaluation/words";
+
+/** exceljs, as the task pane loads it. */
+const load = () => import("exceljs");
 // In jsdom, Fluent's focus manager (tabster's modalizer) can leave a reopened dialog marked
 // aria-hidden, so dialogs are looked up with hidden: true; the real dialogs are checked for
 // accessibility in Chromium by test/browser.
@@ -90,6 +101,84 @@ describe("EvaluationView", () => {
       });
       expect(sel).toMatch(/Scores Bob'?!B8$/);
     });
+  });
+
+  it("regenerating after a score was typed asks first, and Keep my changes keeps the score", async () => {
+    const wb = setup();
+    fillGoodSetup();
+    const generate = () =>
+      fireEvent.click(screen.getByRole("button", { name: "Generate evaluation workbook" }));
+    generate();
+    expect(await screen.findByText(/Generated 5 sheets/, {}, { timeout: 20000 })).toBeTruthy();
+    wb.setCells("Scores Ann", "C8:D8", [[4, "Clear plan"]]);
+    generate();
+    // The edited-cells question is an alert dialog (it interrupts), not a plain dialog.
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    expect(dialog.textContent).toContain(
+      "Generating the evaluation workbook would write over 2 cells you changed"
+    );
+    expect(dialog.textContent).toContain("'Scores Ann'!C8: the add-in wrote (empty), now 4");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Keep my changes", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+    expect(await screen.findByText(/Generated 5 sheets/, {}, { timeout: 20000 })).toBeTruthy();
+    expect(wb.getValues("Scores Ann", "A8:D8")).toEqual([["=1+1", "", 4, "Clear plan"]]);
+  });
+
+  it("collected returns survive regenerating unasked; a score the chair changed after is asked about", async () => {
+    const wb = setup();
+    fillGoodSetup();
+    const generate = () =>
+      fireEvent.click(screen.getByRole("button", { name: "Generate evaluation workbook" }));
+    generate();
+    expect(await screen.findByText(/Generated 5 sheets/, {}, { timeout: 20000 })).toBeTruthy();
+    // The members' files (as Send to evaluators makes them), each filled in and returned.
+    const sent = await wb.run((ctx) => prepareEvaluatorFiles(ctx, DEFAULT_SETTINGS, load));
+    if (sent.status !== "done") throw new Error(sent.message);
+    const returned = await Promise.all(
+      sent.files.map(async (f) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(f.bytes.slice().buffer as ArrayBuffer);
+        const ws = book.worksheets[0];
+        for (const row of [8, 9]) {
+          ws.getCell(row, 2).value = BID_NO_CONFLICT;
+          ws.getCell(row, 3).value = 3;
+          ws.getCell(row, 4).value = `${f.member} reason`;
+        }
+        const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+        // jsdom's File has no arrayBuffer() (every browser's has): given here as a browser would.
+        return Object.assign(new File([bytes], f.fileName), {
+          arrayBuffer: async () => bytes.slice().buffer,
+        });
+      })
+    );
+    fireEvent.change(screen.getByLabelText("Returned evaluator files"), {
+      target: { files: returned },
+    });
+    expect(
+      await screen.findByText(
+        "Imported 2 returns into Moderation: Ann, Bob.",
+        {},
+        { timeout: 20000 }
+      )
+    ).toBeTruthy();
+    expect(wb.getValues("Scores Ann", "C8:D8")).toEqual([[3, "Ann reason"]]);
+    expect(screen.queryByText(/Generated 5 sheets/)).toBeNull();
+
+    // Regenerating: the imported entries are the add-in's own write, so no question, and kept.
+    generate();
+    await waitFor(() => expect(wb.getValues("Scores Ann", "C8:D8")).toEqual([[3, "Ann reason"]]));
+    expect(await screen.findByText(/Generated 5 sheets/, {}, { timeout: 20000 })).toBeTruthy();
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+
+    // The chair changes one imported score: regenerating asks about that cell alone.
+    wb.setCells("Scores Bob", "C9", [[5]]);
+    generate();
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    expect(dialog.textContent).toContain("would write over 1 cell you changed");
+    expect(dialog.textContent).toContain("'Scores Bob'!C9: the add-in wrote 3, now 5");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+    expect(wb.getValues("Scores Bob", "C8:C9")).toEqual([[3], [5]]);
   });
 
   it("Use selected data reads the tender, criteria, bidders and panel from the sheet", async () => {
