@@ -19,11 +19,17 @@ import {
   buildCostRecoverySheet,
   type CostRecoverySheet,
 } from "../sheets/cost-recovery/costRecoverySheet";
+import type { FurtherChoice } from "../sheets/cost-recovery/furtherBlock";
 import type { CostRecoveryRefs } from "../sheets/cost-recovery/refs";
 // Every write goes through the writer inside the workflow's owned write (ownership.ts).
 import { beginOwned, exclusive, finishOwned, queueOwnedSpecs as queueSpecs } from "./ownership";
 
-export type CostRecoveryTarget = { sheetName: string; startCell?: string };
+/** Where to build, and the "Going further" choice to put on the sheet (furtherBlock.ts), if any. */
+export type CostRecoveryTarget = {
+  sheetName: string;
+  startCell?: string;
+  further?: FurtherChoice | null;
+};
 
 export type BuildOutcome =
   | { status: "invalid"; problems: Problem[] }
@@ -71,7 +77,13 @@ export function planCostRecoverySheet(
       message: `Start cell must be a cell address such as A1 or C5; got "${target.startCell}"`,
     });
   if (problems.length) return { ok: false, problems };
-  const sheet = buildCostRecoverySheet(setup, settings, origin!, target.sheetName.trim());
+  const sheet = buildCostRecoverySheet(
+    setup,
+    settings,
+    origin!,
+    target.sheetName.trim(),
+    target.further ?? null
+  );
   const { bottom, right } = sheet.geometry;
   if (bottom > LAST_ROW || right > LAST_COLUMN) {
     return {

@@ -218,6 +218,34 @@ describe("CostRecoveryView", () => {
     );
   });
 
+  test("going further reaches the sheet: the years and the rule picked are built below the notes, with the pane's figures", async () => {
+    const wb = mount();
+    fill();
+    fireEvent.change(await screen.findByLabelText("Years", {}, SLOW), { target: { value: "3" } });
+    typeIn("Inflation a year (%)", "3");
+    fireEvent.change(screen.getByLabelText("Funder rule"), { target: { value: "cap" } });
+    expect(
+      screen.getByText(
+        "Building the sheet adds these years and this funder rule for project 1, below the notes."
+      )
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Build cost recovery sheet" }));
+    await screen.findByText(/Built the cost recovery workbook for 2 projects/, {}, SLOW);
+    const values = await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Cost recovery").getUsedRange();
+      r.load("values");
+      await context.sync();
+      return r.values;
+    });
+    const rowOf = (label: string) => values.find((r) => r[0] === label)!;
+    expect(values.some((r) => r[0] === "Going further: Lunch club over 3 years")).toBe(true);
+    // the same figures as the pane: £114,363.30 over 3 years; the funder pays £67,999.80
+    expect(rowOf("Full cost").slice(2, 6)).toEqual([37_000, 38_110, 39_253.3, 114_363.3]);
+    expect(rowOf("Funder pays")[1]).toBe(67_999.8);
+    expect(rowOf("Already covered by the price or award")[1]).toBe(7_000.2);
+    expect(rowOf("Still to find")[1]).toBe(39_363.3);
+  });
+
   test("bad amounts are named beside their field and nothing is written", async () => {
     const wb = mount();
     typeIn("Project 1 name", "Lunch club");

@@ -3,7 +3,7 @@ import * as React from "react";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { SettingsView } from "../../src/taskpane/views/settings/SettingsView";
 import { loadSettings } from "../../src/excel/settings";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
+import { DEFAULT_SETTINGS, SETTING_LABELS } from "../../src/domain/settings/settings";
 import {
   applyDefaultSettings,
   applySettings,
@@ -111,4 +111,86 @@ test("when the functions fell back to the defaults at start-up, the panel says s
   );
   view();
   expect(await screen.findByText(/FUNDING functions used the default settings/)).toBeTruthy();
+});
+
+describe("cost recovery settings", () => {
+  const costKeys = (Object.keys(SETTING_LABELS) as (keyof typeof SETTING_LABELS)[]).filter((k) =>
+    k.startsWith("cost")
+  );
+
+  test("every setting the framework has is shown, the cost recovery ones under their own heading with help in plain words", async () => {
+    view();
+    await screen.findByLabelText("Small-grant threshold (£ per year)");
+    for (const key of Object.keys(SETTING_LABELS) as (keyof typeof SETTING_LABELS)[]) {
+      if (key === "version") continue;
+      const input = screen.getByLabelText(SETTING_LABELS[key]) as HTMLInputElement;
+      expect(input.value).not.toBe("");
+    }
+    expect(costKeys.length).toBeGreaterThan(0);
+    expect(screen.getByRole("heading", { name: "Cost recovery" })).toBeTruthy();
+    // the group's fields follow its heading and come before the next one
+    const headings = screen.getAllByRole("heading").map((h) => h.textContent);
+    expect(headings).toContain("Cost recovery");
+    const form = screen.getByRole("form", { name: "Framework settings" });
+    const order = [...form.querySelectorAll("h2, input")].map((e) =>
+      e.tagName === "H2" ? `# ${e.textContent}` : (e as HTMLInputElement).id
+    );
+    const start = order.indexOf("# Cost recovery");
+    const next = order.findIndex((e, i) => i > start && e.startsWith("# "));
+    expect(order.slice(start + 1, next === -1 ? undefined : next).sort()).toEqual(
+      costKeys.map((k) => `setting-${k}`).sort()
+    );
+    expect((screen.getByLabelText("VAT rate (%)") as HTMLInputElement).value).toBe(
+      String(DEFAULT_SETTINGS.costVatPercent)
+    );
+    expect(
+      screen.getByText(
+        "VAT the organisation pays and cannot claim back is a cost of the project; this is the rate used to add it. Source: HMRC standard rate."
+      )
+    ).toBeTruthy();
+    expect(screen.getByText(/^How much pay rises each year on staff lines/)).toBeTruthy();
+    expect(screen.queryByText(/cost[A-Z]\w+/)).toBeNull();
+  });
+
+  test("a cost recovery setting is saved, and kept when another setting is saved later", async () => {
+    view();
+    const inflation = await screen.findByLabelText("General inflation a year (%)");
+    fireEvent.change(inflation, { target: { value: "2.5%" } });
+    fireEvent.change(screen.getByLabelText("Employer National Insurance threshold (£ a year)"), {
+      target: { value: "£9,100" },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    });
+    await screen.findByText("Settings saved in this workbook.");
+    let saved = await workbook().run((context) => loadSettings(context));
+    expect(saved.ok && saved.settings.costInflationPercent).toBe(2.5);
+    expect(saved.ok && saved.settings.costEmployerNiThreshold).toBe(9100);
+    fireEvent.change(screen.getByLabelText("Funder share: investment (%)"), {
+      target: { value: "60" },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    });
+    await waitFor(async () => {
+      saved = await workbook().run((context) => loadSettings(context));
+      expect(saved.ok && saved.settings.funderShareInvestment).toBe(60);
+    });
+    expect(saved.ok && saved.settings.costInflationPercent).toBe(2.5);
+    expect(saved.ok && saved.settings.costEmployerNiThreshold).toBe(9100);
+  });
+
+  test("a cost recovery setting out of range is refused with its name, and nothing is saved", async () => {
+    view();
+    const vat = await screen.findByLabelText("VAT rate (%)");
+    fireEvent.change(vat, { target: { value: "120" } });
+    fireEvent.change(screen.getByLabelText("Pay award a year (%)"), { target: { value: "" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    });
+    await screen.findByText(/Not saved: .*VAT rate must be 100% or less/);
+    expect(screen.getAllByText(/VAT rate must be 100% or less/).length).toBe(2);
+    const saved = await workbook().run((context) => loadSettings(context));
+    expect(saved).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+  });
 });

@@ -20,6 +20,11 @@ export type DeeperInput = {
   price: Pence | null;
   years: number;
   inflationPercent: number;
+  /**
+   * Each line's own inflation a year (the direct costs first, then each overhead pool), null or
+   * missing for the general rate.
+   */
+  lineInflationPercent?: readonly (number | null)[];
 };
 
 export type DeeperCosting = {
@@ -45,7 +50,11 @@ export function deeperCosting(
     ...input.overheads.map((o) => ({ name: o.name, pence: o.pence, kind: "overhead" as const })),
   ];
   const costing = costOverYears(
-    lines.map((l) => ({ name: l.name, year1: l.pence, inflationPercent: null })),
+    lines.map((l, i) => ({
+      name: l.name,
+      year1: l.pence,
+      inflationPercent: input.lineInflationPercent?.[i] ?? null,
+    })),
     input.years,
     input.inflationPercent
   );

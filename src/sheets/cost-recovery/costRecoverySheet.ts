@@ -15,6 +15,7 @@ import type { CostRecoverySetup } from "../../domain/cost-recovery/organisation"
 import type { FrameworkSettings } from "../../domain/settings/settings";
 import type { SheetSpec } from "../spec";
 import { bidderSection } from "./bidderBlock";
+import { furtherSection, furtherShown, type FurtherChoice } from "./furtherBlock";
 import { costRecoveryGeometry, type CostRecoveryGeometry } from "./geometry";
 import { notesSection } from "./notesBlock";
 import { poolsSection } from "./poolsBlock";
@@ -42,15 +43,19 @@ function columnWidths(g: CostRecoveryGeometry): { col: number; width: number }[]
 /**
  * The sheet for a setup, from `origin` (0-based row and column of its top-left cell), to be
  * written into the sheet named `sheetName`. The setup is checked first
- * (validateCostRecoverySetup); the spec protects the sheet, leaving the inputs unlocked.
+ * (validateCostRecoverySetup); the spec protects the sheet, leaving the inputs unlocked. With a
+ * "Going further" choice of more than one year or a funder rule other than full cost, one
+ * project's years and rule follow the notes (furtherBlock.ts).
  */
 export function buildCostRecoverySheet(
   setup: CostRecoverySetup,
   settings: FrameworkSettings,
   origin = { row: 0, col: 0 },
-  sheetName = "Cost recovery"
+  sheetName = "Cost recovery",
+  further: FurtherChoice | null = null
 ): CostRecoverySheet {
-  const g = costRecoveryGeometry(setup, origin);
+  const choice = furtherShown(further) && setup.projects[further.project] ? further : null;
+  const g = costRecoveryGeometry(setup, origin, choice);
   const refs = costRecoveryRefs(g, setup);
   const sections = joinSections([
     titleSection(g, setup),
@@ -62,6 +67,7 @@ export function buildCostRecoverySheet(
     bidderSection(g, setup),
     chartSection(g, refs.range),
     notesSection(g),
+    furtherSection(g, setup, choice, settings),
   ]);
   return {
     spec: {

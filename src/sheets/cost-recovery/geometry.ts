@@ -19,6 +19,22 @@ export type PoolWorkingPart = (typeof POOL_WORKING_PARTS)[number];
 export const CHART_ROWS = 18;
 /** Rows the notes take: a heading and one row per note (notesBlock.ts NOTES has as many). */
 export const NOTE_ROWS = 9;
+/** The "Going further" block's rows, by offset from its heading (furtherBlock.ts). */
+export const FURTHER_ROWS = {
+  rule: 1,
+  term: 2,
+  general: 3,
+  header: 4,
+  firstLine: 5,
+} as const;
+/** Cost lines in "Going further": the direct costs, then each overhead pool's share. */
+export const furtherLineCount = (poolCount: number): number => 1 + poolCount;
+/**
+ * Rows "Going further" takes: the rows above the lines, the lines, the full cost and what the
+ * funder's rule expects, a blank row, and the five rows of the answer over the period.
+ */
+export const furtherRows = (poolCount: number): number =>
+  FURTHER_ROWS.firstLine + furtherLineCount(poolCount) + 2 + 1 + 5;
 /** Rows from the bidder block's heading to the workings' heading. */
 const BIDDER_ROWS = 13;
 
@@ -71,6 +87,8 @@ export type CostRecoveryGeometry = {
   lastWorkingRow: number;
   /** The notes (the terms and the sources, in words) under the workings. */
   notesTop: number;
+  /** "Going further" (years and a funder rule for one project) under the notes, or null. */
+  furtherTop: number | null;
   /** The whole rectangle: rows and columns it spans, and its last row and column. */
   rows: number;
   columns: number;
@@ -218,7 +236,8 @@ function tableColumns(left: number, poolCount: number) {
 /** The geometry of the sheet for this setup, from the start cell (0-based row and column). */
 export function costRecoveryGeometry(
   setup: CostRecoverySetup,
-  origin: { row: number; col: number } = { row: 0, col: 0 }
+  origin: { row: number; col: number } = { row: 0, col: 0 },
+  further: { years: number } | null = null
 ): CostRecoveryGeometry {
   const poolCount = setup.pools.length;
   const projectCount = setup.projects.length;
@@ -241,14 +260,18 @@ export function costRecoveryGeometry(
   const firstWorkingRow = workingsTop + 2;
   const columns = tableColumns(origin.col, poolCount);
   const notesTop = firstWorkingRow + projectCount + 1;
-  const rows = notesTop + NOTE_ROWS - top;
+  // "Going further" after a blank row under the notes: its rows depend on the pools only.
+  const furtherTop = further ? notesTop + NOTE_ROWS + 1 : null;
+  const rows =
+    (furtherTop === null ? notesTop + NOTE_ROWS : furtherTop + furtherRows(poolCount)) - top;
   const width = Math.max(
     4,
     10,
     columns.projectColumns.firstDriver + driverColumnCount - origin.col,
     columns.resultColumns.check + 1 - origin.col,
     columns.workingColumns.stillToFind + 1 - origin.col,
-    3
+    3,
+    further ? further.years + 3 : 0
   );
   return {
     top,
@@ -295,6 +318,7 @@ export function costRecoveryGeometry(
     firstWorkingRow,
     lastWorkingRow: firstWorkingRow + projectCount - 1,
     notesTop,
+    furtherTop,
     rows,
     columns: width,
     bottom: top + rows - 1,

@@ -4,7 +4,9 @@
  * validation, the recovery highlight and the chart. test/excel/costRecovery.test.ts checks the
  * same sheet evaluated on the workbook double against the engine.
  */
+import { funderPresets } from "../../../src/domain/cost-recovery/presets";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings/settings";
+import { furtherRefs } from "../../../src/sheets/cost-recovery/furtherBlock";
 import { parseRange, rangeContains } from "../../../src/sheets/a1";
 import { PALETTE } from "../../../src/sheets/palette";
 import { specCells, type Block } from "../../../src/sheets/spec";
@@ -226,5 +228,59 @@ describe("the whole spec", () => {
     const extent = parseRange(spec.extent!)!;
     expect(spec.columnWidths).toHaveLength(extent.col2 - extent.col1 + 1);
     expect(spec.columnWidths?.[0]).toEqual({ col: 2, width: 260 });
+  });
+});
+
+describe("Going further block", () => {
+  const ratio = funderPresets(DEFAULT_SETTINGS).find((p) => p.id === "80/20")!;
+
+  test("two years at 80/20 for the third project: below the notes, ordinary formulas over the workings, rates as inputs", () => {
+    const setup = riversideSample();
+    const plain = buildCostRecoverySheet(setup, DEFAULT_SETTINGS);
+    const sheet = buildCostRecoverySheet(setup, DEFAULT_SETTINGS, undefined, "Cost recovery", {
+      project: 2,
+      years: 2,
+      inflationPercent: 2.5,
+      lineInflationPercent: [null, 0],
+      preset: ratio,
+      directCategory: "salaries and wages",
+    });
+    const g = sheet.geometry;
+    expect(g.furtherTop).toBe(plain.geometry.bottom + 2);
+    expect(sheet.refs.range).toBe(`A1:AF${g.bottom + 1}`);
+    const refs = furtherRefs(g, 2)!;
+    const cells = specCells(sheet.spec);
+    const top = g.furtherTop! + 1;
+    expect(cells.get(`A${top}`)?.value).toBe(
+      `Going further: ${setup.projects[2].name} over 2 years`
+    );
+    expect(cells.get(`A${top + 1}`)?.value).toBe(
+      "Funder rule: 80/20 organisation/funder (grants). Source: Wiltshire review (2007): for example 80/20 for grants."
+    );
+    // the general rate and each line's own (blank: general) are unlocked inputs, as percentages
+    expect(cells.get(refs.general)).toMatchObject({ value: 0.025, numberFormat: "0.00%" });
+    const firstLine = top + 5;
+    expect([cells.get(`A${firstLine}`)?.value, cells.get(`A${firstLine + 1}`)?.value]).toEqual([
+      "Direct costs",
+      `=""&A${g.firstPoolRow + 1}`,
+    ]);
+    expect([cells.get(`B${firstLine}`)?.value, cells.get(`B${firstLine + 1}`)?.value]).toEqual([
+      "",
+      0,
+    ]);
+    // year 1 from the workings (pence); year 2 rounded half up from year 1 at the line's rate
+    const direct = `$B$${g.firstWorkingRow + 3}`;
+    expect(cells.get(`C${firstLine}`)?.value).toBe(`=${direct}/100`);
+    expect(cells.get(`D${firstLine}`)?.value).toBe(
+      `=ROUND(ROUND(${direct}*POWER(1+ROUND(IF(B${firstLine}="",$B$${top + 3},B${firstLine})*10000,0)/10000,1),6),0)/100`
+    );
+    const formulas = [...cells.values()].map((c) => String(c.value));
+    expect(formulas.some((f) => /FUNDING\./.test(f))).toBe(false);
+    expect(formulas.some((f) => /\b00[0-4]:\d/.test(f))).toBe(false);
+    const unlocked = sheet.spec.blocks.filter((b) => b.unlocked && b.row >= g.furtherTop!);
+    expect(unlocked.map((b) => [b.row, b.col, b.cells.length])).toEqual([
+      [top + 2, 1, 1],
+      [firstLine - 1, 1, 1 + setup.pools.length],
+    ]);
   });
 });

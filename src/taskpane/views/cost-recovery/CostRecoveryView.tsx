@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import type { FurtherChoice } from "../../../sheets/cost-recovery/furtherBlock";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FromMySheet } from "./FromMySheet";
 import { PoolsSection } from "./PoolsSection";
@@ -23,10 +24,12 @@ export function CostRecoveryView() {
   const state = useCostRecoveryDraft();
   const actions = useCostRecoveryBuild();
   const { draft, update } = state;
+  // What "Going further" hands over once the user changes it: years and a rule for the sheet.
+  const [further, setFurther] = React.useState<FurtherChoice | null>(null);
   const build = (confirmed: boolean) =>
     void actions.build(
       state.setupToBuild(),
-      { sheetName: draft.sheetName, startCell: draft.startCell },
+      { sheetName: draft.sheetName, startCell: draft.startCell, further },
       confirmed
     );
 
@@ -89,7 +92,7 @@ export function CostRecoveryView() {
       </div>
 
       <React.Suspense fallback={<Text>Loading years and funder rules...</Text>}>
-        <GoingFurther state={state} />
+        <GoingFurther state={state} onChoice={setFurther} />
       </React.Suspense>
 
       <PriceAService

@@ -7,6 +7,7 @@ import { MTDC_CATEGORIES } from "../../../domain/cost-recovery/mtdc";
 import { funderPresets } from "../../../domain/cost-recovery/presets";
 import { MAX_YEARS, yearsInWords } from "../../../domain/cost-recovery/years";
 import { formatPounds, parseMoney } from "../../../domain/kernel/money";
+import { furtherShown, type FurtherChoice } from "../../../sheets/cost-recovery/furtherBlock";
 import { useSettings } from "../../hooks/useSettings";
 import { useCostRecoveryStyles } from "./styles";
 import type { CostRecoveryDraftState } from "./useCostRecoveryDraft";
@@ -60,11 +61,15 @@ function OnCostBuilder({ state, project }: { state: CostRecoveryDraftState; proj
 }
 
 /**
- * Going further for one project: years with inflation, a funder rule with its source, the lines
- * bidders forget, and a salary on-cost builder feeding the project's direct costs.
+ * The choices made in Going further, and the project costed further with them. Once the user
+ * changes a choice, it is handed to `onChoice` so the next build puts the years and the rule on
+ * the sheet (when more than one year or a rule other than full cost is chosen); until then the
+ * sheet is built without them.
  */
-export function GoingFurther({ state }: { state: CostRecoveryDraftState }) {
-  const styles = useCostRecoveryStyles();
+function useFurther(
+  state: CostRecoveryDraftState,
+  onChoice?: (choice: FurtherChoice | null) => void
+) {
   const settings = useSettings();
   const presets = funderPresets(settings);
   const [project, setProject] = React.useState(0);
@@ -72,9 +77,15 @@ export function GoingFurther({ state }: { state: CostRecoveryDraftState }) {
   const [inflation, setInflation] = React.useState(String(settings.costInflationPercent));
   const [presetId, setPresetId] = React.useState("full");
   const [category, setCategory] = React.useState("salaries and wages");
-  const result = state.live.result;
+  const [touched, setTouched] = React.useState(false);
+  const touch =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setTouched(true);
+      set(v);
+    };
   const j = Math.min(project, state.draft.projects.length - 1);
-  const r = result?.projects[j];
+  const r = state.live.result?.projects[j];
   const rate = percentOf(inflation);
   const preset = presets.find((p) => p.id === presetId) ?? presets[0];
   const costed =
@@ -96,12 +107,86 @@ export function GoingFurther({ state }: { state: CostRecoveryDraftState }) {
           settings
         )
       : null;
+  const choice: FurtherChoice | null =
+    touched && rate !== null && state.draft.projects[j]
+      ? {
+          project: j,
+          years: Number(years),
+          inflationPercent: rate,
+          preset,
+          directCategory: category,
+        }
+      : null;
+  const choiceKey = JSON.stringify(choice);
+  React.useEffect(() => {
+    onChoice?.(choiceKey === "null" ? null : (JSON.parse(choiceKey) as FurtherChoice));
+  }, [choiceKey, onChoice]);
+  return {
+    presets,
+    j,
+    years,
+    inflation,
+    presetId,
+    category,
+    rate,
+    preset,
+    costed,
+    onSheet: furtherShown(choice),
+    set: {
+      project: touch(setProject),
+      years: touch(setYears),
+      inflation: touch(setInflation),
+      preset: touch(setPresetId),
+      category: touch(setCategory),
+    },
+  };
+}
+
+/** The figures for the project costed further, live, and whether the next build puts them on the sheet. */
+function FurtherFigures({ f }: { f: ReturnType<typeof useFurther> }) {
+  const styles = useCostRecoveryStyles();
+  const { costed } = f;
+  return (
+    <div aria-live="polite">
+      {!costed && <Text size={200}>Figures appear when every entry is valid.</Text>}
+      {costed && !costed.ok && <Text size={200}>{costed.problem.message}</Text>}
+      {costed?.ok && (
+        <ul className={styles.results} aria-label="Going further results">
+          <li>Full cost by year: {yearsInWords(costed.value.costing)}.</li>
+          <li>Over the period: {answerSentence(costed.value.answer)}</li>
+          <li>{costed.value.termNote}</li>
+        </ul>
+      )}
+      {f.onSheet && (
+        <Text size={200}>
+          Building the sheet adds these years and this funder rule for project {f.j + 1}, below the
+          notes.
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Going further for one project: years with inflation, a funder rule with its source, the lines
+ * bidders forget, and a salary on-cost builder feeding the project's direct costs.
+ */
+export function GoingFurther({
+  state,
+  onChoice,
+}: {
+  state: CostRecoveryDraftState;
+  onChoice?: (choice: FurtherChoice | null) => void;
+}) {
+  const styles = useCostRecoveryStyles();
+  const f = useFurther(state, onChoice);
+  const { j, rate, preset } = f;
   return (
     <>
       <h2 className={styles.group}>Going further: years, funder rules, lines bidders forget</h2>
       <div className={styles.row}>
         <Field label="Project to cost further">
-          <Select value={String(j)} onChange={(_, d) => setProject(Number(d.value))}>
+          <Select value={String(j)} onChange={(_, d) => f.set.project(Number(d.value))}>
             {state.draft.projects.map((p, i) => (
               <option key={p.id} value={String(i)}>
                 Project {i + 1}: {p.name || "unnamed"}
@@ -110,7 +195,7 @@ export function GoingFurther({ state }: { state: CostRecoveryDraftState }) {
           </Select>
         </Field>
         <Field label="Years">
-          <Select value={years} onChange={(_, d) => setYears(d.value)}>
+          <Select value={f.years} onChange={(_, d) => f.set.years(d.value)}>
             {Array.from({ length: MAX_YEARS }, (_, y) => (
               <option key={y} value={String(y + 1)}>
                 {y + 1}
@@ -125,13 +210,17 @@ export function GoingFurther({ state }: { state: CostRecoveryDraftState }) {
             rate === null ? "Inflation must be a percentage from 0 to 100" : undefined
           }
         >
-          <Input inputMode="decimal" value={inflation} onChange={(_, d) => setInflation(d.value)} />
+          <Input
+            inputMode="decimal"
+            value={f.inflation}
+            onChange={(_, d) => f.set.inflation(d.value)}
+          />
         </Field>
       </div>
       <div className={styles.row}>
         <Field label="Funder rule" hint={`Source: ${preset.source}`}>
-          <Select value={presetId} onChange={(_, d) => setPresetId(d.value)}>
-            {presets.map((p) => (
+          <Select value={f.presetId} onChange={(_, d) => f.set.preset(d.value)}>
+            {f.presets.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
               </option>
@@ -140,7 +229,7 @@ export function GoingFurther({ state }: { state: CostRecoveryDraftState }) {
         </Field>
         {preset.rule.kind === "usDeMinimis" && (
           <Field label="Direct costs count in MTDC as">
-            <Select value={category} onChange={(_, d) => setCategory(d.value)}>
+            <Select value={f.category} onChange={(_, d) => f.set.category(d.value)}>
               {Object.keys(MTDC_CATEGORIES).map((c) => (
                 <option key={c}>{c}</option>
               ))}
@@ -148,17 +237,7 @@ export function GoingFurther({ state }: { state: CostRecoveryDraftState }) {
           </Field>
         )}
       </div>
-      <div aria-live="polite">
-        {!costed && <Text size={200}>Figures appear when every entry is valid.</Text>}
-        {costed && !costed.ok && <Text size={200}>{costed.problem.message}</Text>}
-        {costed?.ok && (
-          <ul className={styles.results} aria-label="Going further results">
-            <li>Full cost by year: {yearsInWords(costed.value.costing)}.</li>
-            <li>Over the period: {answerSentence(costed.value.answer)}</li>
-            <li>{costed.value.termNote}</li>
-          </ul>
-        )}
-      </div>
+      <FurtherFigures f={f} />
       <h3 className={styles.group}>Lines bidders forget</h3>
       <ul className={styles.results} aria-label="Lines bidders forget">
         {FORGOTTEN_LINES.map((l) => (

@@ -11,6 +11,7 @@ import {
   buildCostRecoveryWorkbook,
   writeBidderInputs,
   type BuildOutcome,
+  type CostRecoveryTarget,
 } from "../../../excel/costRecovery";
 import { loadSettings } from "../../../excel/settings";
 import type { CostRecoveryRefs } from "../../../sheets/cost-recovery/refs";
@@ -58,7 +59,7 @@ export function useCostRecoveryBuild() {
   /** Build the sheet from a setup checked in the pane (field errors stop it before Excel). */
   const build = async (
     draft: { setup: CostRecoverySetup; errors: FieldErrors },
-    target: { sheetName: string; startCell: string },
+    target: CostRecoveryTarget,
     confirmed: boolean
   ) => {
     setConfirm(null);

@@ -57,8 +57,47 @@ const GROUPS: { title: string; keys: Key[] }[] = [
       "funderShareQualifyingActivity",
     ],
   },
+  {
+    title: "Cost recovery",
+    keys: [
+      "costInflationPercent",
+      "costPayAwardPercent",
+      "costEmployerNiPercent",
+      "costEmployerNiThreshold",
+      "costEmployerPensionPercent",
+      "costVatPercent",
+      "costUkriFecPercent",
+      "costUsDeMinimisPercent",
+      "costMtdcSubawardLimit",
+    ],
+  },
   { title: "Bid evaluation", keys: ["moderationSpreadLimit", "socialValueMinWeightPercent"] },
 ];
+
+/**
+ * What a cost recovery setting does, in plain words, shown above its source. The schema
+ * (src/domain/settings/settings.ts) carries labels and validation but no descriptions, so the
+ * help for these planning figures lives here, beside the only place that shows it.
+ */
+const HELP: Partial<Record<Key, string>> = {
+  costInflationPercent:
+    "How much costs rise each year when a project is costed over more than one year, for every line without a rate of its own.",
+  costPayAwardPercent:
+    "How much pay rises each year on staff lines. Enter 0 when no pay award is expected.",
+  costEmployerNiPercent:
+    "The employer's National Insurance on the part of each salary above the threshold below.",
+  costEmployerNiThreshold:
+    "The yearly pay on which an employer pays no National Insurance, for each member of staff.",
+  costEmployerPensionPercent: "What the employer adds to each salary for the staff pension.",
+  costVatPercent:
+    "VAT the organisation pays and cannot claim back is a cost of the project; this is the rate used to add it.",
+  costUkriFecPercent:
+    "For a UKRI-style funder: the share of the full economic cost it pays. The lines it pays in full are chosen for each project.",
+  costUsDeMinimisPercent:
+    "For a US federal award without a negotiated rate: the most it pays towards overheads, as a share of the modified total direct costs (MTDC).",
+  costMtdcSubawardLimit:
+    "How much of each subaward counts in the modified total direct costs (MTDC), in US dollars; the rest of each subaward is left out.",
+};
 
 type Draft = Record<Key, string>;
 
@@ -92,11 +131,15 @@ function fromDraft(d: Draft): Record<string, unknown> {
   return out;
 }
 
-/** The source of a setting's default, as a reader can follow it (document, section, paragraph). */
+/**
+ * What a setting does (cost recovery settings) and the source of its default, as a reader can
+ * follow it (document, section, paragraph).
+ */
 function hintFor(k: Key): string | undefined {
-  if (!SETTING_SOURCES[k]) return undefined;
+  if (!SETTING_SOURCES[k]) return HELP[k];
   const source = `Source: ${readableSources(SETTING_SOURCES[k])}`;
-  return k === DATE_KEY ? `${source}. Enter as dd/mm/yyyy` : source;
+  if (k === DATE_KEY) return `${source}. Enter as dd/mm/yyyy`;
+  return HELP[k] ? `${HELP[k]} ${source}.` : source;
 }
 
 /** The dated setting's problem in words, or null when it reads as a date. */
