@@ -68,12 +68,13 @@ export function costSplit(fullCost: any[][], basis: any[][]): any[][] {
 }
 
 /**
- * Work back from what a funder awards: the full cost the award pays its part of, and the match
- * the organisation must find. full gives the award and 0.
+ * Work back from what a funder awards: the full cost the award pays its part of, and what the
+ * organisation finds (full cost - the award; the README's cost recovery terms). full gives the
+ * award and 0.
  * @customfunction MATCH MATCH
  * @param award Award in £, 0 or more (a cell or a column).
  * @param basis full; a ratio VCS organisation/funder such as 80/20; a funding type; a mode; or the funder's share from 0 to 1 (above 0).
- * @returns One row per input row: Full cost, Match needed.
+ * @returns One row per input row: Full cost, Organisation finds.
  */
 export function costMatch(award: any[][], basis: any[][]): any[][] {
   const readBasis = basisReader(currentSettings());
@@ -293,11 +294,11 @@ export function costFullCost(
 
 /**
  * Compare a price (or award) with the full cost. One row per input row: Recovery (a fraction,
- * format as %), Shortfall in £ (0 when the price covers the full cost).
+ * format as %), Still to find in £: full cost - price, 0 when the price covers the full cost.
  * @customfunction PRICEGAP PRICEGAP
  * @param price The price offered or award in £, 0 or more (a cell or a column).
  * @param fullCost The full cost in £, above 0 (a cell or a column).
- * @returns One row per input row: Recovery, Shortfall.
+ * @returns One row per input row: Recovery, Still to find.
  */
 export function costPriceGap(price: any[][], fullCost: any[][]): any[][] {
   return mapRows({ price, fullCost }, 2, (row) => {
