@@ -1,6 +1,6 @@
 /**
  * Real published registers, end to end, through the code path the task pane uses: each shared
- * 360Giving file (../shared/data/360giving, as published) is read (src/files), its derived
+ * 360Giving file (test/fixtures/360giving, copied as published from ../shared/data/360giving) is read (src/files), its derived
  * columns worked out, written as an Excel table on a new sheet of the workbook double, picked up
  * as the register, asked its questions once per programme, and classified.
  */
@@ -22,8 +22,9 @@ import { resultLooksSpec } from "../../src/sheets/register/resultLooks";
 import { readStore } from "../../src/excel/store";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings/settings";
 
-const DIR = path.resolve(__dirname, "../../../shared/data/360giving");
-const FILES = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => /\.(csv|json)$/.test(f)) : [];
+// Copies of ../shared/data/360giving, as published (test/fixtures/360giving/SOURCES.md).
+const DIR = path.resolve(__dirname, "../fixtures/360giving");
+const FILES = fs.readdirSync(DIR).filter((f) => /\.(csv|json)$/.test(f));
 
 /** Open a file as the task pane does: read, derive, write the table, pick it up. */
 export async function openFile(wb: MemoryWorkbook, file: string) {

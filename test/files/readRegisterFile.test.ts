@@ -9,8 +9,7 @@ import ExcelJS from "exceljs";
 import { readRegisterFile } from "../../src/files/readRegisterFile";
 import type { CellValue } from "../../src/domain/classification/registerTable";
 
-const DIR = path.resolve(__dirname, "../../../shared/data/360giving");
-const have = fs.existsSync(DIR);
+const DIR = path.resolve(__dirname, "../fixtures/360giving");
 const enc = (s: string) => new TextEncoder().encode(s);
 
 async function read(name: string, data: Uint8Array) {
@@ -69,7 +68,7 @@ test("what cannot be read is said plainly, never thrown", async () => {
   });
 });
 
-(have ? describe : describe.skip)("the shared 360Giving files", () => {
+describe("the shared 360Giving files", () => {
   const pairs: [string[], string][] = [
     [["grantnav-sample-baring.json"], "360giving-baring-flat.csv"],
     [

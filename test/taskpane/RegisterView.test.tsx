@@ -146,56 +146,53 @@ test("the view has no accessibility violations axe can find", async () => {
 });
 
 describe("opening a downloaded 360Giving file", () => {
-  const csv = path.resolve(__dirname, "../../../shared/data/360giving/360giving-baring-flat.csv");
-  (fs.existsSync(csv) ? test : test.skip)(
-    "open, answer once per programme, classify, see flagged rows and go to them",
-    async () => {
-      const wb = workbook();
-      renderInFluent(<RegisterView />);
-      const file = new File([fs.readFileSync(csv)], "360giving-baring-flat.csv", {
-        type: "text/csv",
-      });
-      fireEvent.change(screen.getByLabelText("Register file"), { target: { files: [file] } });
-      await screen.findByText(
-        /Opened "360giving-baring-flat.csv": 53 rows written as a table/,
-        undefined,
-        {
-          timeout: 20000,
-        }
-      );
-      expect(wb.sheetNames()).toContain("360giving-baring-flat");
-      // the worked-out columns are in the register, mapped
-      expect(screen.getByRole("combobox", { name: /Annual value \(£\)/ })).toHaveProperty(
-        "value",
-        "Annual value (£) (column 23)"
-      );
-      // one question per programme, largest first, in plain words
-      const arts = await screen.findByRole("combobox", {
-        name: /Does the Arts General programme specify the outputs it pays for\? \(31 rows\)/,
-      });
-      expect(arts).toHaveProperty("value", "Not answered");
-      fireEvent.click(arts);
-      fireEvent.click(await screen.findByRole("option", { name: "Yes" }));
-      await waitFor(() => expect(arts).toHaveProperty("value", "Yes"));
-      fireEvent.click(screen.getByRole("button", { name: "Answer No for the 7 not answered" }));
-      fireEvent.click(screen.getByRole("button", { name: "Classify" }));
-      await screen.findByText(/53 rows classified\./, undefined, { timeout: 30000 });
-      // the mix adds to 100.0%
-      const mix = screen.getByText(/of value$/).textContent ?? "";
-      const shares = [...mix.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]) * 10);
-      expect(shares.reduce((a, b) => a + b, 0)).toBe(1000);
-      // Arts General paid for specified outputs over less than three years: short-term, with rows
-      const flags = screen.getByRole("list", { name: "Flags raised" });
-      expect(within(flags).getByText(/^short-term: \d+ rows$/)).toBeTruthy();
-      expect(
-        within(flags).getAllByRole("button", { name: /^Go to row \d+$/ }).length
-      ).toBeGreaterThan(0);
-      expect(within(flags).queryByText(/\b00[0-4]:\d/)).toBeNull();
-      // flagged rows are highlighted by a format tied to the Flags column
-      const formats = wb.getConditionalFormats("360giving-baring-flat");
-      expect(formats.some((f) => /LEN\(TRIM\(\$AL2\)\)>0/.test(JSON.stringify(f)))).toBe(true);
-      // the answers are remembered for the next file
-      expect(JSON.stringify(wb.getSettings())).toMatch(/arts general/);
-    }
-  );
+  const csv = path.resolve(__dirname, "../fixtures/360giving/360giving-baring-flat.csv");
+  test("open, answer once per programme, classify, see flagged rows and go to them", async () => {
+    const wb = workbook();
+    renderInFluent(<RegisterView />);
+    const file = new File([fs.readFileSync(csv)], "360giving-baring-flat.csv", {
+      type: "text/csv",
+    });
+    fireEvent.change(screen.getByLabelText("Register file"), { target: { files: [file] } });
+    await screen.findByText(
+      /Opened "360giving-baring-flat.csv": 53 rows written as a table/,
+      undefined,
+      {
+        timeout: 20000,
+      }
+    );
+    expect(wb.sheetNames()).toContain("360giving-baring-flat");
+    // the worked-out columns are in the register, mapped
+    expect(screen.getByRole("combobox", { name: /Annual value \(£\)/ })).toHaveProperty(
+      "value",
+      "Annual value (£) (column 23)"
+    );
+    // one question per programme, largest first, in plain words
+    const arts = await screen.findByRole("combobox", {
+      name: /Does the Arts General programme specify the outputs it pays for\? \(31 rows\)/,
+    });
+    expect(arts).toHaveProperty("value", "Not answered");
+    fireEvent.click(arts);
+    fireEvent.click(await screen.findByRole("option", { name: "Yes" }));
+    await waitFor(() => expect(arts).toHaveProperty("value", "Yes"));
+    fireEvent.click(screen.getByRole("button", { name: "Answer No for the 7 not answered" }));
+    fireEvent.click(screen.getByRole("button", { name: "Classify" }));
+    await screen.findByText(/53 rows classified\./, undefined, { timeout: 30000 });
+    // the mix adds to 100.0%
+    const mix = screen.getByText(/of value$/).textContent ?? "";
+    const shares = [...mix.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]) * 10);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(1000);
+    // Arts General paid for specified outputs over less than three years: short-term, with rows
+    const flags = screen.getByRole("list", { name: "Flags raised" });
+    expect(within(flags).getByText(/^short-term: \d+ rows$/)).toBeTruthy();
+    expect(
+      within(flags).getAllByRole("button", { name: /^Go to row \d+$/ }).length
+    ).toBeGreaterThan(0);
+    expect(within(flags).queryByText(/\b00[0-4]:\d/)).toBeNull();
+    // flagged rows are highlighted by a format tied to the Flags column
+    const formats = wb.getConditionalFormats("360giving-baring-flat");
+    expect(formats.some((f) => /LEN\(TRIM\(\$AL2\)\)>0/.test(JSON.stringify(f)))).toBe(true);
+    // the answers are remembered for the next file
+    expect(JSON.stringify(wb.getSettings())).toMatch(/arts general/);
+  });
 });
