@@ -506,7 +506,14 @@ async function highlightFlags(
     },
     at.col
   );
-  await queueSpecs(context, [{ sheet, spec }]);
+  // The highlight is owned output (recorded, cleared by the next run). The widths are those of
+  // the add-in's own result columns only: the owned write drops widths on a sheet the add-in did
+  // not create (it never resizes the user's columns), so they go through the writer itself.
+  const { columnWidths, ...looks } = spec;
+  await queueSpecs(context, [{ sheet, spec: looks }]);
+  await queueRegisterSpecs(context, [
+    { sheet, spec: { name: spec.name, blocks: [], columnWidths } },
+  ]);
 }
 
 /**
@@ -636,6 +643,10 @@ async function writeSummary(
       fundingType: ref(blockCol + RESULT_COLUMNS.fundingType),
       flags: ref(blockCol + RESULT_COLUMNS.flags),
       group: groupIndex === undefined ? null : ref(info.columnIndex + groupIndex),
+      year:
+        options.mapping.financialYear === undefined
+          ? null
+          : ref(info.columnIndex + options.mapping.financialYear),
     },
     {
       useFormulas,

@@ -77,8 +77,11 @@ describe("Cost recovery view", () => {
     expect(await p.cellText("G25")).toBe("£38,333.33");
     expect(await p.cellText("H25")).toBe("£122,333.33");
     expect(await p.cellText("E26")).toBe("£3,166.67");
-    // Small grant at 80/20: the funder pays a fifth of £55,666.67.
-    expect(await p.cellText("K26")).toBe("£11,133.33");
+    // Small grant at 80/20: the basis expects a fifth of £55,666.67 (£36,500 direct + £19,166.67
+    // overheads, a third of each pool by people 2 of 6), i.e. £11,133.33 rounded half up. "Funder
+    // pays" is that part or the award entered if lower (README, Cost recovery): the award on the
+    // budget sheet is £5,000 (F5), below £11,133.33, so the funder pays £5,000.00.
+    expect(await p.cellText("K26")).toBe("£5,000.00");
     expect(await p.cellText("N25")).toBe("75.2%");
     // Results are ordinary Excel formulas (the formula bar shows them), inputs are values.
     await p.cell("H25").click();

@@ -166,4 +166,82 @@ describe("Funding register view", () => {
     p.assertHealthy();
     await p.page.close();
   });
+
+  test("open a 360Giving CSV from the pane, answer the programme questions, see the flagged rows highlighted", async () => {
+    const p = await suite.open();
+    // A register as GrantNav publishes it: the whole award over a duration, no outputs column.
+    const csv = [
+      "Identifier,Title,Currency,Amount Awarded,Award Date,Planned Dates:Duration (months),Recipient Org:Name,Funding Org:Name,Grant Programme:Title,From An Open Call?",
+      "360G-T-1,Voluntary Sector Grant to Oak Carers,GBP,36000,2024-05-01,36,Oak Carers,Test Council,Voluntary Sector Grants,No",
+      "360G-T-2,Voluntary Sector Grant to Ash Advice,GBP,24000,2024-06-01,24,Ash Advice,Test Council,Voluntary Sector Grants,No",
+      "360G-T-3,Small grant to Elm Lunch Club,GBP,3000,2024-07-01,12,Elm Lunch Club,Test Council,Small Grants,Yes",
+      '360G-T-4,"Small grant to Birch Toddlers, Calne",GBP,2000,12/08/2024,12,Birch Toddlers,Test Council,Small Grants,Yes',
+    ].join("\r\n");
+    await p.taskpane.getByLabel("Register file").setInputFiles({
+      name: "grants.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\ufeff${csv}\r\n`, "utf8"),
+    });
+    const t = p.taskpane;
+    // The file becomes a table on a new sheet, which the grid shows.
+    await t.getByText(/^Register: /).waitFor();
+    const sheet = await p.activeSheet();
+    expect(await p.sheetNames()).toContain(sheet);
+    expect(await p.cellText("A1")).toBe("Identifier");
+    expect(await p.cellText("B5")).toBe("Small grant to Birch Toddlers, Calne");
+
+    // One question per programme; the grants programme specifies outputs, small grants do not.
+    const questions = t.getByRole("region", { name: "Questions the data cannot answer" });
+    const answer = async (programme: string, choice: string) => {
+      const box = questions.getByRole("combobox", {
+        name: new RegExp(`^Does the ${programme} programme specify the outputs it pays for\\?`),
+      });
+      await expect(box.isEnabled()).resolves.toBe(true);
+      // Opened from the keyboard (Enter), as the list of answers is short.
+      await box.focus();
+      await p.page.keyboard.press("Enter");
+      await box.and(p.page.locator("[aria-expanded=true]")).waitFor();
+      await p.page.getByRole("option", { name: choice, exact: true }).click();
+      await expect(box.innerText()).resolves.toBe(choice);
+      if ((await box.getAttribute("aria-expanded")) === "true")
+        await p.page.keyboard.press("Escape");
+      await p.page.getByRole("listbox").waitFor({ state: "hidden" });
+    };
+    await answer("Voluntary Sector Grants", "Yes");
+    await answer("Small Grants", "No");
+    await t.getByRole("button", { name: "Classify" }).focus();
+    await p.page.keyboard.press("Enter");
+    const result = t.getByRole("region", { name: "Classification result" });
+    await result.waitFor();
+    await expect(result.locator(".fui-MessageBar").first().innerText()).resolves.toMatch(
+      /^4 rows classified\. Summary written to the "Funding summary" sheet as live formulas; its \d+ figures reconcile with the register to the penny\./
+    );
+
+    // The result columns are on the register's sheet; find them by their headers.
+    expect(await p.activeSheet()).toBe(sheet);
+    const header = (await p.values(sheet, "A1:Z1"))[0].map(String);
+    const col = (h: string) => String.fromCharCode(65 + header.indexOf(h));
+    expect(header).toEqual(expect.arrayContaining(["Annual value (£)", "Mode", "Flags"]));
+    // £36,000 over 36 months is £12,000 a year; a "grant" whose programme specifies outputs is
+    // really a commissioned service, and flagged.
+    expect(await p.cellText(`${col("Annual value (£)")}2`)).toBe("£12,000.00");
+    expect(await p.cellText(`${col("Funding type")}2`)).toBe("Commissioned service");
+    expect(await p.cellText(`${col("Flags")}2`)).toMatch(/grant-with-outputs/);
+    expect(await p.cellText(`${col("Funding type")}4`)).toBe("Small grant");
+    expect(await p.cellText(`${col("Flags")}4`)).toBe("");
+    const flags = await result.getByRole("list", { name: "Flags raised" }).innerText();
+    expect(flags).toMatch(/grant-with-outputs: 2/);
+
+    // Flagged rows are highlighted in the grid (the conditional format on the Flags column);
+    // rows without a flag are not.
+    const fill = (a: string) => p.cell(a).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect([await fill("A2"), await fill("A3")]).toEqual([
+      "rgb(255, 242, 204)",
+      "rgb(255, 242, 204)",
+    ]);
+    expect(await fill("A4")).not.toBe("rgb(255, 242, 204)");
+    await p.screenshot("register-file-flags");
+    p.assertHealthy();
+    await p.page.close();
+  });
 });

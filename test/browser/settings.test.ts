@@ -33,6 +33,12 @@ describe("Settings view", () => {
 
     await p.openView("Settings");
     await p.taskpane.getByRole("button", { name: "Reset to defaults" }).click();
+    // The view asks first; confirming in the dialog resets.
+    const confirm = p.page.getByRole("alertdialog");
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toMatch(/Reset every setting to the defaults\?/);
+    await confirm.getByRole("button", { name: "Reset to defaults" }).click();
+    await confirm.waitFor({ state: "detached" });
     await p.taskpane
       .getByRole("status")
       .filter({ hasText: /reset to the defaults/ })

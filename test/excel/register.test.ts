@@ -514,7 +514,14 @@ describe("Cheshire East 2008/09 as a register (004:118-145)", () => {
     expect(pence(health[8])).toBe(109668098);
     // the mix: shopping and giving shares of value
     const shop = summaryRow(wb, "Mix of shopping, investing and giving", "Shopping");
-    expect(shop[2]).toBeCloseTo(239625414 / 420016792, 9);
+    // Shares are tenths of a percent by largest remainder (adding to 100.0%): shopping is
+    // 239,625,414 / 420,016,792 = 570.51 tenths and giving 429.49; the floors 570 + 429 leave one
+    // tenth, which goes to the larger remainder (0.51): 57.1% and 42.9%.
+    expect(shop[2]).toBeCloseTo(0.571, 12);
+    expect(summaryRow(wb, "Mix of shopping, investing and giving", "Giving")[2]).toBeCloseTo(
+      0.429,
+      12
+    );
     expect(summaryRow(wb, "Mix of shopping, investing and giving", "Investing")[2]).toBe(0);
   });
 

@@ -1,7 +1,12 @@
 /**
  * The "Funding summary" sheet as a SheetSpec: the mix of shopping / investing / giving with a pie
- * chart, value and number of rows per funding type and mode by a grouping column, the flags, and
- * the rows that could not be classified (000:390-398; 002:262).
+ * chart, value and number of rows per funding type and mode by a grouping column, the mix by
+ * financial year and by that column, the flags with their sources as a reader can look them up,
+ * and the rows that could not be classified (000:390-398; 002:262).
+ *
+ * Shares are shown to 0.1% and add to exactly 100.0% on every line: each is the largest-remainder
+ * share in tenths of a percent (summary.ts modePercentTenths), written as an ordinary formula over
+ * the line's mode values (shareFormulas), so the shares stay live and still add up.
  *
  * Figures are ordinary Excel formulas over the register (ROUND(SUMIFS(...),2) for money, so
  * Excel's figure is exactly the penny amount; COUNTIFS for rows), so the summary stays live and
@@ -26,10 +31,12 @@ import {
   type Mode,
 } from "../../domain/classification/classify";
 import {
-  modeShares,
+  modePercentTenths,
   type GroupSummary,
   type RegisterSummary,
+  type Totals,
 } from "../../domain/classification/summary";
+import { readableSources } from "../../domain/classification/sources";
 import { PERCENT_FORMAT, POUNDS_FORMAT, type Pence } from "../../domain/kernel/money";
 
 export const SUMMARY_TITLE = "Funding summary";
@@ -44,6 +51,8 @@ export type RegisterRefs = {
   fundingType: string;
   flags: string;
   group: string | null;
+  /** The register's financial year column ("2024/25"), when it has one. */
+  year?: string | null;
 };
 
 export type SummaryOptions = {
@@ -82,6 +91,15 @@ export const GROUP_COLUMNS = {
   lastMode: FIGURE_COLUMNS.length,
   total: FIGURE_COLUMNS.length + 1,
 } as const;
+/** Columns of the mix tables by financial year and by group: label, value per mode, total, share per mode. */
+export const MIX_LINE_COLUMNS = {
+  label: 0,
+  firstValue: 1,
+  total: 1 + MODES.length,
+  firstShare: 2 + MODES.length,
+} as const;
+/** The label of the year line for rows whose financial year is not known. */
+export const UNKNOWN_YEAR_LABEL = "(not known)";
 /** Columns of the flags table. */
 export const FLAG_COLUMNS = { code: 0, rows: 1, meaning: 2, source: 3 } as const;
 /** Columns of the list of rows not classified. */
@@ -98,14 +116,24 @@ export type SummaryGeometry = {
   mix: SectionRows & { totalRow: number };
   byValue: SectionRows & { totalRow: number };
   byCount: SectionRows & { totalRow: number };
+  /** The mix per financial year, and per group (null when there are none to list). */
+  byYear: SectionRows | null;
+  groupMix: SectionRows | null;
   flags: SectionRows;
   unclassified: SectionRows;
   /** Rows the sheet uses. */
   rows: number;
 };
 
-/** Lay the sections out one after another for this many groups and rows not classified. */
-export function summaryGeometry(groups: number, unclassified: number): SummaryGeometry {
+/**
+ * Lay the sections out one after another for this many groups, rows not classified and
+ * financial years.
+ */
+export function summaryGeometry(
+  groups: number,
+  unclassified: number,
+  years: number = 0
+): SummaryGeometry {
   let next = 5; // title, source, counts, figures note, blank
   const section = (bodyRows: number): SectionRows => {
     const s = { titleRow: next, headerRow: next + 1, firstRow: next + 2, rows: bodyRows };
@@ -116,6 +144,8 @@ export function summaryGeometry(groups: number, unclassified: number): SummaryGe
   const mix = withTotal(section(MODES.length + 1));
   const byValue = withTotal(section(groups + 1));
   const byCount = withTotal(section(groups + 1));
+  const byYear = years > 0 ? section(years) : null;
+  const groupMix = groups > 0 ? section(groups) : null;
   const flags = section(FLAG_CODES.length);
   const unclassifiedRows = section(Math.max(1, unclassified));
   return {
@@ -123,6 +153,8 @@ export function summaryGeometry(groups: number, unclassified: number): SummaryGe
     mix,
     byValue,
     byCount,
+    byYear,
+    groupMix,
     flags,
     unclassified: unclassifiedRows,
     rows: next - 1, // no blank row after the last section
@@ -141,6 +173,8 @@ type SummaryContext = {
   at: SummaryGeometry;
   /** The groups listed (none without a grouping column). */
   groups: GroupSummary[];
+  /** The financial years listed (none when no row has one). */
+  years: RegisterSummary["byYear"];
 };
 
 /** A money cell: ROUND(formula, 2), or the pounds. */
@@ -151,6 +185,32 @@ const count = (c: SummaryContext, n: number, formula: string): CellValue =>
   c.opts.useFormulas ? `=${formula}` : n;
 const figureKind = (c: SummaryContext): Block["kind"] => (c.opts.useFormulas ? "formula" : "value");
 const column = (values: readonly CellValue[]): CellValue[][] => values.map((v) => [v]);
+
+/**
+ * Formulas for the shares of value of the modes whose values are in `cells` (contiguous, in mode
+ * order; pounds in whole pence) out of the total in `total`: the largest-remainder shares in
+ * tenths of a percent that summary.ts modePercentTenths gives, so they show to 0.1% and add to
+ * exactly 100.0% (a share per mode of value / total, each rounded, can add to 99.9% or 100.1%).
+ *
+ * For each mode, in whole pence p and total T: the floor f = INT(1000 p / T) and the remainder
+ * r = 1000 p - T f, exact in doubles (integers below 2^53); the 1000 - SUM(f) tenths left over
+ * go one each to the largest remainders, ties to the earlier mode (as allocateLargestRemainder).
+ * SUMPRODUCT takes the arrays without Ctrl+Shift+Enter, so each is an ordinary Excel 2010 formula.
+ */
+export function shareFormulas(cells: readonly string[], total: string): string[] {
+  const range = (from: number, to: number) =>
+    from === to ? cells[from] : `${cells[from]}:${cells[to]}`;
+  const T = `ROUND(${total}*100,0)`;
+  const floor = (x: string) => `INT(1000*ROUND(${x}*100,0)/${T})`;
+  const rem = (x: string) => `(1000*ROUND(${x}*100,0)-${T}*${floor(x)})`;
+  const all = range(0, cells.length - 1);
+  const left = `(1000-SUMPRODUCT(${floor(all)}))`;
+  return cells.map((cell, i) => {
+    const above = `SUMPRODUCT(--(${rem(all)}>${rem(cell)}))`;
+    const tiedBefore = i > 0 ? `+SUMPRODUCT(--(${rem(range(0, i - 1))}=${rem(cell)}))` : "";
+    return `=IF(${T}<=0,0,(${floor(cell)}+IF(${above}${tiedBefore}<${left},1,0))/1000)`;
+  });
+}
 
 /** A section's title (bold) and header row (bold; text when it holds the user's header). */
 function sectionHead(
@@ -192,8 +252,11 @@ function mixSection(c: SummaryContext): Section {
   const { summary: s, refs, at } = c;
   const { firstRow, totalRow } = at.mix;
   const lastMode = totalRow - 1;
-  const valueAt = (row: number) => cellAddress(row, MIX_COLUMNS.value);
-  const shares = modeShares(s);
+  const tenths = modePercentTenths(s.all.byMode);
+  const shares = shareFormulas(
+    MODES.map((_, i) => cellAddress(firstRow + i, MIX_COLUMNS.value)),
+    cellAddress(totalRow, MIX_COLUMNS.value)
+  );
   const checks: Check[] = [];
   const check = (row: number, col: number, kind: Check["kind"], expected: number, what: string) =>
     checks.push({ row, col, kind, expected, what });
@@ -203,11 +266,11 @@ function mixSection(c: SummaryContext): Section {
     const row = firstRow + i;
     const t = s.all.byMode[m];
     check(row, MIX_COLUMNS.value, "pence", t.pence, `${m} value`);
-    check(row, MIX_COLUMNS.share, "share", shares[m], `${m} share`);
+    check(row, MIX_COLUMNS.share, "share", tenths[m] / 1000, `${m} share`);
     check(row, MIX_COLUMNS.rows, "count", t.count, `${m} rows`);
     return [
       money(c, t.pence, `SUMIFS(${refs.value},${refs.mode},${formulaText(m)})`),
-      live ? `=IF(${valueAt(totalRow)}=0,0,${valueAt(row)}/${valueAt(totalRow)})` : shares[m],
+      live ? shares[i] : tenths[m] / 1000,
       count(c, t.count, `COUNTIFS(${refs.mode},${formulaText(m)})`),
     ];
   });
@@ -345,6 +408,129 @@ function groupSection(c: SummaryContext, measure: "value" | "count"): Section {
   return { blocks: blocks.filter((b) => b.cells.length > 0), checks };
 }
 
+/** One line of a mix table: its label (text), what its values are, and how to compute them. */
+type MixLine = {
+  label: string;
+  byMode: Record<Mode, Totals>;
+  total: Totals;
+  /** The formula of each mode's value, or null when the line's values are the engine's. */
+  formula: ((m: Mode, row: number) => string) | null;
+};
+
+/**
+ * The mix of one line per financial year (or per group): value per mode, the total and each
+ * mode's share of it (shareFormulas: shown to 0.1%, adding to 100.0%). Live formulas when the
+ * line's values are; the engine's figures otherwise.
+ */
+function mixLinesSection(
+  rows: SectionRows,
+  title: string,
+  header: string,
+  lines: readonly MixLine[]
+): Section {
+  const C = MIX_LINE_COLUMNS;
+  const checks: Check[] = [];
+  const figures = lines.map((line, i) => {
+    const row = rows.firstRow + i;
+    const live = line.formula !== null;
+    const tenths = modePercentTenths(line.byMode);
+    const valueCells = MODES.map((_, k) => cellAddress(row, C.firstValue + k));
+    const totalCell = cellAddress(row, C.total);
+    const shares = shareFormulas(valueCells, totalCell);
+    MODES.forEach((m, k) => {
+      checks.push({
+        row,
+        col: C.firstValue + k,
+        kind: "pence",
+        expected: line.byMode[m].pence,
+        what: `${line.label}: ${m}`,
+      });
+      checks.push({
+        row,
+        col: C.firstShare + k,
+        kind: "share",
+        expected: tenths[m] / 1000,
+        what: `${line.label}: ${m} share`,
+      });
+    });
+    checks.push({
+      row,
+      col: C.total,
+      kind: "pence",
+      expected: line.total.pence,
+      what: `${line.label}: total`,
+    });
+    const first = valueCells[0];
+    const last = valueCells[valueCells.length - 1];
+    return [
+      ...MODES.map((m) =>
+        live ? `=ROUND(${line.formula!(m, row)},2)` : line.byMode[m].pence / 100
+      ),
+      live ? `=ROUND(SUM(${first}:${last}),2)` : line.total.pence / 100,
+      ...MODES.map((m, k) => (live ? shares[k] : tenths[m] / 1000)),
+    ];
+  });
+  const formats = [
+    ...MODES.map(() => POUNDS_FORMAT),
+    POUNDS_FORMAT,
+    ...MODES.map(() => PERCENT_FORMAT),
+  ];
+  return {
+    blocks: [
+      ...sectionHead(
+        rows,
+        title,
+        [header, ...MODES.map((m) => `${m} (£)`), "Total (£)", ...MODES.map((m) => `${m} share`)],
+        "text"
+      ),
+      { row: rows.firstRow, col: C.label, kind: "text", cells: column(lines.map((l) => l.label)) },
+      ...lines.map((line, i): Block => ({
+        row: rows.firstRow + i,
+        col: C.firstValue,
+        kind: line.formula ? "formula" : "value",
+        cells: [figures[i]],
+        numberFormat: [formats],
+      })),
+    ],
+    checks,
+  };
+}
+
+/** The mix per financial year: live SUMIFS over the register's year column when it has one. */
+function yearMixSection(c: SummaryContext): Section | null {
+  const { at, refs, years } = c;
+  if (!at.byYear) return null;
+  const yearRef = c.opts.useFormulas ? (refs.year ?? null) : null;
+  const lines = years.map((y, i): MixLine => {
+    const labelCell = `$A${at.byYear!.firstRow + i + 1}`;
+    return {
+      label: y.year === "" ? UNKNOWN_YEAR_LABEL : y.year,
+      byMode: y.byMode,
+      total: y.total,
+      formula: yearRef
+        ? (m) => groupFormulas({ ...refs, group: yearRef }, y.year, m, labelCell).sum
+        : null,
+    };
+  });
+  return mixLinesSection(at.byYear, "Mix by financial year", "Financial year", lines);
+}
+
+/** The mix per group: each line's values are the mode cells of the "Value by" table above. */
+function groupMixSection(c: SummaryContext): Section | null {
+  const { at, groups } = c;
+  if (!at.groupMix) return null;
+  const header = c.opts.groupHeader ?? "Register";
+  const lines = groups.map((g, i): MixLine => ({
+    label: g.label,
+    byMode: g.byMode,
+    total: g.total,
+    formula: c.opts.useFormulas
+      ? (m) => cellAddress(at.byValue.firstRow + i, GROUP_COLUMNS.firstMode + MODES.indexOf(m))
+      : null,
+  }));
+  return mixLinesSection(at.groupMix, `Mix by ${header.toLowerCase()}`, header, lines);
+}
+
 /** How many rows raise each flag, with what it means and its source (002:262 and the rules' sources). */
 function flagsSection(c: SummaryContext): Section {
   const { summary: s, refs, at } = c;
@@ -370,11 +556,11 @@ function flagsSection(c: SummaryContext): Section {
         ),
       },
       {
-        // Text: a source such as "002:262" would otherwise be read as a time.
+        // The source as a reader looks it up (document, section, paragraph), not its code.
         row: at.flags.firstRow,
         col: FLAG_COLUMNS.meaning,
         kind: "text",
-        cells: FLAG_CODES.map((f) => [FLAG_NOTES[f], FLAG_SOURCES[f]]),
+        cells: FLAG_CODES.map((f) => [FLAG_NOTES[f], readableSources(FLAG_SOURCES[f])]),
       },
     ],
     checks,
@@ -423,16 +609,20 @@ export function buildSummarySheet(
   opts: SummaryOptions
 ): SummarySheet {
   const groups = refs.group && opts.groupHeader ? summary.groups : [];
-  const at = summaryGeometry(groups.length, summary.unclassified.length);
-  const c: SummaryContext = { summary, refs, opts, at, groups };
+  // Years are listed when at least one row has one.
+  const years = summary.byYear.some((y) => y.year !== "") ? summary.byYear : [];
+  const at = summaryGeometry(groups.length, summary.unclassified.length, years.length);
+  const c: SummaryContext = { summary, refs, opts, at, groups, years };
   const sections = [
     introSection(c),
     mixSection(c),
     groupSection(c, "value"),
     groupSection(c, "count"),
+    yearMixSection(c),
+    groupMixSection(c),
     flagsSection(c),
     unclassifiedSection(c),
-  ];
+  ].filter((x): x is Section => x !== null);
   const blocks = sections.flatMap((s) => s.blocks);
   const checks = sections.flatMap((s) => s.checks);
   const mix = { header: at.mix.headerRow, last: at.mix.totalRow - 1 };

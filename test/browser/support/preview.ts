@@ -159,8 +159,13 @@ export class PreviewPage {
     );
   }
   /** Open one of the task pane's views by its tab. */
+  /** Choose a tab and wait until its view has loaded (views other than Register load lazily). */
   async openView(label: string): Promise<void> {
     await this.taskpane.getByRole("tab", { name: label, exact: true }).click();
+    await this.taskpane
+      .getByRole("status")
+      .filter({ hasText: /^Loading /i })
+      .waitFor({ state: "detached" });
   }
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

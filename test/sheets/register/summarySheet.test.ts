@@ -117,10 +117,18 @@ describe("the summary sheet", () => {
     expect(g.mix).toEqual({ titleRow: 5, headerRow: 6, firstRow: 7, rows: 4, totalRow: 10 });
     expect(g.byValue).toEqual({ titleRow: 12, headerRow: 13, firstRow: 14, rows: 3, totalRow: 16 });
     expect(g.byCount.titleRow).toBe(18);
-    expect(g.flags).toEqual({ titleRow: 24, headerRow: 25, firstRow: 26, rows: FLAG_CODES.length });
-    expect(g.unclassified).toEqual({ titleRow: 35, headerRow: 36, firstRow: 37, rows: 1 });
-    expect(g.rows).toBe(38);
-    expect(summaryGeometry(2, 5).rows).toBe(42);
+    // No financial years: no year table; the mix by group (a line per group) after the counts.
+    expect(g.byYear).toBeNull();
+    expect(g.groupMix).toEqual({ titleRow: 24, headerRow: 25, firstRow: 26, rows: 2 });
+    expect(g.flags).toEqual({ titleRow: 29, headerRow: 30, firstRow: 31, rows: FLAG_CODES.length });
+    expect(g.unclassified).toEqual({ titleRow: 40, headerRow: 41, firstRow: 42, rows: 1 });
+    expect(g.rows).toBe(43);
+    expect(summaryGeometry(2, 5).rows).toBe(47);
+    // Three financial years come before the mix by group.
+    const y = summaryGeometry(2, 0, 3);
+    expect(y.byYear).toEqual({ titleRow: 24, headerRow: 25, firstRow: 26, rows: 3 });
+    expect(y.groupMix?.titleRow).toBe(30);
+    expect(summaryGeometry(0, 0).groupMix).toBeNull();
 
     const L = buildSummarySheet(byDepartment, refs, {
       useFormulas: true,
