@@ -142,39 +142,44 @@ export function App({ theme, initialView = "register" }: { theme: Theme; initial
   const [view, setView] = React.useState<ViewId>(initialView);
   const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>Funding Toolkit</h1>
-        <TabList
-          selectedValue={view}
-          onTabSelect={(_, d) => setView(d.value as ViewId)}
-          aria-label="Funding Toolkit views"
-          size="small"
-          className={styles.tabs}
-        >
-          {VIEWS.map((v) => (
-            <Tab
-              key={v.id}
-              value={v.id}
-              id={`tab-${v.id}`}
-              onMouseEnter={() => preload(v.id)}
-              onFocus={() => preload(v.id)}
-            >
-              {v.label}
-            </Tab>
-          ))}
-        </TabList>
-      </header>
-      {/* Any workflow below may ask about cells the user changed since the add-in wrote them. */}
-      <EditedCellsProvider>
-        <main className={styles.main} role="tabpanel" aria-labelledby={`tab-${view}`}>
-          {current.id === "register" ? (
-            <RegisterView />
-          ) : (
-            <LazyView key={current.id} id={current.id} label={current.label} />
-          )}
-        </main>
-      </EditedCellsProvider>
+    // The layout style sits on an inner div, not on FluentProvider: Fluent copies the provider's
+    // className onto the layers it mounts for pop-ups (drop-downs, dialogs), and a full-height
+    // white layer there covered the pane and swallowed mouse clicks on Classify.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>Funding Toolkit</h1>
+          <TabList
+            selectedValue={view}
+            onTabSelect={(_, d) => setView(d.value as ViewId)}
+            aria-label="Funding Toolkit views"
+            size="small"
+            className={styles.tabs}
+          >
+            {VIEWS.map((v) => (
+              <Tab
+                key={v.id}
+                value={v.id}
+                id={`tab-${v.id}`}
+                onMouseEnter={() => preload(v.id)}
+                onFocus={() => preload(v.id)}
+              >
+                {v.label}
+              </Tab>
+            ))}
+          </TabList>
+        </header>
+        {/* Any workflow below may ask about cells the user changed since the add-in wrote them. */}
+        <EditedCellsProvider>
+          <main className={styles.main} role="tabpanel" aria-labelledby={`tab-${view}`}>
+            {current.id === "register" ? (
+              <RegisterView />
+            ) : (
+              <LazyView key={current.id} id={current.id} label={current.label} />
+            )}
+          </main>
+        </EditedCellsProvider>
+      </div>
     </FluentProvider>
   );
 }

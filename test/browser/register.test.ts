@@ -197,9 +197,8 @@ describe("Funding register view", () => {
         name: new RegExp(`^Does the ${programme} programme specify the outputs it pays for\\?`),
       });
       await expect(box.isEnabled()).resolves.toBe(true);
-      // Opened from the keyboard (Enter), as the list of answers is short.
-      await box.focus();
-      await p.page.keyboard.press("Enter");
+      // With the mouse: a pop-up layer once covered the pane and swallowed these clicks.
+      await box.click();
       await box.and(p.page.locator("[aria-expanded=true]")).waitFor();
       await p.page.getByRole("option", { name: choice, exact: true }).click();
       await expect(box.innerText()).resolves.toBe(choice);
@@ -209,8 +208,7 @@ describe("Funding register view", () => {
     };
     await answer("Voluntary Sector Grants", "Yes");
     await answer("Small Grants", "No");
-    await t.getByRole("button", { name: "Classify" }).focus();
-    await p.page.keyboard.press("Enter");
+    await t.getByRole("button", { name: "Classify" }).click();
     const result = t.getByRole("region", { name: "Classification result" });
     await result.waitFor();
     await expect(result.locator(".fui-MessageBar").first().innerText()).resolves.toMatch(
