@@ -83,7 +83,9 @@ function tieCompare(tieBreak: TieBreak) {
       const qb = b.qualityPercent ?? round6(b.quality + b.socialValue);
       return qb - qa;
     }
-    if (tieBreak === "price") return (a.price ?? Infinity) - (b.price ?? Infinity);
+    // A bid without a price cannot win or lose on price: the tie stands (as the sheet's
+    // COUNTIFS(price, "<"&price) counts no blank cell and no number below a blank).
+    if (tieBreak === "price") return a.price === null || b.price === null ? 0 : a.price - b.price;
     return 0;
   };
 }

@@ -245,6 +245,14 @@ describe("tie-break chosen at setup", () => {
     expect(rankBids(bids, 50, "lowest", "quality").map((b) => b.rank)).toEqual([2, 1, 3]);
     expect(rankBids(bids, 50, "lowest", "price").map((b) => b.rank)).toEqual([1, 2, 3]);
   });
+  it("price: a bid without a price neither wins nor loses the tie (as the workbook ranks it)", () => {
+    const unpriced = [
+      { name: "D", quality: 40, socialValue: 0, price: null, passed: true },
+      { name: "E", quality: 40, socialValue: 0, price: null, passed: true },
+      { name: "F", quality: 40, socialValue: 0, price: 90, passed: true },
+    ];
+    expect(rankBids(unpriced, 0, "lowest", "price").map((b) => b.rank)).toEqual([1, 1, 1]);
+  });
   it("is written into the published method", () => {
     expect(methodologyText(model({ tieBreak: "price" })).join(" ")).toContain(
       "Where two bids are equal, the bid with the lower price is ranked higher"
