@@ -445,6 +445,10 @@ export class OwnedSession {
     if (this.pending.length && !this.idsLoaded) await this.context.sync();
     for (const p of this.pending) p.fill(p.ws.id);
     const record = fitRecord(this.next);
+    // A large record (up to OWNED_RECORD_BUDGET) goes in a request of its own: queued behind the
+    // writer's last batch it could take that request past the budget.
+    if (payloadBytes(record) > REQUEST_BUDGET_BYTES - OWNED_RECORD_BUDGET)
+      await this.context.sync();
     queueWrite(this.context, OWNED(this.workflow), record);
   }
 }

@@ -144,6 +144,13 @@ function checkFormulas(block: Block): void {
   );
 }
 
+/**
+ * What each queued action adds to a request besides its values: the object path it acts on
+ * (worksheet, range by indexes) and the property set. A summary of thousands of small blocks is
+ * mostly these, so they count against the budget too (measured on the double: about 110 bytes).
+ */
+const ACTION_BYTES = 200;
+
 /** The commands that write one block: its cells (in row slices under the budget) and looks. */
 function blockCommands(block: Block, budget: number, skip?: SkipCell): Command[] {
   const { rows, cols } = blockSize(block);
@@ -158,7 +165,10 @@ function blockCommands(block: Block, budget: number, skip?: SkipCell): Command[]
   const commands: Command[] = sliceRows(cells, budget / 2).map(({ start, rows: part }) => {
     const partFormats = formats?.slice(start, start + part.length);
     return {
-      bytes: payloadBytes(part) + (partFormats ? payloadBytes(partFormats) : 0) + 100,
+      bytes:
+        payloadBytes(part) +
+        ACTION_BYTES +
+        (partFormats ? payloadBytes(partFormats) + ACTION_BYTES : 0),
       queue: (sheet) => {
         const range = sheet.getRangeByIndexes(block.row + start, block.col, part.length, cols);
         // The number format goes first, so text set as "@" is stored as text, never a formula,
