@@ -46,7 +46,8 @@ import { isBlank } from "../domain/kernel/parse";
 import type { Problem } from "../domain/kernel/problem";
 import { toPence } from "../domain/kernel/money";
 import type { FrameworkSettings } from "../domain/settings/settings";
-import { cellAddress, columnLetters, rangeAddress } from "../sheets/a1";
+import { cellAddress, columnLetters, parseRange, rangeAddress } from "../sheets/a1";
+import type { SheetSpec } from "../sheets/spec";
 import { sheetRef } from "../sheets/formula";
 import { checkPasses, describeMismatch } from "../sheets/register/checks";
 import { columnRef } from "../sheets/register/criteria";
@@ -61,7 +62,7 @@ import { buildSummarySheet, SUMMARY_TITLE } from "../sheets/register/summaryShee
 import { queueRead, queueWrite, storeEntry } from "./store";
 // The derived columns become part of the register -- the user's to correct, never cleared or
 // rewritten by a rerun -- so they go through the writer itself, outside the owned output.
-import { queueSpecs as queueRegisterSpecs } from "./writer";
+import { queueSpecs as queueRegisterSpecs, REQUEST_BUDGET_BYTES } from "./writer";
 // Every write goes through the writer inside the workflow's owned write (ownership.ts).
 import {
   beginOwned,
@@ -349,24 +350,13 @@ async function classifyRows(
   const builder = new SummaryBuilder();
   const groupCol = options.groupBy ? options.mapping[options.groupBy] : undefined;
   const valueCol = options.mapping.annualValue;
-  const readCols = [...new Set(Object.values(options.mapping) as number[])].sort((x, y) => x - y);
   let plainNumbers = true;
   progress("Classifying", 0);
-  for (let start = 0; start < dataRows; start += chunk) {
-    const n = Math.min(chunk, dataRows - start);
-    const reads = readCols.map((c) => {
-      const r = sheet.getRangeByIndexes(info.rowIndex + 1 + start, info.columnIndex + c, n, 1);
-      r.load("values");
-      return { c, r };
-    });
-    // The one sync per chunk: it carries the previous chunk's results and this chunk's read (a
-    // register is read in chunks so no response nears Excel's 5 MB limit).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+  for await (const { start, n, fill } of mappedChunks(context, info, options.mapping, chunk)) {
     const cells: (string | number)[][] = new Array(n);
     const row: unknown[] = new Array(info.columnCount).fill("");
     for (let i = 0; i < n; i++) {
-      for (const { c, r } of reads) row[c] = r.values[i][0];
+      fill(row, i);
       const sheetRow = info.rowIndex + 2 + start + i;
       const outcome = classifyRegisterRow(
         row,
@@ -517,6 +507,40 @@ async function highlightFlags(
 }
 
 /**
+ * The register's mapped columns, chunk by chunk, so no response nears Excel's 5 MB limit. The
+ * one sync per chunk also carries whatever the caller queued for the previous chunk (its result
+ * cells), so a register of any length costs one round trip per chunk. `fill(row, i)` puts the
+ * chunk's row i into `row` at each mapped column's index (other entries untouched).
+ */
+async function* mappedChunks(
+  context: Excel.RequestContext,
+  info: RegisterInfo,
+  mapping: ColumnMapping,
+  chunk: number
+): AsyncGenerator<{ start: number; n: number; fill: (row: unknown[], i: number) => void }> {
+  const sheet = context.workbook.worksheets.getItem(info.sheet);
+  const columns = [...new Set(Object.values(mapping) as number[])].sort((x, y) => x - y);
+  const dataRows = info.rowCount - 1;
+  for (let start = 0; start < dataRows; start += chunk) {
+    const n = Math.min(chunk, dataRows - start);
+    const reads = columns.map((c) => {
+      const r = sheet.getRangeByIndexes(info.rowIndex + 1 + start, info.columnIndex + c, n, 1);
+      r.load("values");
+      return { c, r };
+    });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    yield {
+      start,
+      n,
+      fill: (row, i) => {
+        for (const { c, r } of reads) row[c] = r.values[i][0];
+      },
+    };
+  }
+}
+
+/**
  * Write the derived columns right of the register (new table columns when it is a table): the
  * mapped columns are read chunk by chunk, the facts worked out (registerTable.ts) and written.
  * They are written once; from then on they are the register's columns, which a rerun reads.
@@ -531,7 +555,6 @@ async function addDerivedColumns(
 ): Promise<{ info: RegisterInfo; options: ClassifyOptions }> {
   const sheet = context.workbook.worksheets.getItem(info.sheet);
   const col = info.columnIndex + info.columnCount;
-  const dataRows = info.rowCount - 1;
   if (info.tableName) {
     const table = context.workbook.tables.getItem(info.tableName);
     for (const h of headers) table.columns.add(undefined, undefined, h.header);
@@ -541,21 +564,11 @@ async function addDerivedColumns(
     ]);
   }
   const chunk = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
-  const readCols = [...new Set(Object.values(options.mapping) as number[])].sort((x, y) => x - y);
   progress("Working out values per year", 0);
-  for (let start = 0; start < dataRows; start += chunk) {
-    const n = Math.min(chunk, dataRows - start);
-    const reads = readCols.map((c) => {
-      const r = sheet.getRangeByIndexes(info.rowIndex + 1 + start, info.columnIndex + c, n, 1);
-      r.load("values");
-      return { c, r };
-    });
-    // One sync per chunk, carrying the previous chunk's derived cells (as classifyRows does).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+  for await (const { start, n, fill } of mappedChunks(context, info, options.mapping, chunk)) {
     const rows = Array.from({ length: n }, (_, i) => {
       const row: unknown[] = new Array(info.columnCount).fill("");
-      for (const { c, r } of reads) row[c] = r.values[i][0];
+      fill(row, i);
       return row;
     });
     const columns = deriveColumns(info.headers, rows, options.mapping);
@@ -662,13 +675,11 @@ async function writeSummary(
     }
   );
   await queueSpecs(context, [{ sheet: ws, spec: layout.spec }]);
-  const range = ws.getRange(layout.spec.extent);
-  range.load("values");
-  await context.sync();
+  const values = await readBackInSlices(context, ws, layout.spec);
 
   const mismatches: string[] = [];
   for (const c of layout.checks) {
-    const actual = range.values[c.row]?.[c.col];
+    const actual = values[c.row]?.[c.col];
     if (!checkPasses(c, actual)) mismatches.push(describeMismatch(c, actual));
   }
   return {
@@ -676,6 +687,46 @@ async function writeSummary(
     usedFormulas: useFormulas,
     reconciliation: { ok: mismatches.length === 0, checked: layout.checks.length, mismatches },
   };
+}
+
+/**
+ * Read a written sheet's values (its extent) back in row slices whose responses stay under the request budget
+ * (Excel refuses a response over 5 MB: 5,000 groups make a summary too large to read at once).
+ * A row's response is estimated from what was written: each text cell its length, any other cell
+ * (a number, or the value of a formula) at most 32 bytes. One sync per slice; the first carries
+ * the queued writes.
+ */
+async function readBackInSlices(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  spec: SheetSpec
+): Promise<unknown[][]> {
+  const box = spec.extent === undefined ? null : parseRange(spec.extent);
+  if (!box) return [];
+  const width = box.col2 - box.col1 + 1;
+  const rowBytes = new Array<number>(box.row2 - box.row1 + 1).fill(width * 32);
+  for (const block of spec.blocks)
+    block.cells.forEach((cells, i) => {
+      const r = block.row + i - box.row1;
+      if (r < 0 || r >= rowBytes.length) return;
+      for (const v of cells)
+        if (typeof v === "string" && !v.startsWith("=")) rowBytes[r] += v.length * 4;
+    });
+  const values: unknown[][] = [];
+  let start = 0;
+  while (start < rowBytes.length) {
+    let end = start;
+    let bytes = rowBytes[start];
+    while (end + 1 < rowBytes.length && bytes + rowBytes[end + 1] <= REQUEST_BUDGET_BYTES)
+      bytes += rowBytes[++end];
+    const range = ws.getRange(rangeAddress(box.row1 + start, box.col1, box.row1 + end, box.col2));
+    range.load("values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    values.push(...range.values);
+    start = end + 1;
+  }
+  return values;
 }
 
 /** Select a register row (to jump to a row that could not be classified). One sync. */
