@@ -1,12 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import {
   RETURNS_PROBLEM_TITLES,
   type ReturnsProblem,
@@ -18,19 +11,7 @@ import {
   STATUS_TEXT,
 } from "../../../domain/evaluation/results";
 import type { ChecksOutcome } from "../../../excel/evaluation";
-
-const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
-  item: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
-  heading: {
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: "8px 0 4px",
-  },
-});
-
-/** How many problems of one kind are listed before "and N more". */
-const SHOWN = 25;
+import { ProblemList, useListStyles } from "./ProblemList";
 
 type Done = Extract<ChecksOutcome, { status: "done" }>;
 
@@ -42,7 +23,7 @@ export function ChecksPanel({
   outcome: Done;
   onGo: (p: ReturnsProblem) => void;
 }) {
-  const s = useStyles();
+  const s = useListStyles();
   const groups = new Map<ReturnsProblemKind, ReturnsProblem[]>();
   for (const p of outcome.problems) groups.set(p.kind, [...(groups.get(p.kind) ?? []), p]);
   const { results, reversal, tipping } = outcome;
@@ -64,23 +45,7 @@ export function ChecksPanel({
       )}
       {[...groups.entries()].map(([kind, list]) => (
         <div key={kind}>
-          <h3 className={s.heading}>{`${RETURNS_PROBLEM_TITLES[kind]} (${list.length})`}</h3>
-          <ul className={s.list}>
-            {list.slice(0, SHOWN).map((p, i) => (
-              <li key={i} className={s.item}>
-                <Text>{p.message}</Text>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={`Go to ${p.sheet} ${p.address}`}
-                  onClick={() => onGo(p)}
-                >
-                  {`${p.sheet}!${p.address}`}
-                </Button>
-              </li>
-            ))}
-            {list.length > SHOWN && <li>{`and ${list.length - SHOWN} more`}</li>}
-          </ul>
+          <ProblemList title={RETURNS_PROBLEM_TITLES[kind]} problems={list} onGo={onGo} />
         </div>
       ))}
       <h3 className={s.heading}>Results so far</h3>

@@ -1,27 +1,8 @@
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { ReturnsProblem } from "../../../domain/evaluation/returnsChecks";
 import type { CollectOutcome } from "../../../excel/evaluatorFiles";
-
-const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
-  item: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
-  heading: {
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: "8px 0 4px",
-  },
-});
-
-/** How many missing items are listed before "and N more". */
-const SHOWN = 25;
+import { ProblemList, useListStyles } from "./ProblemList";
 
 type Done = Extract<CollectOutcome, { status: "done" }>;
 
@@ -33,7 +14,7 @@ export function ReturnsPanel({
   outcome: Done;
   onGo: (p: ReturnsProblem) => void;
 }) {
-  const s = useStyles();
+  const s = useListStyles();
   const { imported, refused, notReturned, problems } = outcome;
   return (
     <section aria-label="Collected returns">
@@ -59,25 +40,7 @@ export function ReturnsPanel({
           : notReturned.join(", ")}
       </Text>
       {problems.length > 0 && (
-        <>
-          <h3 className={s.heading}>{`Still missing in the returns (${problems.length})`}</h3>
-          <ul className={s.list}>
-            {problems.slice(0, SHOWN).map((p, i) => (
-              <li key={i} className={s.item}>
-                <Text>{p.message}</Text>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={`Go to ${p.sheet} ${p.address}`}
-                  onClick={() => onGo(p)}
-                >
-                  {`${p.sheet}!${p.address}`}
-                </Button>
-              </li>
-            ))}
-            {problems.length > SHOWN && <li>{`and ${problems.length - SHOWN} more`}</li>}
-          </ul>
-        </>
+        <ProblemList title="Still missing in the returns" problems={problems} onGo={onGo} />
       )}
     </section>
   );
