@@ -90,7 +90,6 @@ export const CURRENT_KEY = CURRENT_ENTRY.key;
 
 export type GenerateOutcome =
   | { status: "invalid"; errors: Problem[]; warnings: Problem[] }
-  | { status: "needs-confirmation"; existing: string[]; warnings: Problem[] }
   | { status: "done"; sheets: string[]; warnings: Problem[] };
 
 /**
@@ -161,17 +160,14 @@ function nextIdentity(
 }
 
 /**
- * Generate the evaluation workbook from a setup. Nothing is written when the setup has errors;
- * when any sheet to be generated exists already and overwrite is not set, nothing is written and
- * the existing sheets are listed for the user to confirm.
+ * Generate the evaluation workbook from a setup. Nothing is written when the setup has errors.
+ * The sheets are owned (ownership.ts): a rerun replaces its own sheets and asks only about cells
+ * the user changed; a sheet of the user's with the same name is kept and the new one named around it.
  */
 export function generateEvaluationWorkbook(
   context: Excel.RequestContext,
   draft: EvaluationDraft,
-  settings: FrameworkSettings,
-  // Kept for callers: existing sheets are now handled by ownership (asked about only when the user changed them).
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  opts: { overwrite?: boolean } = {}
+  settings: FrameworkSettings
 ): Promise<GenerateOutcome> {
   return exclusive("evaluation", "Generating the evaluation workbook", () =>
     generateOnce(context, draft, settings)

@@ -35,8 +35,8 @@ import { modelToDraft } from "../../src/domain/evaluation/setup";
 
 const S = DEFAULT_SETTINGS;
 
-async function generate(wb: MemoryWorkbook, d: EvaluationDraft, overwrite = false) {
-  return wb.run((ctx) => generateEvaluationWorkbook(ctx, d, S, { overwrite }));
+async function generate(wb: MemoryWorkbook, d: EvaluationDraft) {
+  return wb.run((ctx) => generateEvaluationWorkbook(ctx, d, S));
 }
 
 /** A cell the member has (their criterion): an address, never null. */

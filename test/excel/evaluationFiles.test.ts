@@ -200,9 +200,7 @@ describe("collect returns", () => {
 
   it("a file sent for an older version of the setup is refused", async () => {
     const { wb, files } = await setUp();
-    await wb.run((ctx) =>
-      generateEvaluationWorkbook(ctx, draft({ spreadLimit: 2 }), S, { overwrite: true })
-    );
+    await wb.run((ctx) => generateEvaluationWorkbook(ctx, draft({ spreadLimit: 2 }), S));
     const old = await score(files[0], all(BID_NO_CONFLICT, [4, 4, 4]));
     const out = await wb.run((ctx) => collectReturns(ctx, S, load, [old]));
     if (out.status !== "done") throw new Error(out.status);

@@ -41,7 +41,8 @@ const useStyles = makeStyles({
 });
 
 /** Sheets that exist already and would be replaced, and by what. */
-type Confirm = { what: "generate" | "summaries"; existing: string[] };
+/** Summaries about to replace sheets that exist already. */
+type Confirm = { existing: string[] };
 
 const NOTHING_WRITTEN = "Nothing was written: correct the problems listed below first.";
 
@@ -63,18 +64,16 @@ export function EvaluationView() {
   const [checks, setChecks] = React.useState<ChecksDone | null>(null);
   const check = React.useMemo(() => validateEvaluationSetup(draft, settings), [draft, settings]);
 
-  const generate = async (overwrite: boolean) => {
+  const generate = async () => {
     setAttempted(true);
     setConfirm(null);
     if (!check.model) {
       setMessage({ intent: "error", text: NOTHING_WRITTEN });
       return;
     }
-    const out = await run((ctx) => generateEvaluationWorkbook(ctx, draft, settings, { overwrite }));
+    const out = await run((ctx) => generateEvaluationWorkbook(ctx, draft, settings));
     if (!out) return;
     if (out.status === "invalid") setMessage({ intent: "error", text: NOTHING_WRITTEN });
-    else if (out.status === "needs-confirmation")
-      setConfirm({ what: "generate", existing: out.existing });
     else
       setMessage({
         intent: "success",
@@ -86,8 +85,7 @@ export function EvaluationView() {
     setConfirm(null);
     const out = await run((ctx) => writeAssessmentSummaries(ctx, settings, { overwrite }));
     if (!out) return;
-    if (out.status === "needs-confirmation")
-      setConfirm({ what: "summaries", existing: out.existing });
+    if (out.status === "needs-confirmation") setConfirm({ existing: out.existing });
     else if (out.status === "done")
       setMessage({
         intent: "success",
@@ -130,7 +128,7 @@ export function EvaluationView() {
       <SetupProblems errors={attempted ? check.errors : []} warnings={check.warnings} />
 
       <div className={s.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => generate(false)}>
+        <Button appearance="primary" disabled={busy} onClick={() => generate()}>
           Generate evaluation workbook
         </Button>
         <Button disabled={busy} onClick={checkReturns}>
@@ -163,7 +161,7 @@ export function EvaluationView() {
         open={confirm !== null}
         title="Replace existing sheets?"
         confirmLabel="Replace the sheets"
-        onConfirm={() => (confirm?.what === "summaries" ? summaries(true) : generate(true))}
+        onConfirm={() => summaries(true)}
         onCancel={() => setConfirm(null)}
       >
         {`These sheets exist already and would be replaced, losing what is on them: ${confirm?.existing.join(", ") ?? ""}.`}
